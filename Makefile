@@ -1,0 +1,51 @@
+# juesuan — two commands on a fresh machine with Python 3.11: `make demo`, `make test`.
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+EXAMPLE := examples/urumqi-iit-2022.yaml
+
+.PHONY: demo test install system-packages bench clean docs
+
+$(PY):
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "需要 Python 3.11 / Python 3.11 is required"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+
+$(STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e .
+	touch $@
+
+$(TEST_STAMP): pyproject.toml | $(PY)
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@ $(STAMP)
+
+# Fonts for PDF output (Noto CJK); installed only when missing, needs root or sudo.
+system-packages:
+	@if ! fc-list 2>/dev/null | grep -qi "Noto Serif CJK\|Noto Sans CJK"; then \
+	  echo "安装 CJK 字体 / installing fonts-noto-cjk"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  ($$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq fonts-noto-cjk fontconfig >/dev/null) \
+	    || echo "警告：未能安装 fonts-noto-cjk，PDF 将使用回退字体 / warning: fonts-noto-cjk not installed"; \
+	fi
+
+install: $(STAMP)
+
+demo: $(STAMP) system-packages
+	$(VENV)/bin/juesuan show $(EXAMPLE)
+	$(VENV)/bin/juesuan check $(EXAMPLE) || true
+	$(VENV)/bin/juesuan build $(EXAMPLE) -o build/demo
+	@echo "生成结果 / produced:" && ls -l build/demo
+
+test: $(TEST_STAMP) system-packages
+	$(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) bench/run.py
+
+docs: $(STAMP)
+	$(PY) -m juesuan.docs
+
+clean:
+	rm -rf $(VENV) build .pytest_cache

@@ -1,0 +1,31 @@
+"""The ``juesuan`` command line. Each command lives in its own module and registers on ``app``.
+
+Only this package knows about the terminal, files on disk and progress bars.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+app = typer.Typer(
+    help="juesuan — 部门决算公开：数据模型、审核、生成与解读 / final-accounts disclosures: model, checks, build, parse.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+# Command modules register themselves on import (same mechanism for every command).
+from . import files  # noqa: E402,F401
+
+
+def main() -> None:
+    """Entry point: user errors exit with a located message, never a traceback."""
+    from ..fileformat import DisclosureFileError
+
+    try:
+        app()
+    except DisclosureFileError as exc:
+        typer.echo(str(exc), err=True)
+        sys.exit(2)

@@ -1,0 +1,23 @@
+"""Where a value came from: printed in a document (and where), or inferred."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from .base import Frozen
+
+
+class Source(Frozen):
+    """Provenance of one value, keyed in ``Disclosure.provenance`` by its item path.
+
+    ``kind``: ``printed`` (the document states it; ``ref`` says where, e.g.
+    ``第二部分五(三)3``), ``inferred`` (filled so the identities hold; ``ref`` says how),
+    or ``parsed`` (read by a reader; ``file``/``page``/``line``/``bbox`` say where).
+    """
+
+    kind: Literal["printed", "inferred", "parsed"]
+    ref: str | None = None
+    file: str | None = None
+    page: int | None = None
+    line: int | None = None
+    bbox: tuple[float, float, float, float] | None = None  # noqa: money-float-ok (PDF points)
