@@ -110,6 +110,8 @@ def lookup(disclosure: Disclosure, path: str) -> Decimal | None:
         node = _step(node, part)
     if isinstance(node, BaseModel) and "amount" in type(node).model_fields:
         node = node.amount
+    if isinstance(node, int) and not isinstance(node, bool):
+        return Decimal(node)  # counts (人次, 辆, 个) are claimed like amounts
     return node if isinstance(node, Decimal) else None
 
 
