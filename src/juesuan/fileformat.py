@@ -117,11 +117,10 @@ def _problem(file: str, lines: dict, error: dict) -> FileProblem:
     loc = tuple(error["loc"])
     field = ".".join(str(p) for p in loc) or "(根 / root)"
     text = _MESSAGES.get(error["type"])
-    if text is None:
-        detail = str(error.get("ctx", {}).get("error") or error["msg"])
-        text = f"{detail}"
-    if error["type"] != "missing":
-        text += f"（实际 / got: {error.get('input')!r}）" if not isinstance(error.get("input"), (dict, list)) else ""
+    if text is None:  # our own validators already name the bad value
+        text = str(error.get("ctx", {}).get("error") or error["msg"])
+    elif error["type"] != "missing" and not isinstance(error.get("input"), (dict, list)):
+        text += f"（实际 / got: {error.get('input')!r}）"
     return FileProblem(file=file, line=_locate(lines, loc), field=field, message=text)
 
 
@@ -145,7 +144,8 @@ def parse_text(text: str, file: str = "<text>") -> Disclosure:
         return Disclosure.model_validate(data)
     except ValidationError as exc:
         lines = _line_index(node) if node is not None else {}
-        raise DisclosureFileError([_problem(file, lines, e) for e in exc.errors()]) from None
+        problems = sorted((_problem(file, lines, e) for e in exc.errors()), key=lambda p: p.line or 0)
+        raise DisclosureFileError(problems) from None
 
 
 def load(path: str | Path) -> Disclosure:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import BaseModel, ConfigDict
 
 
 class Frozen(BaseModel):
@@ -24,6 +24,16 @@ def code_text(value: Any) -> Any:
     return value
 
 
-def code_field(*names: str):
-    """Validator accepting ``201`` or ``"201 06 01"`` and storing ``"201"``/``"2010601"``."""
-    return field_validator(*names, mode="before")(classmethod(lambda cls, v: code_text(v)))
+def checked_code(value: Any, lengths: tuple[int, ...], allow_total: bool = False) -> str:
+    """A classification code: digits of one of the edition's lengths (类 3, 款 5, 项 7).
+
+    Well-formed but unknown codes pass here (the 编码 checks report them); a code
+    that cannot be a code at all ("20A01", "2010") is an input error.
+    """
+    text = code_text(value)
+    if allow_total and text == "合计":
+        return text
+    if not isinstance(text, str) or not text.isdigit() or len(text) not in lengths:
+        expected = "/".join(str(n) for n in lengths)
+        raise ValueError(f"科目编码应为{expected}位数字 / a code must have {expected} digits: {value!r}")
+    return text

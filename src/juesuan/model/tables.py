@@ -13,7 +13,7 @@ from typing import ClassVar, Iterator
 
 from pydantic import Field, field_validator
 
-from .base import Frozen, code_text
+from .base import Frozen, checked_code
 from .money import ZERO, Money
 
 
@@ -23,8 +23,12 @@ class CodedRow(Frozen):
     code: str
     name: str = ""
     amount_columns: ClassVar[tuple[str, ...]] = ()
+    code_lengths: ClassVar[tuple[int, ...]] = (3, 5, 7)
 
-    _code = field_validator("code", mode="before")(classmethod(lambda cls, v: code_text(v)))
+    @field_validator("code", mode="before")
+    @classmethod
+    def _code(cls, value: object) -> str:
+        return checked_code(value, cls.code_lengths, allow_total=True)
 
     @property
     def level(self) -> int:
@@ -93,6 +97,7 @@ class EconomicRow(CodedRow):
     """公开06 基本支出决算表 row (经济分类 类 or 款)."""
 
     amount_columns: ClassVar = ("amount",)
+    code_lengths: ClassVar = (3, 5)
     amount: Money = ZERO
 
 
@@ -181,7 +186,7 @@ class ClassLine(Frozen):
     name: str = ""
     amount: Money = ZERO
 
-    _code = field_validator("code", mode="before")(classmethod(lambda cls, v: code_text(v)))
+    _code = field_validator("code", mode="before")(classmethod(lambda cls, v: checked_code(v, (3,))))
 
 
 class SummaryExpenditure(Frozen):
@@ -220,7 +225,7 @@ class FiscalClassLine(Frozen):
     government_fund: Money = ZERO
     state_capital: Money = ZERO
 
-    _code = field_validator("code", mode="before")(classmethod(lambda cls, v: code_text(v)))
+    _code = field_validator("code", mode="before")(classmethod(lambda cls, v: checked_code(v, (3,))))
 
 
 class FiscalIncome(Frozen):
