@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, WithJsonSchema
 
 
 class Frozen(BaseModel):
@@ -37,3 +37,13 @@ def checked_code(value: Any, lengths: tuple[int, ...], allow_total: bool = False
         expected = "/".join(str(n) for n in lengths)
         raise ValueError(f"科目编码应为{expected}位数字 / a code must have {expected} digits: {value!r}")
     return text
+
+
+CodeText = Annotated[
+    str,
+    WithJsonSchema({
+        "anyOf": [{"type": "string", "pattern": r"^(\d{3}|\d{5}|\d{7}|合计)$"}, {"type": "integer"}],
+        "description": "科目编码 类3位/款5位/项7位，或“合计” / classification code",
+    }),
+]
+"""A classification code as written in the file: ``"2010601"``, ``201`` or ``合计``."""

@@ -13,14 +13,14 @@ from typing import ClassVar, Iterator
 
 from pydantic import Field, field_validator
 
-from .base import Frozen, checked_code
+from .base import CodeText, Frozen, checked_code
 from .money import ZERO, Money
 
 
 class CodedRow(Frozen):
     """A row keyed by a classification code; the name is as printed."""
 
-    code: str
+    code: CodeText
     name: str = ""
     amount_columns: ClassVar[tuple[str, ...]] = ()
     code_lengths: ClassVar[tuple[int, ...]] = (3, 5, 7)
@@ -182,7 +182,7 @@ class SummaryIncome(Frozen):
 class ClassLine(Frozen):
     """One 类 row of an expense side (公开01/04), kept even when zero."""
 
-    code: str
+    code: CodeText
     name: str = ""
     amount: Money = ZERO
 
@@ -218,7 +218,7 @@ class BySource(Frozen):
 class FiscalClassLine(Frozen):
     """公开04 expense row: one 类 with its split by source."""
 
-    code: str
+    code: CodeText
     name: str = ""
     total: Money = ZERO
     general_budget: Money = ZERO
