@@ -148,3 +148,17 @@ def read_code_list(path: Path, kind: str = "function") -> list[dict]:
     if problems:
         raise CodeListError(problems)
     return result
+
+
+def write_code_list(rows: list[dict], path: Path, provenance: str = "") -> None:
+    """Write rows in the packaged edition format; rows without provenance get ``provenance``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    header = ["code", "name", "level", "parent", "provenance", "aliases"]
+    temporary = path.with_suffix(".csv.tmp")
+    with temporary.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, lineterminator="\n")
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow([row["code"], row["name"], row["level"], row["parent"] or "",
+                             row.get("provenance") or provenance, "|".join(row.get("aliases", ()))])
+    temporary.replace(path)  # a half-written list must never become the active edition

@@ -19,7 +19,7 @@ from typing import Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from .codefile import CodeListError, CodeListProblem, read_code_list
+from .codefile import CodeListError, CodeListProblem, read_code_list, write_code_list
 
 Kind = Literal["function", "economic"]
 KINDS: tuple[str, ...] = ("function", "economic")
@@ -29,7 +29,7 @@ _SPACE = re.compile(r"\s+")
 
 __all__ = [
     "Code", "CodeBook", "CodeListError", "CodeListProblem", "Edition", "KINDS", "Kind",
-    "editions", "normalize_name", "user_home", "user_codes_dir",
+    "editions", "import_edition", "normalize_name", "user_home", "user_codes_dir",
 ]
 
 
@@ -100,6 +100,19 @@ def _select(kind: str, year: int) -> Edition | None:
         return None
     older = [e for e in found if e.year <= year]
     return older[-1] if older else found[0]
+
+
+def import_edition(source: Path, year: int, kind: str = "function") -> Edition:
+    """Check a complete official list and store it as the user's edition for ``year``.
+
+    Raises ``CodeListError`` (located problems) and stores nothing when the file is bad.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
+    rows = read_code_list(Path(source), kind=kind)
+    target = user_codes_dir() / f"{kind}-{int(year)}.csv"
+    write_code_list(rows, target, provenance=f"USER:{Path(source).name}")
+    return Edition(kind, int(year), target, "user")
 
 
 class CodeBook:
