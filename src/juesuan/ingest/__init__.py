@@ -1,0 +1,63 @@
+"""Read published disclosures back into data: PDF, DOCX, XLSX, text, scans (OCR).
+
+``read(path) -> (Disclosure | None, ParseReport)`` never raises for bad input: a
+file that cannot be read gives ``None`` and a report naming the problem.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..model import Disclosure
+from .report import ParseReport, Problem
+
+__all__ = ["ParseReport", "Problem", "load", "read"]
+
+
+def load(path: Path, *, ocr: bool | None = None):
+    """The positioned text of a file (``pages.Document``); raises ``UnreadableFile``."""
+    from . import pages
+    from .pdf import load_pdf, scanned_pages
+
+    kind = pages.sniff(path)
+    if kind == "pdf":
+        doc = load_pdf(path)
+        scanned = scanned_pages(doc)
+        if scanned and len(scanned) * 2 > len(doc.pages) and ocr is not False:
+            from .ocr import available, ocr_pdf
+
+            if available():
+                return ocr_pdf(path)
+            doc.problems.append("扫描件需要 OCR：pip install 'juesuan[ocr]' / scanned PDF needs the ocr extra")
+        return doc
+    if kind == "docx":
+        return pages.load_docx(path)
+    if kind == "xlsx":
+        return pages.load_xlsx(path)
+    if kind == "image":
+        from .ocr import ocr_images
+
+        return ocr_images([path])
+    if kind == "csv":
+        return pages.load_csv(path)
+    if kind in ("broken-zip", "zip"):
+        raise pages.UnreadableFile(f"{path}: 压缩包损坏或不是 DOCX/XLSX / broken or unknown zip container")
+    return pages.load_text(path)
+
+
+def read(path: str | Path, *, ocr: bool | None = None) -> tuple[Disclosure | None, ParseReport]:
+    """Parse one file. Never raises for bad input; see ``ParseReport.problems``."""
+    from .assemble import assemble
+    from .pages import UnreadableFile
+
+    path = Path(path)
+    try:
+        if not path.is_file():
+            raise UnreadableFile(f"{path}: 文件不存在 / file not found")
+        doc = load(path, ocr=ocr)
+        return assemble(doc)
+    except UnreadableFile as exc:
+        return None, ParseReport(file=str(path), problems=(Problem(file=str(path), message=str(exc)),))
+    except (MemoryError, RecursionError) as exc:
+        return None, ParseReport(file=str(path), problems=(Problem(
+            file=str(path), message=f"文件过大或结构异常 / file too large or malformed: {type(exc).__name__}"),))

@@ -1,0 +1,78 @@
+"""Everything read from one document → ``Disclosure`` + ``ParseReport``."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..model import Disclosure, Meta
+from ..model.tables import TABLE_KEYS
+from .claims import extract_claims
+from .collect import Collector
+from .detect import detect_meta, detect_profile
+from .locate import locate
+from .pages import Document
+from .performance import parse_projects
+from .report import ParseReport, Problem
+from .resolve import Resolver
+from .sections import find_sections
+from .tables import build_tables
+
+
+def assemble(doc: Document) -> tuple[Disclosure | None, ParseReport]:
+    out = Collector(doc.path)
+    text = doc.text
+    department, year = detect_meta(text)
+    profile, note = detect_profile(text)
+    resolver = Resolver(year)
+    blocks = locate(doc)
+    tables, found, units = build_tables(blocks, out, resolver)
+    claims = extract_claims(doc, resolver, out)
+    projects = parse_projects(doc, out)
+    found_sections, missing_sections = find_sections(text)
+    problems = [Problem(file=doc.path, message=m) for m in doc.problems] + out.problems
+    if year is None:
+        problems.append(Problem(file=doc.path, field="meta.year",
+                                message="找不到决算年度 / no year (20XX年度) found"))
+    if department is None:
+        problems.append(Problem(file=doc.path, field="meta.department",
+                                message="找不到部门名称 / no department name found"))
+    missing = tuple(key for key, _, _ in TABLE_KEYS if key not in found)
+    meaningful = bool(out.values or claims or projects)
+    confidence = _confidence(len(found), len(out.values), len(out.not_understood))
+    report = ParseReport(
+        file=doc.path, kind=doc.kind, pages=len(doc.pages), profile=profile, profile_note=note,
+        tables_found=tuple(key for key, _, _ in TABLE_KEYS if key in found), tables_missing=missing,
+        sections_found=found_sections, sections_missing=missing_sections, cells=len(out.values),
+        claims=len(claims), projects=len(projects), unit_source=",".join(sorted(units)) or None,
+        not_understood=tuple(out.not_understood), problems=tuple(problems), confidence=confidence,
+        ok=meaningful,
+    )
+    if not meaningful:
+        return None, report
+    notes = []
+    if "元" in units:
+        notes.append("源表金额单位为元，已换算为万元 / tables printed in 元, converted to 万元")
+    from ..model import Performance
+
+    disclosure = Disclosure(
+        meta=Meta(department=department or "未识别部门", year=year or 0, profile=profile,
+                  title=_title(text)),
+        tables=tables, claims=tuple(claims), provenance=dict(out.sources),
+        performance=Performance(projects=tuple(projects)), notes=tuple(notes),
+    )
+    return disclosure, report
+
+
+def _title(text: str) -> str | None:
+    for line in text.splitlines()[:5]:
+        line = line.strip("*# \t")
+        if "决算" in line:
+            return line
+    return None
+
+
+def _confidence(tables: int, cells: int, unclear: int) -> Decimal:
+    if tables == 0:
+        return Decimal("0.00")
+    understood = Decimal(cells) / Decimal(max(cells + unclear, 1))
+    return (Decimal(tables) / Decimal(9) * Decimal("0.5") + understood * Decimal("0.5")).quantize(Decimal("0.01"))

@@ -1,0 +1,2 @@
+def extract_claims(doc, resolver, out):
+    return []

@@ -1,0 +1,131 @@
+"""Coded tables: 公开02/03/05/08/09 (功能分类 类/款/项) and 公开06 (经济分类 blocks)."""
+
+from __future__ import annotations
+
+from .collect import Collector
+from .columns import band, header_rows, header_text, is_data_row, map_bands, name_band
+from .locate import Block
+from .numbers import clean, is_amount, join_code
+from .pages import Row
+
+KIND = {"income": "income", "expenditure": "expenditure", "general_budget": "general_budget",
+        "government_fund": "fund", "state_capital": "fund"}
+TOTAL_NAMES = ("合计", "总计")
+
+
+def _max_band(block: Block) -> int:
+    return max((band(c, i) for r in block.rows for i, c in enumerate(r.cells)), default=-1)
+
+
+def parse_coded(block: Block, out: Collector, resolve) -> dict:
+    """Rows of a 功能分类 table → ``{"total": {...}, "rows": [...]}`` with provenance."""
+    kind = KIND[block.key]
+    texts = header_text(header_rows(block))
+    nb = name_band(block, texts)
+    if nb is None:
+        out.problem(f"{block.key}: 找不到科目名称列 / no 科目名称 column", block.title.page, block.title.line)
+        return {}
+    mapping = map_bands(kind, texts, nb + 1, _max_band(block))
+    table: dict = {"rows": []}
+    seen: set[str] = set()
+    for row in block.rows:
+        if not is_data_row(row):
+            continue
+        code_parts, names, amounts = [], [], []
+        for index, cell in enumerate(row.cells):
+            b, text = band(cell, index), clean(cell.text)
+            if b < nb and text.isdigit():
+                code_parts.append(text)
+            elif b <= nb and not is_amount(text):
+                names.append(text)
+            elif b > nb:
+                amounts.append((b, cell))
+            elif b == nb and is_amount(text):
+                names.append(text)
+        name = "".join(n for n in names if n not in ("类", "款", "项"))
+        if any(name.startswith(t) for t in TOTAL_NAMES) and not code_parts:
+            label, record = "total", {"code": "合计", "name": "合计"}
+            table["total"] = record
+        else:
+            code = join_code(code_parts) if code_parts else resolve(name)
+            if code is None:
+                out.unclear(row, f"科目编码无法识别 / code not understood: {' '.join(code_parts)} {name}",
+                            block.key)
+                continue
+            if code in seen:  # a repeated row on a continuation page
+                continue
+            seen.add(code)
+            label, record = code, {"code": code, "name": name}
+            table["rows"].append(record)
+        for b, cell in amounts:
+            field = mapping.get(b)
+            if field is None:
+                if clean(cell.text):
+                    out.unclear(row, f"金额不在已知列 / amount outside known columns: {cell.text}", block.key)
+                continue
+            value = out.amount(f"{block.key}.{label}.{field}", row, cell, block.unit)
+            if value is not None:
+                record[field] = value
+    return table
+
+
+def parse_basic(block: Block, out: Collector, resolve) -> dict:
+    """公开06: two (or three) blocks of 经济分类 code | 名称 | 决算数, then the two 合计 footers."""
+    texts = header_text(header_rows(block))
+    amount_bands = sorted(b for b, t in texts.items() if "决算数" in t or "金额" in t)
+    if not amount_bands:
+        out.problem("basic_expenditure: 找不到决算数列 / no 决算数 column", block.title.page, block.title.line)
+        return {}
+    table: dict = {"rows": []}
+    seen: set[str] = set()
+    for row in block.rows:
+        if not is_data_row(row) and not any("合计" in clean(c.text) for c in row.cells):
+            continue
+        groups: list[list] = [[] for _ in amount_bands]
+        for index, cell in enumerate(row.cells):
+            b = band(cell, index)
+            slot = next((i for i, ab in enumerate(amount_bands) if b <= ab), None)
+            if slot is not None:
+                groups[slot].append((b, cell))
+        for slot, members in enumerate(groups):
+            _basic_group(block, row, members, amount_bands[slot], table, seen, out, resolve)
+    return table
+
+
+def _basic_group(block, row, members, amount_band, table, seen, out, resolve) -> None:
+    code_parts, names, amount_cell = [], [], None
+    for b, cell in members:
+        text = clean(cell.text)
+        if b == amount_band:
+            amount_cell = cell
+        elif text.isdigit() and not names:
+            code_parts.append(text)
+        else:
+            names.append(text)
+    name = "".join(names)
+    if not name and not code_parts:
+        return
+    if "人员经费" in name and "合计" in name:
+        path = "basic_expenditure.personnel_total"
+    elif "公用经费" in name and "合计" in name:
+        path = "basic_expenditure.public_total"
+    else:
+        code = join_code(code_parts) if code_parts else resolve(name)
+        if code is None or len(code) not in (3, 5):
+            out.unclear(row, f"经济分类编码无法识别 / code not understood: {' '.join(code_parts)} {name}",
+                        block.key)
+            return
+        if code in seen:
+            return
+        seen.add(code)
+        record = {"code": code, "name": name}
+        table["rows"].append(record)
+        if amount_cell is not None and clean(amount_cell.text):
+            value = out.amount(f"basic_expenditure.{code}.amount", row, amount_cell, block.unit)
+            if value is not None:
+                record["amount"] = value
+        return
+    if amount_cell is not None and clean(amount_cell.text):
+        value = out.amount(path, row, amount_cell, block.unit)
+        if value is not None:
+            table[path.rsplit(".", 1)[1]] = value

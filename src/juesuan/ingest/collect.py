@@ -1,0 +1,44 @@
+"""Accumulates parsed values with their provenance, and the problems met on the way."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..model import Source
+from .numbers import parse_amount, to_wanyuan
+from .pages import Cell, Row
+from .report import Problem
+
+
+@dataclass
+class Collector:
+    file: str
+    values: dict[str, Decimal] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+    not_understood: list[Problem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    def source(self, row: Row, cell: Cell | None = None) -> Source:
+        box = None
+        if cell is not None and row.grid is not None or cell is not None:
+            box = (round(cell.x0, 2), round(cell.y0, 2), round(cell.x1, 2), round(cell.y1, 2))  # noqa: money-float-ok
+        return Source(kind="parsed", file=self.file, page=row.page, line=row.line, bbox=box)
+
+    def amount(self, path: str, row: Row, cell: Cell, unit: str) -> Decimal | None:
+        value = parse_amount(cell.text)
+        if value is None:
+            self.unclear(row, f"不是金额 / not an amount: {cell.text!r}", path)
+            return None
+        value = to_wanyuan(value, unit)
+        self.values[path] = value
+        self.sources[path] = self.source(row, cell)
+        return value
+
+    def unclear(self, row: Row, message: str, field_name: str | None = None) -> None:
+        self.not_understood.append(Problem(file=self.file, page=row.page, line=row.line,
+                                           field=field_name, message=message))
+
+    def problem(self, message: str, page: int | None = None, line: int | None = None,
+                field_name: str | None = None) -> None:
+        self.problems.append(Problem(file=self.file, page=page, line=line, field=field_name, message=message))

@@ -1,0 +1,49 @@
+"""Profile detection: which template edition a document follows."""
+
+from __future__ import annotations
+
+import re
+
+from .numbers import clean
+
+
+def detect_profile(text: str) -> tuple[str, str]:
+    """(profile id, note). Decided by region words and the chapter order."""
+    t = clean(text[:20000])
+    xinjiang = any(w in t for w in ("乌鲁木齐", "新疆", "自治区", "兵团"))
+    shanghai = "上海市" in t
+    tables_part = re.search(r"第([一二三四])部分[^第]{0,30}决算(?:报)?表", t)
+    narrative_part = re.search(r"第([一二三四])部分[^第]{0,30}情况说明", t)
+    order = None
+    if tables_part and narrative_part:
+        rank = "一二三四".index
+        order = "tables-first" if rank(tables_part.group(1)) < rank(narrative_part.group(1)) else "narrative-first"
+    if shanghai and order != "narrative-first":
+        return "shanghai-2024", "上海市，报表在情况说明之前 / Shanghai, tables before narrative"
+    if xinjiang or order == "narrative-first":
+        return "xinjiang-2022", "新疆版式：情况说明在前，报表见附表 / Xinjiang layout: narrative first"
+    return "generic", "未识别地区版式 / region layout not recognised"
+
+
+META_YEAR_RE = re.compile(r"(20\d{2})\s*年度")
+
+
+def detect_meta(text: str) -> tuple[str | None, int | None]:
+    """(department, year) from the cover/title lines."""
+    head = text[:3000]
+    years = META_YEAR_RE.findall(head) or META_YEAR_RE.findall(text[:50000])
+    year = int(max(set(years), key=years.count)) if years else None
+    department = None
+    for line in head.splitlines():
+        line = re.sub(r"[*#\s]", "", line)
+        match = re.match(r"^(.{2,60}?)(?:（本级）|\(本级\))?(20\d{2})年度?(?:部门)?决算", line)
+        if match:
+            department = match.group(1)
+            break
+    if department is None:
+        lines = [re.sub(r"[*#\s]", "", x) for x in head.splitlines() if x.strip()]
+        for i, line in enumerate(lines[:-1]):
+            if re.match(r"^20\d{2}年度?(?:部门)?决算", lines[i + 1]) and 2 <= len(line) <= 60:
+                department = line
+                break
+    return department, year

@@ -1,0 +1,181 @@
+"""Rows and cells from positioned glyphs and ruling lines (PDF text layer or OCR).
+
+Ruling lines split a page into grids; every glyph inside a grid goes to the cell
+band (row band × column band) that holds its centre, so wrapped 科目名称 and
+vertically centred amounts land in the same row. Text outside grids becomes
+lines, split into words at wide gaps.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .pages import Cell, Row
+
+# Coordinates are PDF points (or pixels for OCR), top-down.  # noqa: money-float-ok
+THIN = 3.0  # noqa: money-float-ok
+SNAP = 2.5  # noqa: money-float-ok
+
+
+@dataclass(frozen=True, slots=True)
+class Glyph:
+    text: str
+    x0: float  # noqa: money-float-ok
+    y0: float  # noqa: money-float-ok
+    x1: float  # noqa: money-float-ok
+    y1: float  # noqa: money-float-ok
+
+    @property
+    def cx(self) -> float:  # noqa: money-float-ok
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:  # noqa: money-float-ok
+        return (self.y0 + self.y1) / 2
+
+
+Rule = tuple[float, float, float, float]  # noqa: money-float-ok (x0, y0, x1, y1)
+
+
+def split_rules(boxes: list[Rule], thin: float = THIN) -> tuple[list[Rule], list[Rule]]:  # noqa: money-float-ok
+    """Horizontal and vertical rules from thin boxes; a larger box gives its four edges."""
+    horizontal, vertical = [], []
+    for x0, y0, x1, y1 in boxes:
+        w, h = x1 - x0, y1 - y0
+        if h <= thin and w > 2 * thin:
+            horizontal.append((x0, y0, x1, y1))
+        elif w <= thin and h > 2 * thin:
+            vertical.append((x0, y0, x1, y1))
+    return horizontal, vertical
+
+
+def _cluster(values: list[float], tolerance: float) -> list[float]:  # noqa: money-float-ok
+    out: list[float] = []  # noqa: money-float-ok
+    for value in sorted(values):
+        if out and value - out[-1] <= tolerance:
+            continue
+        out.append(value)
+    return out
+
+
+def _regions(horizontal: list[Rule], vertical: list[Rule]) -> list[tuple[list[Rule], list[Rule]]]:
+    """Group rules into tables stacked down the page (merged y-extents)."""
+    spans = sorted([(r[1] - SNAP, r[3] + SNAP, "h", r) for r in horizontal]
+                   + [(r[1] - SNAP, r[3] + SNAP, "v", r) for r in vertical])
+    groups: list[tuple[float, list]] = []  # noqa: money-float-ok
+    for top, bottom, kind, rule in spans:
+        if groups and top <= groups[-1][0]:
+            end, members = groups[-1]
+            members.append((kind, rule))
+            groups[-1] = (max(end, bottom), members)
+        else:
+            groups.append((bottom, [(kind, rule)]))
+    out = []
+    for _, members in groups:
+        hs = [r for k, r in members if k == "h"]
+        vs = [r for k, r in members if k == "v"]
+        if len(hs) >= 2 and len(vs) >= 2:
+            out.append((hs, vs))
+    return out
+
+
+def _text_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """Glyphs into lines: a glyph joins a line when its centre lies within the line's height.
+
+    Punctuation boxes sit low on the baseline; testing the centre against the whole
+    line (not glyph against glyph) keeps "2,940.05" and "收入、" on one line.
+    """
+    lines: list[list[Glyph]] = []
+    spans: list[list[float]] = []  # noqa: money-float-ok
+    for glyph in sorted(glyphs, key=lambda g: (g.cy, g.x0)):
+        for index in (-1, -2):
+            if len(lines) >= -index:
+                top, bottom = spans[index]
+                if top - 0.5 <= glyph.cy <= bottom + 0.5:
+                    lines[index].append(glyph)
+                    spans[index] = [min(top, glyph.y0), max(bottom, glyph.y1)] if glyph.y1 - glyph.y0 >= (bottom - top) * 0.6 else spans[index]
+                    break
+        else:
+            lines.append([glyph])
+            spans.append([glyph.y0, glyph.y1])
+    lines = _attach_marks(lines, spans)
+    for line in lines:
+        line.sort(key=lambda g: g.x0)
+    return lines
+
+
+def _attach_marks(lines: list[list[Glyph]], spans: list[list[float]]) -> list[list[Glyph]]:  # noqa: money-float-ok
+    """Lines of lone punctuation (quote marks sit high) join the nearest text line."""
+    text_indices = [i for i, line in enumerate(lines) if any(g.text.isalnum() for g in line)]
+    if len(text_indices) == len(lines) or not text_indices:
+        return lines
+    out = {i: list(lines[i]) for i in text_indices}
+    for i, line in enumerate(lines):
+        if i in out:
+            continue
+        cy = sum(g.cy for g in line) / len(line)
+        nearest = min(text_indices, key=lambda j: abs((spans[j][0] + spans[j][1]) / 2 - cy))
+        top, bottom = spans[nearest]
+        if top - (bottom - top) <= cy <= bottom + (bottom - top):
+            out[nearest].extend(line)
+        else:
+            out[i] = list(line)
+    return [out[i] for i in sorted(out)]
+
+
+def _words(line: list[Glyph], gap_factor: float) -> list[Cell]:  # noqa: money-float-ok
+    cells, current = [], [line[0]]
+    for glyph in line[1:]:
+        prev = current[-1]
+        height = max(prev.y1 - prev.y0, glyph.y1 - glyph.y0, 1.0)  # noqa: money-float-ok
+        if glyph.x0 - prev.x1 > height * gap_factor:
+            cells.append(_cell(current))
+            current = [glyph]
+        else:
+            current.append(glyph)
+    cells.append(_cell(current))
+    return cells
+
+
+def _cell(glyphs: list[Glyph], col: int | None = None) -> Cell:
+    return Cell("".join(g.text for g in glyphs), min(g.x0 for g in glyphs), max(g.x1 for g in glyphs),
+                min(g.y0 for g in glyphs), max(g.y1 for g in glyphs), col)
+
+
+def build_rows(glyphs: list[Glyph], boxes: list[Rule], page: int, grid_base: int = 0,
+               gap_factor: float = 1.0) -> list[Row]:  # noqa: money-float-ok
+    """Rows of one page in reading order; grid rows carry column bands."""
+    horizontal, vertical = split_rules(boxes)
+    placed: list[tuple[float, Row | None, list[Glyph] | None]] = []  # noqa: money-float-ok
+    free = list(glyphs)
+    for index, (hs, vs) in enumerate(_regions(horizontal, vertical)):
+        xs = _cluster([(r[0] + r[2]) / 2 for r in vs], SNAP)
+        ys = _cluster([(r[1] + r[3]) / 2 for r in hs], SNAP)
+        if len(xs) < 2 or len(ys) < 2:
+            continue
+        inside, outside = [], []
+        for g in free:
+            (inside if xs[0] <= g.cx <= xs[-1] and ys[0] <= g.cy <= ys[-1] else outside).append(g)
+        free = outside
+        bands: dict[tuple[int, int], list[Glyph]] = {}
+        for g in inside:
+            key = (bisect_right(ys, g.cy) - 1, bisect_right(xs, g.cx) - 1)
+            bands.setdefault(key, []).append(g)
+        by_row: dict[int, list[Cell]] = {}
+        for (r, c), members in bands.items():
+            ordered = [g for line in _text_lines(members) for g in line]
+            by_row.setdefault(r, []).append(_cell(ordered, c))
+        for r, cells in by_row.items():
+            cells.sort(key=lambda cell: cell.col)
+            placed.append((ys[r], Row(tuple(cells), page, 0, grid_base + index + 1), None))
+    for line in _text_lines(free):
+        placed.append((line[0].cy, None, line))
+    placed.sort(key=lambda item: item[0])
+    rows = []
+    for number, (_, row, line) in enumerate(placed, start=1):
+        if row is not None:
+            rows.append(Row(row.cells, page, number, row.grid))
+        else:
+            rows.append(Row(tuple(_words(line, gap_factor)), page, number))
+    return rows

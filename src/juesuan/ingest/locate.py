@@ -1,0 +1,106 @@
+"""Find the nine tables in a row stream: title → header → data, across pages (续表)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .numbers import clean, find_unit, is_amount
+from .pages import Document, Row
+
+# Aliases per table key, longest first when matching (GBC alias list, spec tables.md).
+TITLES: dict[str, tuple[str, ...]] = {
+    "summary": ("收入支出决算总表", "部门收支决算总表", "收支决算总表"),
+    "income": ("收入决算表", "部门收入决算表"),
+    "expenditure": ("支出决算表", "部门支出决算表"),
+    "fiscal_summary": ("财政拨款收入支出决算总表", "财政拨款收支决算总表"),
+    "general_budget": ("一般公共预算财政拨款支出决算表", "一般公共预算支出决算表"),
+    "basic_expenditure": ("一般公共预算财政拨款基本支出决算表", "一般公共预算财政拨款基本支出决算明细表",
+                          "基本支出决算明细表", "基本支出决算表"),
+    "three_public": ("财政拨款三公经费支出决算表", "一般公共预算财政拨款三公经费支出决算表",
+                     "三公经费及会议费培训费支出决算表", "三公经费支出决算表"),
+    "government_fund": ("政府性基金预算财政拨款收入支出决算表", "政府性基金预算财政拨款支出决算表"),
+    "state_capital": ("国有资本经营预算财政拨款收入支出决算表", "国有资本经营预算财政拨款支出决算表"),
+}
+_ALIASES = sorted(((alias, key) for key, aliases in TITLES.items() for alias in aliases),
+                  key=lambda item: -len(item[0]))
+_PREFIX_RE = re.compile(r"^(?:公开\d{1,2}表|附表\d*|表\d+|\d{1,2}[.、])")
+_QUOTES_RE = re.compile(r"[“”\"'‘’「」『』]")
+EMPTY_RE = re.compile(r"(本表无数据|为空表|无此项|本表为空|没有.{0,30}收入和?支出)")
+
+
+def title_key(row: Row) -> tuple[str, bool] | None:
+    """(table key, is continuation) when ``row`` is a table title, else None."""
+    if len(row.cells) > 3 or any(is_amount(c.text) for c in row.cells):
+        return None
+    text = _QUOTES_RE.sub("", clean(row.text))
+    if "《" in text or text.endswith("情况说明") or re.match(r"^[一二三四五六七八九十]+、", text):
+        return None
+    continued = "续" in text
+    text = re.sub(r"[（(]?续表?[）)]?$", "", text)
+    text = _PREFIX_RE.sub("", text)
+    text = re.sub(r"[（(]\d{4}年度?[）)]$", "", text)
+    for alias, key in _ALIASES:
+        if text.endswith(alias) and len(text) - len(alias) <= 30:
+            return key, continued
+    return None
+
+
+@dataclass
+class Block:
+    """The rows of one table, in order, with its unit and notes."""
+
+    key: str
+    title: Row
+    rows: list[Row] = field(default_factory=list)
+    unit: str = "万元"
+    unit_printed: bool = False
+    notes: list[str] = field(default_factory=list)
+    empty_note: str | None = None
+
+
+_NARRATIVE_RE = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
+_PAGE_MARK_RE = re.compile(r"^(第\d+页(共\d+页)?|-?\d{1,3}-?|\d+/\d+)$")
+
+
+def is_page_mark(row: Row) -> bool:
+    return bool(_PAGE_MARK_RE.match(clean(row.text)))
+
+
+def locate(doc: Document) -> list[Block]:
+    """Every table block found, in document order (a key may repeat: 续表 merge later)."""
+    blocks: list[Block] = []
+    current: Block | None = None
+    for row in doc.rows():
+        found = title_key(row)
+        if found:
+            key, continued = found
+            if current and (continued or key == current.key) and current.rows:
+                continue  # repeated title on a continuation page
+            current = Block(key, row)
+            blocks.append(current)
+            continue
+        if current is None or is_page_mark(row):
+            continue
+        text = clean(row.text)
+        unit = find_unit(text)
+        if unit:
+            current.unit, current.unit_printed = unit, True
+            if len(row.cells) <= 2 and len(text) < 40:
+                continue
+        if row.grid is None and len(row.cells) <= 2:
+            if text.startswith(("注", "说明")) or (EMPTY_RE.search(text) and len(text) < 120):
+                current.notes.append(row.text)
+                if EMPTY_RE.search(text):
+                    current.empty_note = row.text
+                continue
+            if text.startswith(("编制单位", "编制部门", "部门：", "单位名称")):
+                continue
+            if _NARRATIVE_RE.match(text) or (len(text) > 45 and current.rows):
+                current = None  # narrative resumes: the table has ended
+                continue
+            if current.rows and row.grid is None and len(text) > 20:
+                current = None
+                continue
+        current.rows.append(row)
+    return blocks

@@ -1,0 +1,64 @@
+"""Printed numbers, codes and units → Decimal / code strings (never float)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+AMOUNT_RE = re.compile(r"^[-−–]?\(?[\d,，]*\d(?:[.．]\d+)?\)?$")
+CODE_PART_RE = re.compile(r"^\d{2,7}$")
+BLANK_MARKS = {"", "-", "—", "--", "——", "/", "－", "0"}
+TEN_THOUSAND = Decimal("10000")
+CENT = Decimal("0.01")
+
+
+def clean(text: str) -> str:
+    """NFKC (full-width digits and punctuation → ASCII) and no whitespace."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def parse_amount(text: str) -> Decimal | None:
+    """``"2,940.05"`` → Decimal("2940.05"); ``"—"``/blank → 0; not a number → None."""
+    t = clean(text).replace("−", "-").replace("–", "-")
+    if t in BLANK_MARKS:
+        return Decimal("0.00") if t in ("", "-", "—", "--", "——", "/", "－") else Decimal("0")
+    if not AMOUNT_RE.match(t):
+        return None
+    negative = t.startswith("-") or (t.startswith("(") and t.endswith(")"))
+    digits = t.strip("-()").replace(",", "")
+    if digits.count(",") or not digits:
+        return None
+    try:
+        value = Decimal(digits)
+    except InvalidOperation:
+        return None
+    return -value if negative else value
+
+
+def is_amount(text: str) -> bool:
+    t = clean(text)
+    return bool(t) and t not in BLANK_MARKS and parse_amount(t) is not None
+
+
+def to_wanyuan(value: Decimal, unit: str) -> Decimal:
+    """Convert to the model's unit 万元 (2 decimals, half-up) from 元 when needed."""
+    if unit == "元":
+        return (value / TEN_THOUSAND).quantize(CENT, rounding=ROUND_HALF_UP)
+    return value
+
+
+UNIT_RE = re.compile(r"(?:金额)?单位[:：]\s*(万元|千元|元)")
+
+
+def find_unit(text: str) -> str | None:
+    match = UNIT_RE.search(clean(text))
+    return match.group(1) if match else None
+
+
+def join_code(parts: list[str]) -> str | None:
+    """``["201", "06", "01"]`` or ``["2010601"]`` → ``"2010601"`` when it forms a code."""
+    text = "".join(clean(p) for p in parts)
+    if re.fullmatch(r"\d{3}(?:\d{2}){0,2}", text):
+        return text
+    return None

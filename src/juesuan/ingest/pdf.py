@@ -1,0 +1,121 @@
+"""PDF text layer → glyphs and ruling lines, via pypdfium2 (fast, permissive licence).
+
+Scanned pages (no text layer) are reported so the caller can OCR them.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+from pathlib import Path
+
+from .grid import Glyph, Rule, build_rows
+from .pages import Document, Page, UnreadableFile
+
+MAX_PAGES = 400
+
+
+def _transform(rotation: int, width: float, height: float):  # noqa: money-float-ok
+    """PDF user space (bottom-up) → display space (top-down) for a page rotation."""
+    if rotation == 90:
+        return lambda x, y: (y, x)
+    if rotation == 180:
+        return lambda x, y: (width - x, y)
+    if rotation == 270:
+        return lambda x, y: (height - y, width - x)
+    return lambda x, y: (x, height - y)
+
+
+def _box(fn, l, b, r, t) -> tuple[float, float, float, float]:  # noqa: money-float-ok
+    xa, ya = fn(l, b)
+    xb, yb = fn(r, t)
+    return min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb)
+
+
+def page_glyphs(page, textpage, rotation: int) -> list[Glyph]:
+    import pypdfium2.raw as raw
+
+    width, height = page.get_size() if rotation in (0, 180) else page.get_size()[::-1]
+    count = raw.FPDFText_CountChars(textpage.raw)
+    if count <= 0:
+        return []
+    # Text drawn sideways on an upright page (a landscape table on a portrait sheet).
+    angles = [raw.FPDFText_GetCharAngle(textpage.raw, i) for i in range(0, count, max(1, count // 40))]
+    angles.sort()
+    angle = angles[len(angles) // 2]
+    if rotation == 0 and abs(angle - math.pi / 2) < 0.3:
+        rotation = 270
+    elif rotation == 0 and abs(angle - 3 * math.pi / 2) < 0.3:
+        rotation = 90
+    fn = _transform(rotation, *page.get_size())
+    l, r, b, t = (ctypes.c_double() for _ in range(4))
+    glyphs = []
+    for i in range(count):
+        code = raw.FPDFText_GetUnicode(textpage.raw, i)
+        if code in (0, 9, 10, 13, 32, 0x3000, 0xFFFE, 0xFFFF) or code > 0x10FFFF:
+            continue
+        if not raw.FPDFText_GetCharBox(textpage.raw, i, l, r, b, t):
+            continue
+        char = chr(code)
+        if 0xD800 <= code <= 0xDFFF:
+            continue
+        glyphs.append(Glyph(char, *_box(fn, l.value, b.value, r.value, t.value)))
+    del width, height
+    return glyphs
+
+
+def page_rules(page, rotation: int) -> list[Rule]:
+    import pypdfium2.raw as raw
+
+    fn = _transform(rotation, *page.get_size())
+    boxes = []
+    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_PATH,), max_depth=4):
+        try:
+            l, b, r, t = obj.get_bounds()
+        except Exception:  # a malformed object: skip it, it is only a line
+            continue
+        box = _box(fn, l, b, r, t)
+        w, h = box[2] - box[0], box[3] - box[1]
+        if min(w, h) <= 3.0 or raw.FPDFPath_CountSegments(obj.raw) > 6:  # noqa: money-float-ok
+            boxes.append(box)
+        else:  # a stroked rectangle: its four edges
+            x0, y0, x1, y1 = box
+            boxes += [(x0, y0, x1, y0 + 1), (x0, y1 - 1, x1, y1), (x0, y0, x0 + 1, y1), (x1 - 1, y0, x1, y1)]
+    return boxes
+
+
+def load_pdf(path: Path, password: str | None = None) -> Document:
+    import pypdfium2 as pdfium
+
+    try:
+        pdf = pdfium.PdfDocument(str(path), password=password)
+    except Exception as exc:  # PdfiumError: truncated, encrypted or not a PDF
+        raise UnreadableFile(f"{path}: 无法打开 PDF（文件损坏、加密或不完整）/ cannot open PDF: {exc}") from None
+    doc = Document(str(path), "pdf")
+    try:
+        total = len(pdf)
+        if total > MAX_PAGES:
+            doc.problems.append(f"只读取前 {MAX_PAGES} 页 / only the first {MAX_PAGES} of {total} pages read")
+        for index in range(min(total, MAX_PAGES)):
+            number = index + 1
+            try:
+                page = pdf[index]
+                rotation = page.get_rotation() % 360
+                textpage = page.get_textpage()
+                glyphs = page_glyphs(page, textpage, rotation)
+                rules = page_rules(page, rotation) if glyphs else []
+                textpage.close()
+                page.close()
+            except Exception as exc:
+                doc.problems.append(f"第 {number} 页无法读取 / page {number} unreadable: {exc}")
+                doc.pages.append(Page(number))
+                continue
+            doc.pages.append(Page(number, build_rows(glyphs, rules, number, grid_base=number * 100)))
+    finally:
+        pdf.close()
+    return doc
+
+
+def scanned_pages(doc: Document) -> list[int]:
+    """Pages with (almost) no text layer: candidates for OCR."""
+    return [p.number for p in doc.pages if sum(len(r.compact) for r in p.rows) < 10]

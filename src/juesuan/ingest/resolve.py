@@ -1,0 +1,37 @@
+"""Printed names → classification codes via ``juesuan.reference.names`` (no local tables)."""
+
+from __future__ import annotations
+
+from ..reference import names
+
+ECONOMIC_TABLES = ("basic_expenditure",)
+
+
+class Resolver:
+    def __init__(self, year: int | None):
+        self.year = year or 2024
+
+    def function(self, text: str, level: int | None = None) -> str | None:
+        if not text:
+            return None
+        try:
+            if "（" in text or "(" in text:
+                code = names.resolve_path(text, self.year)
+                if code:
+                    return code
+            return names.resolve_name(text, level=level, year=self.year)
+        except Exception:  # a missing edition must not stop a parse
+            return None
+
+    def economic(self, text: str) -> str | None:
+        try:
+            return names.resolve_name(text, year=self.year, kind="economic")
+        except Exception:
+            return None
+
+    def for_table(self, key: str):
+        if key in ECONOMIC_TABLES:
+            return self.economic
+        if key in ("summary", "fiscal_summary"):
+            return lambda text: self.function(text, level=1)
+        return self.function

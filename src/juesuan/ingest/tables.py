@@ -1,0 +1,68 @@
+"""The nine tables: located blocks → model ``Tables`` with provenance."""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+
+from ..model.tables import TABLE_KEYS, Tables
+from .coded import parse_basic, parse_coded
+from .collect import Collector
+from .locate import Block
+from .three_public import parse_three_public
+from .twosided import parse_two_sided
+
+PARSERS = {
+    "summary": parse_two_sided, "fiscal_summary": parse_two_sided, "income": parse_coded,
+    "expenditure": parse_coded, "general_budget": parse_coded, "government_fund": parse_coded,
+    "state_capital": parse_coded, "basic_expenditure": parse_basic, "three_public": parse_three_public,
+}
+
+
+def _merge(blocks: list[Block]) -> dict[str, Block]:
+    """One block per key; a later block of the same key continues it (续表 after other text)."""
+    merged: dict[str, Block] = {}
+    for block in blocks:
+        if block.key in merged:
+            if not block.rows:
+                continue
+            if not merged[block.key].rows:
+                merged[block.key] = block
+                continue
+            merged[block.key].rows.extend(block.rows)
+            merged[block.key].notes.extend(block.notes)
+        else:
+            merged[block.key] = block
+    return merged
+
+
+def build_tables(blocks: list[Block], out: Collector, resolver) -> tuple[Tables, list[str], set[str]]:
+    """(tables, keys found, source units)."""
+    data: dict = {}
+    found: list[str] = []
+    units: set[str] = set()
+    for key, block in _merge(blocks).items():
+        parsed = PARSERS[key](block, out, resolver.for_table(key))
+        if block.unit_printed:
+            units.add(block.unit)
+        empty = not any(path.startswith(key + ".") for path in out.values)
+        if block.empty_note and empty:
+            parsed = {**parsed, "empty": True, "empty_note": block.empty_note.replace(" ", "")}
+        notes = [n for n in block.notes if n != block.empty_note]
+        if notes:
+            parsed["note"] = "\n".join(notes)
+        parsed.get("expenditure", {}).pop("_unresolved", None) if isinstance(parsed.get("expenditure"), dict) else None
+        data[key] = parsed
+        if block.rows or block.empty_note:
+            found.append(key)
+    tables = Tables()
+    for key, _, title in TABLE_KEYS:
+        if key not in data:
+            continue
+        try:
+            part = type(getattr(tables, key)).model_validate(data[key])
+        except ValidationError as exc:
+            out.problem(f"{title}: 数据不完整，已跳过 / incomplete table skipped: "
+                        f"{exc.errors()[0]['msg']}", field_name=key)
+            continue
+        tables = tables.model_copy(update={key: part})
+    return tables, found, units

@@ -1,0 +1,136 @@
+"""Two-sided 总表: 公开01 收入支出决算总表 and 公开04 财政拨款收入支出决算总表.
+
+Each row holds an income line (left) and an expense line (right); the split is
+the band of the second 项目 header. Labels wrapped inside a cell were joined by
+the grid; numbering such as "一、" is dropped before matching.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .collect import Collector
+from .columns import band, header_rows, header_text
+from .locate import Block
+from .numbers import clean, is_amount
+from .pages import Row
+
+_NUMBERING = re.compile(r"^[一二三四五六七八九十]+[、.．]|^\d+[、.．]")
+
+INCOME_LINES = (  # (keyword, field) in matching order
+    ("本年收入合计", "total"), ("收入合计", "total"), ("总计", "grand_total"),
+    ("使用非财政拨款结余", "use_of_non_fiscal_surplus"), ("年初", "opening_balance"),
+    ("一般公共预算", "general_budget"), ("政府性基金", "government_fund"), ("国有资本经营", "state_capital"),
+    ("上级补助", "higher_level_subsidy"), ("事业收入", "business"), ("经营收入", "operating"),
+    ("附属单位", "affiliated_remittance"), ("其他收入", "other"),
+)
+EXPENSE_TAIL = (("本年支出合计", "total"), ("支出合计", "total"), ("结余分配", "surplus_distribution"),
+                ("年末", "closing_balance"), ("总计", "grand_total"))
+FISCAL_COLUMNS = (("一般公共预算", "general_budget"), ("政府性基金", "government_fund"),
+                  ("国有资本", "state_capital"), ("合计", "total"))
+SOURCES = ("general_budget", "government_fund", "state_capital")
+
+
+def strip_numbering(text: str) -> str:
+    return _NUMBERING.sub("", clean(text))
+
+
+def _split(block: Block) -> tuple[int, int, dict[int, str]] | None:
+    texts = header_text(header_rows(block))
+    label_bands = sorted(b for b, t in texts.items() if "项目" in t)
+    if len(label_bands) < 2:
+        amount_bands = sorted(b for b, t in texts.items() if "决算数" in t or "金额" in t or "合计" in t)
+        if len(amount_bands) < 2:
+            return None
+        return 0, amount_bands[0] + 1, texts
+    return label_bands[0], label_bands[1], texts
+
+
+def parse_two_sided(block: Block, out: Collector, resolve) -> dict:
+    split = _split(block)
+    if split is None:
+        out.problem(f"{block.key}: 找不到左右两栏 / cannot find the two sides", block.title.page, block.title.line)
+        return {}
+    left_label, right_label, texts = split
+    fiscal = block.key == "fiscal_summary"
+    right_map: dict[int, str] = {}
+    right_bands = sorted(b for b in texts if b > right_label)
+    for b in right_bands:
+        for keyword, field in FISCAL_COLUMNS if fiscal else (("", "amount"),):
+            if keyword in texts[b]:
+                right_map[b] = field
+                break
+    if fiscal and len(right_map) < 4 and len(right_bands) == 4:
+        right_map = dict(zip(right_bands, ("total", *SOURCES)))
+    income: dict = {}
+    expense: dict = {"classes": []}
+    in_opening = False
+    for row in block.rows:
+        left = [(band(c, i), c) for i, c in enumerate(row.cells) if band(c, i) < right_label]
+        right = [(band(c, i), c) for i, c in enumerate(row.cells) if band(c, i) >= right_label]
+        label = strip_numbering("".join(c.text for b, c in left if not is_amount(c.text)))
+        amounts = [c for b, c in left if is_amount(c.text) or b > left_label]
+        if label and label not in ("项目", "收入", "项目决算数"):
+            field = next((f for k, f in INCOME_LINES if k in label), None)
+            if field is None:
+                if amounts:
+                    out.unclear(row, f"收入栏目无法识别 / income line not understood: {label}", block.key)
+            else:
+                if fiscal and field == "opening_balance":
+                    in_opening = True
+                    field = "opening_balance.total"
+                elif fiscal and in_opening and field in SOURCES:
+                    field = f"opening_balance.{field}"
+                elif field in ("total", "grand_total"):
+                    in_opening = False
+                for cell in amounts[:1]:
+                    if clean(cell.text):
+                        value = out.amount(f"{block.key}.income.{field}", row, cell, block.unit)
+                        if value is not None:
+                            _put(income, field, value)
+        _expense_line(block, row, right, right_label, right_map, fiscal, expense, out, resolve)
+    return {"income": income, "expenditure": expense}
+
+
+def _put(target: dict, dotted: str, value) -> None:
+    parts = dotted.split(".")
+    for part in parts[:-1]:
+        target = target.setdefault(part, {})
+    target[parts[-1]] = value
+
+
+def _expense_line(block, row: Row, right, right_label, right_map, fiscal, expense, out, resolve) -> None:
+    label = strip_numbering("".join(c.text for b, c in right if b == right_label or not is_amount(c.text)))
+    if not label or label in ("项目", "支出", "项目决算数") or label.startswith("项目"):
+        return
+    cells = [(right_map.get(b, "amount" if not fiscal else None), c) for b, c in right
+             if b != right_label and is_amount(c.text)]
+    tail = next((f for k, f in EXPENSE_TAIL if k in label), None)
+    if tail:
+        for field, cell in cells:
+            if field is None:
+                continue
+            path = f"{block.key}.expenditure.{tail}" + (f".{field}" if fiscal else "")
+            value = out.amount(path, row, cell, block.unit)
+            if value is not None:
+                if fiscal:
+                    expense.setdefault(tail, {})[field] = value
+                else:
+                    expense[tail] = value
+        return
+    code = resolve(label)
+    if code is None:
+        if cells:
+            out.unclear(row, f"支出功能分类类名无法解析为编码 / 类 name not resolved: {label}", block.key)
+        else:
+            expense.setdefault("_unresolved", []).append(label)
+        return
+    line = {"code": code, "name": label}
+    for field, cell in cells:
+        if field is None:
+            continue
+        value = out.amount(f"{block.key}.expenditure.{code}" + (f".{field}" if fiscal else ""), row, cell,
+                           block.unit)
+        if value is not None:
+            line[field] = value
+    expense["classes"].append(line)
