@@ -1,0 +1,106 @@
+"""Run a rule set over a disclosure: crash-proof, then merge rounding differences.
+
+Each rule runs inside its own guard: an exception becomes a 警告 of that rule (R-002
+records the catalogue entry). Rounding-level differences that rules set aside
+(``tolerance.defer_rounding``) are merged into ONE 提示 per table (R-001).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any, Iterable
+
+from ..model import TABLE_KEYS
+from .finding import SEVERITY_RANK, Finding, Location, at_least
+from .registry import LOAD_ERRORS, REGISTRY, Registry, Rule, RuleContext, load_builtin
+from .tolerance import ROUNDING_KEY
+
+_TABLE_NAMES = {key: f"{code} {title}" for key, code, title in TABLE_KEYS}
+
+
+@dataclass(frozen=True)
+class Report:
+    """The findings of one check, most severe first, plus what was checked."""
+
+    findings: tuple[Finding, ...]
+    rules_run: tuple[str, ...] = ()
+    department: str = ""
+    year: int | None = None
+    profile: str | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(f.severity == "错误" for f in self.findings)
+
+    def at_least(self, minimum: str) -> "Report":
+        kept = tuple(f for f in self.findings if at_least(f.severity, minimum))
+        return Report(kept, self.rules_run, self.department, self.year, self.profile, _count(kept))
+
+    def flat(self, *fields: str) -> list[tuple[Any, ...]]:
+        return [f.flat(*fields) for f in self.findings]
+
+    def by_rule(self, rule_id: str) -> list[Finding]:
+        return [f for f in self.findings if f.rule_id == rule_id]
+
+
+def _count(findings: Iterable[Finding]) -> dict[str, int]:
+    counts = {"错误": 0, "警告": 0, "提示": 0}
+    for f in findings:
+        counts[f.severity] += 1
+    return counts
+
+
+def _crash(rule: Rule, exc: BaseException) -> Finding:
+    return Finding(rule.id, "警告", Location(text=f"规则 {rule.id}"),
+                   f"规则运行出错，本项未能审核：{type(exc).__name__}: {exc}",
+                   suggestion="请向 juesuan 报告此问题；其余规则不受影响")
+
+
+def merge_rounding(groups: dict[str, list[Finding]]) -> list[Finding]:
+    """One 提示 per table listing every rounding-level difference found in it."""
+    merged = []
+    for group, findings in groups.items():
+        parts = [f"{f.location.text} 差 {f.difference}（{f.rule_id}）" for f in findings]
+        items = tuple(dict.fromkeys(i for f in findings for i in f.items()))
+        total = sum((abs(f.difference or Decimal(0)) for f in findings), Decimal(0))
+        name = _TABLE_NAMES.get(group, group)
+        merged.append(Finding(
+            "R-001", "提示", Location(text=name, table=group),
+            f"{name}有{len(findings)}处舍入差异（在打印精度的舍入范围内）：" + "；".join(parts),
+            difference=total, related=items,
+            suggestion="通常由万元取整造成，可不修改；如能以元为单位重新汇总更好"))
+    return merged
+
+
+def run_check(disclosure: Any, prev: Any = None, profile: str | None = None,
+              registry: Registry | None = None) -> Report:
+    """Run every applicable rule; never raises because of the disclosure's content."""
+    rules = registry if registry is not None else load_builtin()
+    profile = profile or disclosure.meta.profile
+    shared: dict[str, Any] = {}
+    findings: list[Finding] = []
+    ran = []
+    for rule in rules.select(profile, disclosure.meta.year):
+        if rule.check is None:
+            continue
+        ran.append(rule.id)
+        context = RuleContext(disclosure, prev, profile, rule, shared)
+        try:
+            findings.extend(rule.check(context))
+        except Exception as exc:  # noqa: BLE001 - a crashing rule is a finding, never a crash
+            findings.append(_crash(rule, exc))
+    for module, error in LOAD_ERRORS if registry is None else ():
+        findings.append(Finding("R-002", "警告", Location(text=module), f"规则模块加载失败：{error}"))
+    findings.extend(merge_rounding(shared.get(ROUNDING_KEY, {})))
+    findings.sort(key=lambda f: -SEVERITY_RANK[f.severity])
+    return Report(tuple(findings), tuple(ran), disclosure.meta.department, disclosure.meta.year,
+                  profile, _count(findings))
+
+
+REGISTRY.add(Rule("R-001", "运行", "提示", "舍入差异汇总：同一张表内打印精度范围内的差异合并为一条提示", None,
+                  "恒等式两边之差不超过所涉数字打印精度半个单位之和（空白/零值不计）时视为舍入差异。",
+                  source=__name__))
+REGISTRY.add(Rule("R-002", "运行", "警告", "规则运行出错或规则模块加载失败（不中断审核）", None,
+                  "规则抛出异常时记为该规则的一条警告，其余规则照常运行。", source=__name__))

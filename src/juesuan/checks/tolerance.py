@@ -1,0 +1,64 @@
+"""The rounding model: how far apart two printed figures may be before it is an error.
+
+Every printed figure is the rounding of an exact value to its last printed digit, so
+it may be off by half a unit of that digit (0.005 for 0.01 万元). A printed sum of n
+printed addends may then differ from the sum of the printed addends by up to the sum
+of their half-units (beancount's tolerance from printed precision, applied per term).
+Blank and zero cells are exact and add nothing. Differences within this envelope are
+rounding (merged into one 提示 per table); beyond it, an error.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Iterable
+
+HALF = Decimal("0.5")
+CENT_HALF = Decimal("0.005")
+_NUMBER = re.compile(r"[-+]?\d[\d,，]*(?:\.(\d+))?")
+
+
+def half_unit(value: Decimal) -> Decimal:
+    """Half a unit of the last printed digit of ``value`` (0 for an exact zero)."""
+    if value == 0:
+        return Decimal(0)
+    exponent = value.as_tuple().exponent
+    if not isinstance(exponent, int):
+        return Decimal(0)
+    return HALF.scaleb(exponent)
+
+
+def envelope(values: Iterable[Decimal]) -> Decimal:
+    """The largest difference that rounding alone explains, for figures added together."""
+    return sum((half_unit(v) for v in values), Decimal(0))
+
+
+def printed_decimals(text: str | None, value: Decimal) -> int:
+    """Decimals of a figure as printed: from the claim's text ("33 %", "6.8") if any."""
+    if text:
+        match = _NUMBER.search(text)
+        if match:
+            return len(match.group(1) or "")
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 2
+
+
+def printed_tolerance(text: str | None, value: Decimal) -> Decimal:
+    """Half a unit of the last printed decimal: 0.5 for "33 %", 0.05 for "6.8"."""
+    return HALF.scaleb(-printed_decimals(text, value))
+
+
+def round_to(value: Decimal, decimals: int) -> Decimal:
+    """Round half-up to ``decimals`` places (the printed precision of a claim)."""
+    from decimal import ROUND_HALF_UP
+
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+ROUNDING_KEY = "rounding"
+
+
+def defer_rounding(shared: dict, group: str, finding: object) -> None:
+    """Keep a rounding-level finding aside; the runner merges each group into one 提示 (R-001)."""
+    shared.setdefault(ROUNDING_KEY, {}).setdefault(group, []).append(finding)
