@@ -53,8 +53,10 @@ def expected_for(
         budget = core.budget_of(d, claim.item, base)
         inputs = (("决算数", current), ("预算数", budget))
         direction = core.direction_budget(current, budget)
-        why = "预算数为0，比率无定义" if budget == 0 else None
         if measure == "budget_variance_rate":
-            return Expected(core.budget_variance_rate(current, budget), direction, inputs, why)
-        return Expected(core.completion_rate(current, budget), direction, inputs, why)
+            rate = core.budget_variance_rate(current, budget)
+        else:
+            rate = core.completion_rate(current, budget)
+        why = "预算数为0，比率无定义" if budget == 0 and rate is None else None
+        return Expected(rate, direction, inputs, why)
     return Expected(None, undefined_reason=f"未知的度量 / unknown measure {measure}")

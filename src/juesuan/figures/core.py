@@ -78,9 +78,15 @@ def change_rate(
 
 
 def budget_variance_rate(final: Decimal | None, budget: Decimal | None) -> Decimal | None:
-    """预决算差异率 (signed) = (决算 − 预算) / 预算 × 100; undefined when 预算 is 0."""
-    if final is None or budget is None or budget == 0:
+    """预决算差异率 (signed) = (决算 − 预算) / 预算 × 100.
+
+    Undefined when 预算 is 0, except 0 against 0, which is 0% (as ``change_rate`` has it;
+    the seed prints "预决算差异率 0%" for an item with neither budget nor spending).
+    """
+    if final is None or budget is None:
         return None
+    if budget == 0:
+        return Decimal("0.00") if final == 0 else None
     return percent(final - budget, budget)
 
 
