@@ -1,2 +1,175 @@
-def extract_claims(doc, resolver, out):
-    return []
+"""情况说明 text → ``Claim``s: item, measure, value as printed, base, direction, reason.
+
+The narrative is cut into sections by its headings (一、/（一）/1.), sections into
+sentences at "。", and each figure is tied to the nearest label before it in the
+same sentence, or else to the sentence's current subject.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from ..model import Claim
+from .claim_labels import LABELS, SECTION_KEYS, SHARE_BASE
+from .collect import Collector
+from .numbers import clean
+from .pages import Document
+
+_TOP = re.compile(r"^([一二三四五六七八九十]+)、")
+_SUB = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]")
+_ITEM = re.compile(r"^(\d{1,2})[.、．]")
+_PART = re.compile(r"^第([一二三四五六七八九十]+)部分")
+FIGURE = re.compile(r"(?<![\d.])(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元|%|％|个|人次|人|辆|批次|台（套）|台\(套\)|平方米|次|分)")
+_DIRECTIONS = ("增加", "减少", "增长", "下降", "持平")
+_PATH = re.compile(r"([^，。；：:\d]{2,40}?[（(]类[）)](?:[^，。；：:]{1,40}?[（(]款[）)])?(?:[^，。；：:]{1,40}?[（(]项[）)])?)")
+REASON = re.compile(r"主要原因(?:是|为)?[:：]?\s*(.+?)(?:。|$)")
+
+
+@dataclass
+class Segment:
+    key: str | None
+    label: str
+    page: int
+    text: str
+
+
+def segments(doc: Document) -> list[Segment]:
+    out: list[Segment] = []
+    part, top, sub, key, started = "", "", "", None, False
+    for row in doc.rows():
+        if row.grid is not None:
+            continue
+        text = clean(row.text)
+        if not text:
+            continue
+        if _PART.match(text):
+            part = f"第{_PART.match(text).group(1)}部分"
+            started = "情况说明" in text
+            if "名词解释" in text or "报表" in text or "决算表" in text:
+                started = False
+            continue
+        if "项目支出绩效自评表" in text and len(text) < 20:
+            started = False
+        if not started:
+            if "收入支出决算总体情况" in text and _TOP.match(text):
+                started = True
+            else:
+                continue
+        match = _TOP.match(text)
+        if match and len(text) < 40 and "万元" not in text:
+            top, sub = match.group(1), ""
+            key = next((k for w, k in SECTION_KEYS if w in text), key)
+            out.append(Segment(key, f"{part}{top}", row.page, ""))
+            continue
+        match = _SUB.match(text)
+        if match and len(text) < 40 and "万元" not in text:
+            sub = f"({match.group(1)})"
+            key = next((k for w, k in SECTION_KEYS if w in text), key)
+            out.append(Segment(key, f"{part}{top}{sub}", row.page, ""))
+            continue
+        match = _ITEM.match(text)
+        if match and key in ("general_budget",):
+            out.append(Segment(key, f"{part}{top}{sub}{match.group(1)}", row.page, text[match.end():]))
+            continue
+        if out:
+            out[-1].text += text
+        else:
+            out.append(Segment(key, f"{part}{top}{sub}", row.page, text))
+    return [s for s in out if s.text]
+
+
+def _label(gap: str, key: str | None, resolver) -> str | None:
+    """The item named last in ``gap`` (longest label, last position)."""
+    best: tuple[int, int, str] | None = None
+    for word, item in LABELS.get(key or "", ()):
+        pos = gap.rfind(word)
+        if pos >= 0 and (best is None or (pos + len(word), len(word)) > (best[0], best[1])):
+            best = (pos + len(word), len(word), item)
+    paths = list(_PATH.finditer(gap))
+    if paths and key in ("general_budget", "government_fund", "state_capital"):
+        path = paths[-1]
+        if best is None or path.end() >= best[0]:
+            code = resolver.function(path.group(1))
+            if code:
+                column = "total" if key == "general_budget" else "expenditure"
+                return f"{key}.{code}.{column}"
+    code = re.search(r"(?<!\d)(\d{7}|\d{5}|\d{3})(?!\d)\D{2,}$", gap)
+    if code and key in ("government_fund", "state_capital", "general_budget") and (best is None or code.start() >= best[0] - len(best[2])):
+        column = "total" if key == "general_budget" else "expenditure"
+        return f"{key}.{code.group(1)}.{column}"
+    return best[2] if best else None
+
+
+def _measure(gap: str, unit: str) -> tuple[str, str | None, str | None]:
+    """(measure, base, direction) from the words just before a figure."""
+    tail = gap[-12:]
+    direction = None
+    for word in _DIRECTIONS:
+        pos = tail.rfind(word)
+        if pos >= 0 and (direction is None or pos > tail.rfind(direction)):
+            direction = word
+    if unit in ("%", "％"):
+        if "差异率" in tail:
+            return "budget_variance_rate", "full_year_budget" if "全年" in gap else "initial_budget", None
+        if "完成" in tail:
+            return "completion_rate", "initial_budget", None
+        if direction:
+            return "change_rate", "prior_year", direction
+        if "占" in tail:
+            return "share", None, None
+        return "share", None, None
+    if unit in ("万元", "元", "亿元"):
+        if direction in ("增加", "减少") and tail.endswith(direction):
+            return "change_amount", "prior_year", direction
+        if "预算" in tail[-8:] and "决算" not in tail[-8:]:
+            return "amount", "full_year_budget" if "全年预算" in tail else "initial_budget", None
+        return "amount", None, None
+    return "count", None, None
+
+
+def extract_claims(doc: Document, resolver, out: Collector) -> list[Claim]:
+    claims: list[Claim] = []
+    for segment in segments(doc):
+        pending: list[int] = []
+        for sentence in re.split(r"(?<=。)", segment.text):
+            if not sentence:
+                continue
+            reason_match = REASON.search(sentence)
+            reason = reason_match.group(1).rstrip("。；;") if reason_match else None
+            body = sentence[:reason_match.start()] if reason_match else sentence
+            if reason and pending and not FIGURE.search(body):
+                for index in pending:
+                    claims[index] = claims[index].model_copy(update={"reason": reason})
+                pending = []
+                continue
+            pending = []
+            subject, last = None, 0
+            for figure in FIGURE.finditer(body):
+                gap = body[last:figure.start()]
+                last = figure.end()
+                number, unit = figure.group(1), figure.group(2).replace("％", "%")
+                try:
+                    value = Decimal(number.replace(",", ""))
+                except InvalidOperation:
+                    continue
+                measure, base, direction = _measure(gap, unit)
+                item = _label(gap, segment.key, resolver) or subject
+                if item is None:
+                    continue
+                subject = item
+                if measure == "share":
+                    base = SHARE_BASE.get(segment.key or "")
+                    if "本年支出合计" in gap:
+                        base = "expenditure.total.total"
+                claim = Claim(item=item, measure=measure, value=value, unit=unit, text=number, base=base,
+                              direction=direction, section=segment.label, file=doc.path, page=segment.page)
+                if measure in ("change_amount", "change_rate", "budget_variance_rate", "completion_rate"):
+                    pending.append(len(claims))
+                    if reason:
+                        claim = claim.model_copy(update={"reason": reason})
+                claims.append(claim)
+            if reason:
+                pending = []
+    return claims

@@ -1,0 +1,100 @@
+"""Narrative labels → item paths, per section of the 情况说明 (data, not logic)."""
+
+from __future__ import annotations
+
+# Section heading keywords → section key (first match wins; longest phrases first).
+SECTION_KEYS: tuple[tuple[str, str], ...] = (
+    ("财政拨款收入支出决算总体", "fiscal_summary"), ("收入支出决算总体", "summary"),
+    ("一般公共预算财政拨款基本支出", "basic_expenditure"), ("一般公共预算财政拨款支出", "general_budget"),
+    ("三公", "three_public"), ("政府性基金", "government_fund"), ("国有资本经营", "state_capital"),
+    ("收入决算", "income"), ("支出决算", "expenditure"), ("机关运行经费", "operating_costs"),
+    ("政府采购", "procurement"), ("国有资产", "assets"), ("绩效", "performance"),
+)
+
+LABELS: dict[str, tuple[tuple[str, str], ...]] = {
+    "summary": (
+        ("收入支出总计", "summary.income.grand_total"), ("收入总计", "summary.income.grand_total"),
+        ("本年收入合计", "summary.income.total"), ("本年收入", "summary.income.total"),
+        ("使用非财政拨款结余", "summary.income.use_of_non_fiscal_surplus"),
+        ("年初结转和结余", "summary.income.opening_balance"), ("支出总计", "summary.expenditure.grand_total"),
+        ("本年支出合计", "summary.expenditure.total"), ("结余分配", "summary.expenditure.surplus_distribution"),
+        ("年末结转和结余", "summary.expenditure.closing_balance"),
+    ),
+    "income": (
+        ("本年收入合计", "income.total.total"), ("本年收入", "income.total.total"),
+        ("财政拨款收入", "income.total.fiscal_appropriation"), ("上级补助收入", "income.total.higher_level_subsidy"),
+        ("事业收入", "income.total.business"), ("经营收入", "income.total.operating"),
+        ("附属单位上缴收入", "income.total.affiliated_remittance"), ("其他收入", "income.total.other"),
+    ),
+    "expenditure": (
+        ("本年支出合计", "expenditure.total.total"), ("本年支出", "expenditure.total.total"),
+        ("基本支出", "expenditure.total.basic"), ("项目支出", "expenditure.total.project"),
+        ("上缴上级支出", "expenditure.total.remit_to_higher"), ("经营支出", "expenditure.total.operating"),
+        ("对附属单位补助支出", "expenditure.total.subsidy_to_affiliated"),
+    ),
+    "fiscal_summary": (
+        ("财政拨款收入支出总计", "fiscal_summary.income.grand_total"),
+        ("财政拨款收入总计", "fiscal_summary.income.grand_total"),
+        ("年初财政拨款结转和结余", "fiscal_summary.income.opening_balance.total"),
+        ("财政拨款本年收入", "fiscal_summary.income.total"),
+        ("财政拨款支出总计", "fiscal_summary.expenditure.grand_total.total"),
+        ("年末财政拨款结转和结余", "fiscal_summary.expenditure.closing_balance.total"),
+        ("财政拨款本年支出", "fiscal_summary.expenditure.total.total"),
+    ),
+    "general_budget": (
+        ("一般公共预算财政拨款支出", "general_budget.total.total"),
+    ),
+    "basic_expenditure": (
+        ("基本支出", "general_budget.total.basic"), ("人员经费", "basic_expenditure.personnel_total"),
+        ("公用经费", "basic_expenditure.public_total"),
+    ),
+    "three_public": (
+        ("三公”经费", "three_public.final.total"), ("三公\"经费", "three_public.final.total"),
+        ("三公经费", "three_public.final.total"),
+        ("因公出国（境）费", "three_public.final.overseas"), ("因公出国(境)费", "three_public.final.overseas"),
+        ("公务用车购置及运行维护费", "three_public.final.vehicle_total"),
+        ("公务用车购置及运行费", "three_public.final.vehicle_total"),
+        ("公务用车购置费", "three_public.final.vehicle_purchase"),
+        ("公务用车运行维护费", "three_public.final.vehicle_operation"),
+        ("公务用车运行费", "three_public.final.vehicle_operation"), ("公务接待费", "three_public.final.reception"),
+        ("因公出国（境）团组", "three_public_details.overseas_groups"),
+        ("公务用车购置数", "three_public_details.vehicles_purchased"),
+        ("公务用车保有量", "three_public_details.vehicles_held"),
+        ("国内公务接待", "three_public_details.reception_batches"),
+    ),
+    "government_fund": (
+        ("年初结转和结余", "government_fund.total.opening_balance"),
+        ("年末结转结余", "government_fund.total.closing_balance"),
+        ("年末结转和结余", "government_fund.total.closing_balance"),
+        ("财政拨款收入", "government_fund.total.income"), ("财政拨款支出", "government_fund.total.expenditure"),
+    ),
+    "state_capital": (
+        ("年初结转和结余", "state_capital.total.opening_balance"),
+        ("财政拨款收入", "state_capital.total.income"), ("财政拨款支出", "state_capital.total.expenditure"),
+    ),
+    "operating_costs": (("机关运行经费", "operating_costs.amount"),),
+    "procurement": (
+        ("政府采购支出总额", "procurement.total"), ("政府采购金额", "procurement.total"),
+        ("货物", "procurement.goods"), ("工程", "procurement.works"), ("服务", "procurement.services"),
+        ("授予中小企业合同金额", "procurement.sme_contracts"),
+        ("授予小微企业合同金额", "procurement.small_micro_contracts"),
+        ("面向中小企业预留", "procurement.reserved_sme_budget"),
+        ("面向小微企业预留", "procurement.reserved_small_micro_budget"),
+    ),
+    "assets": (
+        ("固定资产原值", "assets.fixed_assets_original_value"), ("房屋", "assets.building_area_m2"),
+        ("车辆", "assets.vehicles"), ("以上设备", "assets.equipment_over_1m"),
+    ),
+    "performance": (
+        ("项目", "performance.summary.project_count"), ("全年预算数", "performance.summary.budget_total"),
+        ("全年执行数", "performance.summary.execution_total"), ("平均得分", "performance.summary.average_score"),
+    ),
+}
+
+# The denominator of "占 X%" per section when the sentence does not name one.
+SHARE_BASE = {
+    "income": "income.total.total", "expenditure": "expenditure.total.total",
+    "general_budget": "general_budget.total.total", "three_public": "three_public.final.total",
+    "procurement": "procurement.total",
+}
+COUNT_UNITS = ("台（套）", "台(套)", "批次", "人次", "平方米", "个", "人", "辆", "次", "分")
