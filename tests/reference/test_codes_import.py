@@ -137,3 +137,31 @@ def test_codes_list__level_1_of_2024_has_30_classes():
     result = runner.invoke(app, ["codes", "list", "--year", "2024", "--level", "1"], env={"COLUMNS": "200"})
     assert result.exit_code == 0
     assert result.output.count("│ 类") == 30
+
+
+def test_codes_import__xlsx_title_line_above_the_header(tmp_path):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["2024年政府收支分类科目（支出功能分类）"])
+    sheet.append([])
+    sheet.append(["科目编码", "科目名称"])
+    for code, name in SAMPLE_ROWS:
+        sheet.append([code, name])
+    workbook.save(tmp_path / "titled.xlsx")
+    edition = import_edition(tmp_path / "titled.xlsx", 2024)
+    assert edition.source == "user"
+    assert CodeBook.for_year(2024).get("2010608").name == "财政委托业务支出"
+
+
+def test_codes_import__xlsx_problem_names_the_spreadsheet_row(tmp_path):
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["2024年政府收支分类科目"])
+    sheet.append([])
+    sheet.append(["code", "name"])
+    sheet.append(["201", "一般公共服务支出"])
+    sheet.append(["20x", "坏编码"])
+    workbook.save(tmp_path / "bad.xlsx")
+    result = runner.invoke(app, ["codes", "import", str(tmp_path / "bad.xlsx"), "--year", "2024"])
+    assert result.exit_code == 2
+    assert f"{tmp_path / 'bad.xlsx'}:5: code:" in result.output

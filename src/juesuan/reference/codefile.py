@@ -74,6 +74,11 @@ def _raw_rows(path: Path) -> list[tuple[int, list[str]]]:
     return [(n, cells) for n, cells in rows if any(cells)]
 
 
+def _is_header(cells: list[str]) -> bool:
+    titles = {cell.strip().lower() for cell in cells}
+    return bool(titles & set(_HEADER_ALIASES["code"])) and bool(titles & set(_HEADER_ALIASES["name"]))
+
+
 def _columns(file: str, line: int, header: list[str]) -> dict[str, int]:
     columns: dict[str, int] = {}
     for index, title in enumerate(header):
@@ -99,8 +104,12 @@ def read_code_list(path: Path, kind: str = "function") -> list[dict]:
     rows = _raw_rows(path)
     if not rows:
         raise CodeListError([CodeListProblem(file, None, "file", "文件为空 / file is empty")])
-    header_line, header = rows[0]
+    # Official spreadsheets often carry a title line above the header: take the first row that
+    # names both a code and a name column among the first few.
+    start = next((i for i, (_, cells) in enumerate(rows[:10]) if _is_header(cells)), 0)
+    header_line, header = rows[start]
     columns = _columns(file, header_line, header)
+    rows = rows[start:]
     lengths = LEVEL_BY_LENGTH[kind]
     problems: list[CodeListProblem] = []
     result: list[dict] = []

@@ -52,14 +52,10 @@ def resolve_name(name: str, level: int | None = None, parent: str | None = None,
 
     ``None`` when no code or more than one code fits (e.g. 行政运行 without a parent).
     """
-    if level is None:
-        found = split_path(name)
-        if len(found) == 1:  # "信访事务（项）": the mark gives the level
-            level, name = found[0]
-    else:
-        found = split_path(name)
-        if len(found) == 1:
-            name = found[0][1]
+    marked = split_path(name)
+    if len(marked) == 1:  # "信访事务（项）": the mark gives the level unless one was passed
+        marked_level, name = marked[0]
+        level = level or marked_level
     if parent is not None and not re.fullmatch(r"\s*\d+\s*", parent):
         parent = resolve_path(parent, year, kind)
         if parent is None:
