@@ -1,0 +1,53 @@
+"""``juesuan parse``: read published disclosures (PDF/DOCX/XLSX/text/scans) into YAML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import typer
+from rich.progress import Progress
+
+from .. import fileformat
+from . import app
+from .common import console, err_console
+
+
+def _target(output: Path | None, source: Path, many: bool) -> Path | None:
+    if output is None:
+        return None
+    if many or output.is_dir() or output.suffix == "":
+        output.mkdir(parents=True, exist_ok=True)
+        return output / (source.stem + ".yaml")
+    return output
+
+
+@app.command()
+def parse(
+    files: list[Path] = typer.Argument(..., help="决算公开文件 PDF/DOCX/XLSX/TXT / published files"),
+    output: Path = typer.Option(None, "-o", "--output", help="out.yaml 或目录 / YAML file or directory"),
+    report: bool = typer.Option(False, "--report", help="打印解析报告 / print the parse report"),
+    no_ocr: bool = typer.Option(False, "--no-ocr", help="不对扫描件做 OCR / skip OCR of scans"),
+) -> None:
+    """把已公开的决算文件读回数据 / read published disclosures back into data."""
+    from ..ingest import read
+
+    many = len(files) > 1
+    failures = 0
+    with Progress(console=err_console, transient=True, disable=not many) as progress:
+        task = progress.add_task("解析 / parsing", total=len(files))
+        for source in files:
+            disclosure, result = read(source, ocr=False if no_ocr else None)
+            progress.advance(task)
+            if report or disclosure is None:
+                err_console.print(result.summary(), markup=False, highlight=False)
+            if disclosure is None:
+                failures += 1
+                continue
+            target = _target(output, source, many)
+            if target is None:
+                typer.echo(fileformat.dumps_yaml(disclosure))
+            else:
+                fileformat.dump(disclosure, target)
+                console.print(f"已写入 / written: {target} ({result.cells} cells, {result.claims} claims)")
+    if failures:
+        raise typer.Exit(2)
