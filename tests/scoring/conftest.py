@@ -2,24 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
-
-from juesuan.fileformat import _DecimalLoader
-from juesuan.model import Performance
-
-FRAGMENT = Path(__file__).resolve().parents[2] / "examples" / "parts" / "urumqi-projects.yaml"
-
-
-def load_fragment() -> Performance:
-    data = yaml.load(FRAGMENT.read_text(encoding="utf-8"), Loader=_DecimalLoader)  # floats → Decimal
-    return Performance(projects=data)
+from scoring_seed import load_fragment
 
 
 @pytest.fixture(scope="session")
-def seed_performance() -> Performance:
+def seed_performance():
     return load_fragment()
 
 
