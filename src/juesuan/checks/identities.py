@@ -33,7 +33,8 @@ from typing import Any, Iterator
 import yaml
 from simpleeval import SimpleEval
 
-from ..model import describe, lookup
+from ..model import lookup
+from .locate import describe_item as describe
 from .finding import Location
 from .registry import REGISTRY, Rule, RuleContext
 from .tolerance import defer_rounding, envelope

@@ -12,7 +12,8 @@ from typing import Iterator
 
 from .. import figures
 from ..figures import ZeroBasePolicy
-from ..model import Claim, describe
+from ..model import Claim
+from .locate import describe_item as describe
 from .registry import REGISTRY, RuleContext
 from .tolerance import defer_rounding, printed_decimals, round_to
 

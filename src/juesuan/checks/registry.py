@@ -70,10 +70,11 @@ FAMILIES: tuple[str, ...] = ("表内", "表间", "说明↔表", "完整性", "�
 
 BUILTIN_MODULES: tuple[str, ...] = (
     "juesuan.checks.identities",
-    "juesuan.checks.hierarchy",
+    "juesuan.checks.crosstables",
     "juesuan.checks.narrative",
     "juesuan.checks.completeness",
     "juesuan.checks.wording",
+    "juesuan.checks.subjects",
     "juesuan.checks.codes",
     "juesuan.checks.crossyear",
     "juesuan.checks.run",

@@ -16,7 +16,8 @@ from .finding import SEVERITY_RANK, Finding, Location, at_least
 from .registry import LOAD_ERRORS, REGISTRY, Registry, Rule, RuleContext, load_builtin
 from .tolerance import ROUNDING_KEY
 
-_TABLE_NAMES = {key: f"{code} {title}" for key, code, title in TABLE_KEYS}
+_TABLE_NAMES = {key: f"{code} {title}" for key, code, title in TABLE_KEYS} | {
+    "procurement": "政府采购情况", "assets": "国有资产占用情况", "情况说明": "情况说明"}
 
 
 @dataclass(frozen=True)

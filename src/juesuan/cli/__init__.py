@@ -18,6 +18,7 @@ app = typer.Typer(
 
 # Command modules register themselves on import (same mechanism for every command).
 from . import files  # noqa: E402,F401
+from . import check  # noqa: E402,F401
 from . import codes  # noqa: E402,F401
 from . import parse  # noqa: E402,F401
 

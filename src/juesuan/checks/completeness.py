@@ -1,0 +1,95 @@
+"""完整性: the nine tables (or 空表说明) and the required sections of disclosure-requirements.md."""
+
+from __future__ import annotations
+
+from ..model import TABLE_KEYS
+from ..model.items import _coded_cells  # noqa: F401 - same cell walk as iter_table_cells
+from .finding import Location
+from .registry import REGISTRY, RuleContext
+
+rule = REGISTRY.rule
+
+
+def _table_is_blank(d, key: str) -> bool:
+    from ..model import iter_table_cells
+
+    return all(value == 0 for path, value in iter_table_cells(d) if path.split(".")[0] == key)
+
+
+@rule("C-001", family="完整性", severity="警告",
+      title="九张表齐全：无数据的表应列出空表并说明（基层政务公开标准目录）")
+def tables_present(ctx: RuleContext):
+    d = ctx.disclosure
+    for key, code, title in TABLE_KEYS:
+        table = getattr(d.tables, key)
+        where = Location(text=f"{code} {title}", table=key)
+        if table.empty and not (table.empty_note or table.note):
+            yield ctx.finding(where, f"{code}为空表但没有空表说明", suggestion="加注“本单位本年度无……，故本表无数据”")
+        elif not table.empty and _table_is_blank(d, key):
+            yield ctx.finding(where, f"{code}没有任何数据，也未标明为空表并说明",
+                              suggestion="列出空表并说明无数据的原因")
+
+
+def _missing(ctx: RuleContext, section: str, what: str, suggestion: str):
+    return ctx.finding(Location(text=f"情况说明 {section}", section=section), f"{section}缺少{what}",
+                       suggestion=suggestion)
+
+
+@rule("C-002", family="完整性", severity="警告",
+      title="“三公”经费说明：出国团组数和人次、公务用车购置数和保有量、公务接待批次和人次")
+def three_public_details(ctx: RuleContext):
+    details = ctx.disclosure.three_public_details
+    final = ctx.disclosure.tables.three_public.final
+    for fields, what, amount in ((("overseas_groups", "overseas_people"), "因公出国（境）团组数和人次", final.overseas),
+                                 (("vehicles_purchased", "vehicles_held"), "公务用车购置数和保有量", final.vehicle_total),
+                                 (("reception_batches", "reception_people"), "国内公务接待批次和人次", final.reception)):
+        # With no spending on the item, "无此项支出" suffices (SH-T); otherwise the counts are required.
+        if amount and any(getattr(details, f) is None for f in fields):
+            yield _missing(ctx, "“三公”经费支出决算情况说明", what, f"补充{what}（无此项时写0）")
+
+
+@rule("C-003", family="完整性", severity="警告",
+      title="政府采购：支出总额、货物/工程/服务、授予中小企业合同金额（及占比）")
+def procurement(ctx: RuleContext):
+    p = ctx.disclosure.procurement
+    sme_given = p.sme_contracts is not None or p.sme_awarded_in_reserved is not None  # SH-T 2024 wording
+    for given, what in ((p.total is not None, "政府采购支出总额"), (sme_given, "授予中小企业合同金额")):
+        if not given:
+            yield _missing(ctx, "政府采购情况", what, f"补充{what}（无政府采购时说明“无政府采购支出”）")
+    if p.total and p.goods is None and p.works is None and p.services is None:
+        yield _missing(ctx, "政府采购情况", "货物、工程、服务的分类金额", "按货物、工程、服务分别列示")
+
+
+@rule("C-004", family="完整性", severity="警告", title="机关运行经费的金额（无则写“无机关运行经费支出”）")
+def operating_costs(ctx: RuleContext):
+    if ctx.disclosure.operating_costs.amount is None:
+        yield _missing(ctx, "机关运行经费支出情况", "机关运行经费金额", "按预算法第十四条说明机关运行经费")
+
+
+@rule("C-005", family="完整性", severity="警告", title="国有资产占用：车辆（分类）与单价100万元以上设备数")
+def assets(ctx: RuleContext):
+    a = ctx.disclosure.assets
+    if a.vehicles is None:
+        yield _missing(ctx, "国有资产占用情况", "车辆数", "列出车辆总数及分类")
+    if a.equipment_over_1m is None:
+        yield _missing(ctx, "国有资产占用情况", "单价100万元（含）以上设备数", "列出设备台（套）数，无则写0")
+
+
+@rule("C-006", family="完整性", severity="警告", title="预算绩效情况说明（项目数、金额或说明文字）")
+def performance(ctx: RuleContext):
+    s = ctx.disclosure.performance.summary
+    if s.text is None and s.project_count is None and s.self_evaluated_projects is None:
+        yield _missing(ctx, "预算绩效情况说明", "预算绩效管理情况", "说明绩效评价项目数、金额与结果")
+
+
+@rule("C-010", family="完整性", severity="错误",
+      title="有政府性基金/国有资本经营预算财政拨款收支时，公开08/09不能是空表")
+def fund_tables_not_empty(ctx: RuleContext):
+    d = ctx.disclosure
+    for key, source in (("government_fund", "government_fund"), ("state_capital", "state_capital")):
+        amount = getattr(d.tables.fiscal_summary.income, source)
+        spent = getattr(d.tables.fiscal_summary.expenditure.total, source)
+        if getattr(d.tables, key).empty and (amount or spent):
+            code = "公开08表" if key == "government_fund" else "公开09表"
+            yield ctx.finding(Location(text=code, table=key), f"{code}标为空表，但公开04该来源收入 {amount}、支出 {spent}",
+                              suggestion="填列该表或更正公开04")

@@ -1,0 +1,116 @@
+"""Writing rules: reasons for changes, leftover template text, one department name, 科目 names."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any, Iterator
+
+from .. import figures
+from ..model import Claim
+from .finding import Location
+from .registry import REGISTRY, RuleContext
+
+rule = REGISTRY.rule
+
+REASON_THRESHOLD = Decimal("10")
+"""增减率 (%) from which a change needs a 主要原因. From one public fixture only
+(rule REASON_REQUIRED_MISSING); no regulation states a threshold — unverified, configurable."""
+
+TEMPLATE_LEFTOVERS: tuple[tuple[str, str], ...] = (
+    (r"X{2,}|××|某某", "占位符（XX/××/某某）"),
+    (r"下降（增长）|增长（下降）|增加（减少）|减少（增加）|增加/减少|增长/下降", "未选定的方向词"),
+    (r"主要原因是[：:]?\s*[。；;]", "空的“主要原因是”"),
+    (r"【[^】]*(?:请|填写|补充)[^】]*】|\[请[^\]]*\]", "模板填写提示"),
+    (r"请(?:填写|补充|说明|根据)", "模板填写说明"),
+)
+
+
+def _texts(d: Any) -> Iterator[tuple[str, str, Claim | None]]:
+    """(where, text, claim) for every printed text field."""
+    for key, text in d.narrative.items():
+        yield f"情况说明 {key}", text, None
+    for claim in d.claims:
+        for text in (claim.sentence, claim.reason):
+            if text:
+                yield "", text, claim
+    for item, comparison in d.comparisons.items():
+        for text in (comparison.reason, comparison.budget_reason, comparison.purpose):
+            if text:
+                yield f"{item} 说明", text, None
+    for text in (d.overview.functions, d.overview.composition_text, d.meta.title, d.meta.department):
+        if text:
+            yield "单位概况", text, None
+    s = d.performance.summary
+    for text in (s.text, s.achievements, s.problems, s.improvements):
+        if text:
+            yield "预算绩效情况说明", text, None
+
+
+@rule("C-007", family="完整性", severity="警告",
+      title="增减变化须说明主要原因（阈值可配置，默认增减率≥10%，未经核实）")
+def reasons(ctx: RuleContext):
+    d = ctx.disclosure
+    seen = set()
+    for claim in d.claims:
+        if claim.measure not in ("change_amount", "change_rate", "budget_variance_rate") or claim.item in seen:
+            continue
+        if claim.direction in ("持平", "等于") or claim.reason:
+            continue
+        comparison = d.comparisons.get(claim.item)
+        if comparison and (comparison.reason if claim.measure != "budget_variance_rate" else comparison.budget_reason):
+            continue
+        current = figures.value(d, claim.item)
+        prior = figures.prior_of(d, claim.item) if claim.measure != "budget_variance_rate" else \
+            figures.budget_of(d, claim.item, claim.base or "initial_budget")
+        rate = figures.change_rate(current, prior)
+        if rate is not None and abs(rate) < REASON_THRESHOLD:
+            continue
+        seen.add(claim.item)
+        yield ctx.finding(ctx.locate_claim(claim), "增减变化未说明主要原因", suggestion="补充“主要原因是……”")
+
+
+@rule("C-008", family="完整性", severity="错误", title="没有残留的模板文字（XX局、下降（增长）、主要原因是。、【请补充…】）")
+def template_leftovers(ctx: RuleContext):
+    for where, text, claim in _texts(ctx.disclosure):
+        for pattern, what in TEMPLATE_LEFTOVERS:
+            match = re.search(pattern, text)
+            if match:
+                location = ctx.locate_claim(claim) if claim else Location(text=where, section=where)
+                yield ctx.finding(location, f"残留模板文字（{what}）：“{_around(text, match)}”",
+                                  actual=match.group(0), suggestion="按实际情况填写")
+
+
+def _around(text: str, match: re.Match[str], width: int = 12) -> str:
+    return text[max(0, match.start() - width): match.end() + width].replace("\n", " ")
+
+
+_NAME = re.compile(r"[\u4e00-\u9fa5（）()]{2,40}?(?:局|厅|委员会|委|办公室|中心|院|所)")
+_SPACE = re.compile(r"\s+")
+
+
+def _norm(name: str) -> str:
+    return _SPACE.sub("", name).replace("(", "（").replace(")", "）").replace("（本级）", "")
+
+
+@rule("C-009", family="完整性", severity="警告", title="全文单位名称一致（封面、目录、正文）")
+def department_names(ctx: RuleContext):
+    d = ctx.disclosure
+    official = _norm(d.meta.department)
+    region = (d.meta.region or "")[-4:] or official[:3]
+    stem = official.split("（")[0]
+    reported = set()
+    for where, text, claim in _texts(d):
+        for match in _NAME.finditer(text):
+            name = _norm(match.group(0))
+            head = name.split("（")[0]
+            if not name.startswith(stem[:3]) or region not in name[:8]:
+                continue
+            if head == stem or stem.startswith(head) or head.startswith(stem) or name in reported:
+                continue
+            if len(head) < len(stem) - 6:  # a shorter name of another body (市委, 市政府)
+                continue
+            reported.add(name)
+            location = ctx.locate_claim(claim) if claim else Location(text=where, section=where)
+            yield ctx.finding(location, f"单位名称“{match.group(0)}”与封面名称“{d.meta.department}”不一致",
+                              expected=d.meta.department, actual=match.group(0), suggestion="全文使用同一单位全称")

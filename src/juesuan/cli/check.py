@@ -1,0 +1,81 @@
+"""``juesuan check`` and ``juesuan rules``: run 审核 and list the rule catalogue."""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+import typer
+
+from . import app
+from .common import console, err_console, load_or_exit
+
+DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".txt")
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    html = "html"
+
+
+class Severity(str, Enum):
+    error = "错误"
+    warning = "警告"
+    info = "提示"
+
+
+def _load(path: Path):
+    """A disclosure file (.yaml/.json) directly; a published document through ``juesuan.ingest``."""
+    if path.suffix.lower() not in DOCUMENT_SUFFIXES:
+        return load_or_exit(path)
+    try:
+        from ..ingest import read  # lazily: reading documents is optional for 审核
+    except ImportError:
+        err_console.print(f"错误 / error: 读取 {path.suffix} 文档需要 juesuan.ingest，当前版本尚未提供；"
+                          "请先转换为 YAML/JSON 披露文件", highlight=False)
+        raise typer.Exit(2) from None
+    if not path.exists():
+        err_console.print(f"错误 / error: 文件不存在 / no such file: {path}", highlight=False)
+        raise typer.Exit(2)
+    result = read(path)
+    return getattr(result, "disclosure", result)
+
+
+@app.command()
+def check(
+    file: Path = typer.Argument(..., help="披露文件 YAML/JSON，或公开文档 PDF/DOCX/XLSX/TXT"),
+    prev: Path = typer.Option(None, "--prev", help="上年决算公开文件（跨年核对）"),
+    format: Format = typer.Option(Format.text, "--format", help="输出格式 text|json|html"),
+    min_severity: Severity = typer.Option(Severity.info, "--min-severity", help="只显示此级别及以上：错误|警告|提示"),
+    profile: str = typer.Option(None, "--profile", help="模板（默认取文件中的 meta.profile）"),
+    output: Path = typer.Option(None, "-o", "--output", help="写入文件"),
+) -> None:
+    """审核一份部门决算公开：表内、表间、说明↔表、完整性、编码、跨年、绩效。有错误时退出码为 1。"""
+    from ..checks import check as run_check
+    from ..checks.report import FORMATS
+
+    disclosure = _load(file)
+    previous = _load(prev) if prev else None
+    report = run_check(disclosure, prev=previous, profile=profile)
+    shown = report.at_least(min_severity.value)
+    text = FORMATS[format.value](shown)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        console.print(f"已写入 / written: {output}", highlight=False)
+    else:
+        typer.echo(text, nl=False)
+    if report.has_errors:
+        raise typer.Exit(1)
+
+
+@app.command()
+def rules(family: str = typer.Option(None, "--family", help="只列出某一规则族，如 表内")) -> None:
+    """列出审核规则目录（编号、规则族、严重程度、标题）。"""
+    from ..checks.catalogue import rules_by_family
+
+    for name, members in rules_by_family():
+        if family and name != family:
+            continue
+        for r in members:
+            typer.echo(f"{r.id}\t{name}\t{r.severity}\t{r.title}")
