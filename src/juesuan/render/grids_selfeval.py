@@ -1,0 +1,84 @@
+"""The 项目支出绩效自评表 as a grid, in the seed's layout (MOF 附件1).
+
+Nine columns: the left label column (项目资金（万元）/ 年度总体目标 / 年度绩效指标完成情况),
+then 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施.
+Every 二级指标 row is printed, even without a 三级指标. Values are printed as entered.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..model import ProjectEvaluation
+from .cells import Cell, Grid, Row, blank, head, label
+
+WIDTHS = (9, 9, 11, 20, 11, 11, 7, 8, 18)
+DASH = "—"
+
+
+def _money(value: Decimal | None) -> Cell:
+    return Cell(value, fmt="money", align="right")
+
+
+def _number(value: Decimal | None, fmt="number") -> Cell:
+    return Cell(value, fmt=fmt, align="center")
+
+
+def _funds_rows(project: ProjectEvaluation) -> list[Row]:
+    funds = project.funds
+    lines = (("年度资金总额", funds.total), ("其中：当年财政拨款", funds.current_appropriation),
+             ("上年结转资金", funds.carryover), ("其他资金", funds.other))
+    rows = [Row((head("项目资金（万元）", rowspan=5), blank(colspan=2), head("年初预算数"),
+                 head("全年预算数"), head("全年执行数"), head("分值"), head("执行率"), head("得分")))]
+    for index, (text, line) in enumerate(lines):
+        money = [_money(line.initial_budget), _money(line.full_year_budget), _money(line.execution)]
+        if index == 0:
+            tail = [_number(project.execution_weight), _number(project.execution_rate, "percent"),
+                    _number(project.execution_score)]
+        else:
+            tail = [label(DASH, align="center") for _ in range(3)]
+        rows.append(Row((label(text, colspan=2), *money, *tail)))
+    return rows
+
+
+def _indicator_rows(project: ProjectEvaluation) -> list[Row]:
+    indicators = project.indicators
+    rows = [Row((head("年度绩效指标完成情况", rowspan=len(indicators) + 1), head("一级指标"),
+                 head("二级指标"), head("三级指标"), head("年度指标值"), head("实际完成值"),
+                 head("分值"), head("得分"), head("偏差原因分析及改进措施")), kind="head")]
+    index = 0
+    while index < len(indicators):
+        level1 = indicators[index].level1
+        span = 1
+        while index + span < len(indicators) and indicators[index + span].level1 == level1:
+            span += 1
+        for offset in range(span):
+            item = indicators[index + offset]
+            first = [Cell(level1, rowspan=span, align="center")] if offset == 0 else []
+            rows.append(Row((*first, label(item.level2, align="center"), label(item.name),
+                             label(item.target, align="center"), label(item.actual, align="center"),
+                             _number(item.weight), _number(item.score), label(item.deviation_reason))))
+        index += span
+    return rows
+
+
+def self_evaluation_grid(project: ProjectEvaluation, index: int) -> Grid:
+    """The n-th 自评表: meta rows (name, departments, funds, goals), then the indicators."""
+    meta = [
+        Row((head("项目名称"), label(project.name, colspan=8))),
+        Row((head("主管部门"), label(project.department, colspan=3), head("实施单位"),
+             label(project.implementer, colspan=4))),
+        *_funds_rows(project),
+        Row((head("年度总体目标", rowspan=2), head("预期目标", colspan=4),
+             head("实际完成情况", colspan=4))),
+        Row((label(project.goal_expected, colspan=4), label(project.goal_actual, colspan=4))),
+    ]
+    rows = _indicator_rows(project)
+    total = Row((head("总分", colspan=6), _number(project.total_weight),
+                 _number(project.total_score), label(project.grade, align="center")), kind="total")
+    year = f"（{project.year}年度）" if project.year else None
+    return Grid(
+        key=f"performance:{index}", code="项目支出绩效自评表", title="项目支出绩效自评表",
+        subtitle=year, unit=None, widths=WIDTHS, meta_rows=tuple(meta), header=(),
+        body=tuple(rows) + (total,), landscape=True,
+    )

@@ -1,0 +1,117 @@
+"""Turn the nine tables and each 自评表 into renderer-neutral grids.
+
+Every renderer draws ``grid_for(disclosure, key)``; the table look (code columns split
+into 类|款|项 or one cumulative code, zero cells blank or 0.00, 公开05 合计 first or last,
+the 公开07 vehicle labels) comes from ``LayoutOptions``, taken from the profile when it
+says so. Layout only arranges printed values; it never computes a number.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from ..model import TABLE_KEYS, Disclosure
+from .cells import Cell, Grid, Row, placed
+
+TABLE_TITLES = {key: (code, title) for key, code, title in TABLE_KEYS}
+
+
+@dataclass(frozen=True)
+class LayoutOptions:
+    """How the tables look; defaults follow the Shanghai filled sample (SH-S).
+
+    ``for_disclosure`` reads the profile (``juesuan.reference.profiles``): the printed
+    table titles, the fixed 类 rows of 公开01/04, the 公开05 合计 position, the 公开07
+    cell order and the empty-table notes.
+    """
+
+    code_style: Literal["split", "cumulative"] = "split"
+    blank_zeros: bool = True
+    general_budget_total_last: bool = True
+    three_public_order: Literal["interleaved", "budget_first"] = "interleaved"
+    vehicle_label: str = "公务用车购置及运行维护费"
+    vehicle_operation_label: str = "公务用车运行维护费"
+    unit_line: str = "单位：万元"
+    titles: tuple[tuple[str, str], ...] = ()
+    """(table key, printed title) where the profile prints another title."""
+    class_rows: tuple[tuple[str, str], ...] = ()
+    """(code, name) of every 类 row printed on the expense side of 公开01/04, zero rows kept."""
+    empty_notes: tuple[tuple[str, str], ...] = ()
+
+    def title(self, key: str) -> str:
+        return dict(self.titles).get(key) or TABLE_TITLES[key][1]
+
+    def empty_note(self, key: str) -> str | None:
+        return dict(self.empty_notes).get(key)
+
+    @classmethod
+    def for_disclosure(cls, disclosure: Disclosure) -> "LayoutOptions":
+        """Options from the disclosure's profile; defaults when the profile is unknown."""
+        meta = disclosure.meta
+        unit_line = f"单位：{meta.unit}"
+        try:
+            from ..reference.profiles import Profile
+
+            profile = Profile.load(meta.profile)
+        except Exception:  # unknown or broken profile: the SH-S look
+            return cls(unit_line=unit_line)
+        wording = profile.wording
+        return cls(
+            general_budget_total_last=wording.general_budget_total_row == "last",
+            three_public_order=wording.three_public_cell_order,
+            unit_line=unit_line,
+            titles=tuple((t.key, t.title) for t in profile.tables),
+            class_rows=tuple((row.code, row.name) for row in profile.class_rows),
+            empty_notes=tuple((key, profile.fill(text, meta.department, meta.year))
+                              for key, text in profile.empty_table_notes.items()),
+        )
+
+
+def table_keys() -> tuple[str, ...]:
+    return tuple(key for key, _, _ in TABLE_KEYS)
+
+
+def grid_for(disclosure: Disclosure, key: str, options: LayoutOptions | None = None) -> Grid:
+    """The grid of a table key (``TABLE_KEYS``) or ``performance:<n>`` (n-th 自评表)."""
+    from . import grids_coded, grids_summary, grids_selfeval
+
+    options = options or LayoutOptions.for_disclosure(disclosure)
+    if key.startswith("performance:"):
+        index = int(key.split(":", 1)[1])
+        return grids_selfeval.self_evaluation_grid(disclosure.performance.projects[index], index)
+    builders = {
+        "summary": grids_summary.summary_grid,
+        "fiscal_summary": grids_summary.fiscal_summary_grid,
+        "income": grids_coded.income_grid,
+        "expenditure": grids_coded.expenditure_grid,
+        "general_budget": grids_coded.general_budget_grid,
+        "government_fund": grids_coded.fund_grid,
+        "state_capital": grids_coded.fund_grid,
+        "basic_expenditure": grids_coded.basic_expenditure_grid,
+        "three_public": grids_coded.three_public_grid,
+    }
+    if key not in builders:
+        raise KeyError(f"unknown table key: {key}")
+    return builders[key](disclosure, key, options)
+
+
+def heading_is_table_title(section_title: str, grid: Grid) -> bool:
+    """True when a section only names its table ("一、《收入支出决算总表》"): the table's own
+    title then stands in for the heading, so the title is not printed twice."""
+    return grid.title in section_title and len(section_title) <= len(grid.title) + 8
+
+
+def all_grids(disclosure: Disclosure, options: LayoutOptions | None = None) -> list[Grid]:
+    """The nine tables then every 自评表, in print order."""
+    options = options or LayoutOptions.for_disclosure(disclosure)
+    grids = [grid_for(disclosure, key, options) for key in table_keys()]
+    grids += [grid_for(disclosure, f"performance:{i}", options)
+              for i in range(len(disclosure.performance.projects))]
+    return grids
+
+
+__all__ = [
+    "Cell", "Grid", "LayoutOptions", "Row", "all_grids", "grid_for", "heading_is_table_title", "placed",
+    "table_keys",
+]
