@@ -1,8 +1,9 @@
 """Compose the 部门决算公开说明: figures → claims → text, in a profile's wording and order.
 
-The layout of a profile (section order, titles, which template writes each section, which
-table follows it) is data: ``templates/<profile>/document.yaml``. The wording is data too:
-one Jinja2 template per section. A template's output is split into paragraphs at blank
+Section order, numbers and titles come from the shared profile
+(``juesuan.reference.profiles``); ``templates/<profile>/document.yaml`` adds the document
+title, table titles and wording options. The wording is data too: one Jinja2 template per
+section, named ``<section id>.j2``. A template's output is split into paragraphs at blank
 lines; the lines of one paragraph are joined without spaces (Chinese text), so templates
 may wrap freely. Each printed figure carries an invisible mark that becomes the
 paragraph's ``claims``.
@@ -20,6 +21,7 @@ import yaml
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..model import Claim, Disclosure
+from ..reference.profiles import Profile
 from . import context
 from .document import Document, Paragraph, Section
 from .figureview import FigureView, Recorder
@@ -32,13 +34,14 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 @dataclass(frozen=True)
 class Layout:
-    """``document.yaml`` of one profile."""
+    """``templates/<profile>/document.yaml``: title, table and form titles, wording options."""
 
     profile: str
     title: str
     subtitle: str | None
+    table_title: str
+    performance_form_title: str
     options: dict[str, Any]
-    sections: tuple[dict[str, Any], ...]
 
 
 def available_profiles() -> list[str]:
@@ -53,8 +56,9 @@ def load_layout(profile: str) -> Layout:
         raise ValueError(f"没有该模板的说明文字模板 / no narrative templates for profile {profile!r} "
                          f"(available: {', '.join(available_profiles())})")
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return Layout(profile, data["title"], data.get("subtitle"), data.get("options") or {},
-                  tuple(data["sections"]))
+    return Layout(profile, data["title"], data.get("subtitle"),
+                  data.get("table_title", "{{ label }}{{ title }}"),
+                  data.get("performance_form_title", "项目支出绩效自评表"), data.get("options") or {})
 
 
 @lru_cache(maxsize=8)
@@ -71,15 +75,6 @@ def _environment(profile: str) -> Environment:
     return env
 
 
-def _profile_object(profile_id: str) -> Any:
-    """The shared ``Profile`` when the reference module knows this profile, else None."""
-    try:
-        from ..reference.profiles import Profile
-        return Profile.load(profile_id)
-    except Exception:  # noqa: BLE001 - the shared profile is optional for wording
-        return None
-
-
 def _profile_id(d: Disclosure, profile: Any) -> str:
     if profile is None:
         return d.meta.profile
@@ -88,58 +83,89 @@ def _profile_id(d: Disclosure, profile: Any) -> str:
 
 def compose(disclosure: Disclosure, profile: Any = None) -> Document:
     """The whole document of ``disclosure`` in the wording and order of ``profile``
-    (a profile id, a ``Profile``, or ``None`` for ``disclosure.meta.profile``)."""
+    (a profile id, a ``juesuan.reference.profiles.Profile``, or ``None`` for
+    ``disclosure.meta.profile``)."""
     profile_id = _profile_id(disclosure, profile)
     layout = load_layout(profile_id)
-    profile_obj = profile if profile is not None and not isinstance(profile, str) else _profile_object(profile_id)
-    wording = Wording.from_options(profile_id, layout.options, getattr(profile_obj, "wording", None))
+    shared = profile if profile is not None and not isinstance(profile, str) else Profile.load(profile_id)
+    wording = Wording.from_options(profile_id, layout.options, shared.wording)
     env = _environment(profile_id)
     recorder = Recorder()
     figures = FigureView(disclosure, wording, recorder)
-    base = _context(disclosure, wording, figures)
-    base["glossary"] = disclosure.glossary or tuple(getattr(profile_obj, "glossary", ()) or ())
+    base = _context(disclosure, wording, figures, shared, layout.options.get("scoring_policy"))
+    builder = _Builder(env, base, recorder, layout, shared)
     sections: list[Section] = []
-    for spec in layout.sections:
-        sections.extend(_sections(spec, env, base, recorder))
+    for part in shared.parts:
+        sections.extend(builder.part(part))
     title = env.from_string(layout.title).render(base)
     subtitle = env.from_string(layout.subtitle).render(base) if layout.subtitle else None
     return Document(title=title, subtitle=subtitle, sections=tuple(sections))
 
 
-def _context(d: Disclosure, wording: Wording, figures: FigureView) -> dict[str, Any]:
+def _context(d: Disclosure, wording: Wording, figures: FigureView, shared: Profile,
+             policy: str | None = None) -> dict[str, Any]:
     meta = d.meta
+    unit_name = meta.department
     return {
         "d": d, "meta": meta, "f": figures, "w": wording, "year": meta.year,
-        "prior_year": meta.year - 1, "dept": meta.department, "unit": meta.unit,
-        "c": context, "perf": performance_view(d, figures),
+        "prior_year": meta.year - 1, "dept": unit_name, "unit": meta.unit,
+        "c": context, "perf": performance_view(d, figures, policy),
+        "glossary": d.glossary or shared.glossary,
+        "grades": shared.wording.grade_names,
+        "no_data": {key: shared.fill(text, unit_name, meta.year)
+                    for key, text in shared.no_data_statements.items()},
         "PLACEHOLDER_TEXT": PLACEHOLDER_TEXT, "PLACEHOLDER_VALUE": PLACEHOLDER_VALUE,
     }
 
 
-def _sections(spec: dict[str, Any], env: Environment, base: dict[str, Any],
-              recorder: Recorder) -> list[Section]:
-    when = spec.get("when")
-    if when and not env.compile_expression(when)(**base):
-        return []
-    if spec.get("repeat") == "performance":
+@dataclass
+class _Builder:
+    """Walks the profile's parts and sections, rendering the template of each."""
+
+    env: Environment
+    base: dict[str, Any]
+    recorder: Recorder
+    layout: Layout
+    shared: Profile
+
+    def fill(self, text: str) -> str:
+        return self.shared.fill(text, self.base["dept"], self.base["year"])
+
+    def part(self, part: Any) -> list[Section]:
+        result = [self.section(part.id, f"{part.number} {self.fill(part.title)}", 1, part.number)]
+        if part.id == "tables":
+            for spec in self.shared.tables:
+                title = self.env.from_string(self.layout.table_title).render(label=spec.label, title=spec.title)
+                result.append(Section(id=f"tables.{spec.key}", title=title, level=2, table=spec.key))
+        for top in part.sections:
+            result.extend(self.walk(top, 2, part.number))
+        return result
+
+    def walk(self, spec: Any, level: int, ref: str) -> list[Section]:
+        ref = ref + spec.number.rstrip("、").replace("（", "(").replace("）", ")")
+        result = [self.section(spec.id, f"{spec.number}{self.fill(spec.title)}", level, ref)]
+        for child in spec.sections:
+            result.extend(self.walk(child, level + 1, ref))
+        if spec.id == "performance":
+            result.extend(self.forms(level + 1))
+        return result
+
+    def forms(self, level: int) -> list[Section]:
+        """One section per 项目支出绩效自评表, drawing the form as table ``performance:<n>``."""
+        template = self.env.from_string(self.layout.performance_form_title)
         return [
-            _section(spec, env, {**base, "n": n, "project": project}, recorder,
-                     suffix=f".{n}", table=f"performance:{n}")
-            for n, project in enumerate(base["d"].performance.projects)
+            Section(id=f"performance.form.{n}", title=template.render({**self.base, "project": project}),
+                    level=level, table=f"performance:{n}")
+            for n, project in enumerate(self.base["d"].performance.projects)
         ]
-    return [_section(spec, env, base, recorder, table=spec.get("table"))]
 
-
-def _section(spec: dict[str, Any], env: Environment, ctx: dict[str, Any], recorder: Recorder,
-             suffix: str = "", table: str | None = None) -> Section:
-    ref = env.from_string(spec.get("ref", "")).render(ctx) or None
-    paragraphs: tuple[Paragraph, ...] = ()
-    if spec.get("template"):
-        text = env.get_template(spec["template"]).render(ctx)
-        paragraphs = tuple(_paragraphs(text, recorder, ref or spec["id"]))
-    return Section(id=spec["id"] + suffix, title=env.from_string(spec["title"]).render(ctx),
-                   level=int(spec["level"]), paragraphs=paragraphs, table=table)
-
+    def section(self, section_id: str, title: str, level: int, ref: str) -> Section:
+        paragraphs: tuple[Paragraph, ...] = ()
+        name = f"{section_id}.j2"
+        if (TEMPLATES / self.layout.profile / name).is_file():
+            text = self.env.get_template(name).render(self.base)
+            paragraphs = tuple(_paragraphs(text, self.recorder, ref))
+        return Section(id=section_id, title=title, level=level, paragraphs=paragraphs)
 
 def _paragraphs(text: str, recorder: Recorder, ref: str) -> list[Paragraph]:
     result = []

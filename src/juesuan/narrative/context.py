@@ -102,3 +102,14 @@ def table_is_empty(d: Disclosure, table_key: str) -> bool:
 def three_public_is_empty(d: Disclosure) -> bool:
     tp = d.tables.three_public
     return tp.empty or (tp.final.total == 0 and tp.budget.total == 0)
+
+
+_DIGITS = "零一二三四五六七八九"
+
+
+def chinese_number(n: int) -> str:
+    """1 → 一, 10 → 十, 11 → 十一, 21 → 二十一 (list numbering of 名词解释 and headings)."""
+    if n < 10:
+        return _DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
