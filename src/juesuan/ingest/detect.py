@@ -35,7 +35,7 @@ def detect_meta(text: str) -> tuple[str | None, int | None]:
     year = int(max(set(years), key=years.count)) if years else None
     department = None
     for line in head.splitlines():
-        line = re.sub(r"[*#\s]", "", line)
+        line = re.sub(r"^第[一二三四五六七八九十]+部分", "", re.sub(r"[*#\s]", "", line))
         match = re.match(r"^(.{2,60}?)(?:（本级）|\(本级\))?(20\d{2})年度?(?:部门)?决算", line)
         if match:
             department = match.group(1)

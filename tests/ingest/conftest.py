@@ -1,0 +1,29 @@
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+SHANGHAI_PDF = SHARED / "reference" / "pdf" / "shanghai-putuo-finance-bureau-2024-dept-final.pdf"
+SEED = SHARED / "seed" / "000_70eff566b52b1af5.txt"
+EXAMPLES = ROOT / "examples"
+
+
+def need(path: Path) -> Path:
+    if not path.exists():
+        pytest.skip(f"{path} not available")
+    return path
+
+
+@pytest.fixture(scope="session")
+def shanghai():
+    from juesuan.ingest import read
+
+    return read(need(SHANGHAI_PDF))
+
+
+@pytest.fixture(scope="session")
+def seed():
+    from juesuan.ingest import read
+
+    return read(need(SEED))
