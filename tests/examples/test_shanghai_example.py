@@ -515,3 +515,22 @@ def test_performance_summary__as_printed():
     assert summary.grade_counts == {"优": 4, "良": 0, "合格": 0, "不合格": 0}
     assert _norm(summary.text) in _norm(narrative_text())
     assert not example().performance.projects
+
+
+def test_texts__reasons_purposes_and_statements_verbatim():
+    d = example()
+    text = _norm(narrative_text())
+    texts = [c.reason for c in d.claims if c.reason]
+    for comparison in d.comparisons.values():
+        texts += [t for t in (comparison.reason, comparison.budget_reason, comparison.purpose) if t]
+    texts += list(d.narrative.values()) + [d.performance.summary.mechanism]
+    assert len(texts) > 40
+    assert [t for t in texts if _norm(t) not in text] == []
+
+
+def test_overview__units_as_printed():
+    rows = [tuple(_norm(c) for c in row) for row in page_rows(5)]
+    assert rows[0] == ("序号", "单位名称", "备注")
+    units = example().overview.units
+    assert [(str(i), u.name, u.note or "") for i, u in enumerate(units, start=1)] == rows[1:]
+    assert _norm(example().overview.composition_text) in _norm("".join(page_lines(5)))
