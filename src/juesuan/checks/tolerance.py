@@ -20,12 +20,12 @@ _NUMBER = re.compile(r"[-+]?\d[\d,，]*(?:\.(\d+))?")
 
 
 def half_unit(value: Decimal) -> Decimal:
-    """Half a unit of the last printed digit of ``value`` (0 for an exact zero)."""
+    """Half a unit of the last printed decimal of ``value`` (0 for an exact zero or a count)."""
     if value == 0:
         return Decimal(0)
     exponent = value.as_tuple().exponent
-    if not isinstance(exponent, int):
-        return Decimal(0)
+    if not isinstance(exponent, int) or exponent >= 0:
+        return Decimal(0)  # counts (辆, 个, 人次) are exact; money always carries decimals
     return HALF.scaleb(exponent)
 
 
