@@ -8,5 +8,7 @@ from .registry import Renderer, UnknownFormatError, formats, get, load_plugins, 
 
 # Built-in formats register themselves on import, through the same decorator as plugins.
 from . import docx as _docx  # noqa: E402,F401
+from . import xlsx as _xlsx  # noqa: E402,F401
+from . import pdf as _pdf  # noqa: E402,F401
 
 __all__ = ["Renderer", "UnknownFormatError", "formats", "get", "load_plugins", "register", "render"]

@@ -92,7 +92,7 @@ def function_body(table, columns: tuple[str, ...], split: bool, blank_zero: bool
                    for c in columns]), kind="total")
     rows = []
     for row in table.rows:
-        rows.append(Row((*code_cells(row.code, split), label(row.name, indent=row.level - 1),
+        rows.append(Row((*code_cells(row.code, split), label(row.name),
                          *[money_cell(getattr(row, c), blank_zero=blank_zero) for c in columns])))
     return tuple(rows + [total]) if total_last else (total, *rows)
 
@@ -148,7 +148,7 @@ def _economic_block(rows: list[EconomicRow], split: bool, blank_zero: bool) -> l
     for row in rows:
         codes = [label(row.code[:3], align="center"), label(row.code[3:5] or None, align="center")]
         block.append([*(codes if split else [label(row.code)]),
-                      label(row.name, indent=row.level - 1, bold=row.level == 1),
+                      label(row.name, bold=row.level == 1),
                       money_cell(row.amount, blank_zero=blank_zero, bold=row.level == 1)])
     return block
 

@@ -81,7 +81,7 @@ def summary_grid(disclosure: Disclosure, key: str, options) -> Grid:
         Row((head("收入", colspan=2), head("支出", colspan=2)), kind="head"),
         Row((head("项目"), head("决算数"), head("项目"), head("决算数")), kind="head"),
     )
-    return titled(disclosure, key, table, options, widths=(34, 14, 34, 14), header=header,
+    return titled(disclosure, key, table, options, widths=(72, 24, 72, 24), header=header,
                   body=tuple(body))
 
 

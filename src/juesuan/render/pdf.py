@@ -1,0 +1,100 @@
+"""PDF via typst: the document and its grids go to ``templates/document.typ`` as JSON.
+
+Data is never spliced into markup: the template reads ``sys.inputs.data`` with
+``json(bytes(...))`` and prints strings as text. Fonts are the Noto CJK families found on
+this machine (plus any official font installed), subset-embedded by typst; headings and
+table titles become PDF bookmarks; rows never split across pages; header rows repeat.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import typst
+
+from ..model import Disclosure
+from ..narrative.document import Document
+from . import style as S
+from .cells import Cell, Grid, Row
+from .layout import LayoutOptions, grid_for, heading_is_table_title
+from .registry import register
+
+TEMPLATE = Path(__file__).parent / "templates" / "document.typ"
+
+
+class FontsMissingError(RuntimeError):
+    """No CJK font: the PDF would print tofu. Install fonts-noto-cjk (``make fonts``)."""
+
+
+@lru_cache(maxsize=1)
+def _fonts() -> tuple[typst.Fonts, frozenset[str]]:
+    dirs = [str(d) for d in S.noto_font_dirs()]
+    fonts = typst.Fonts(include_system_fonts=not dirs, include_embedded_fonts=True, font_paths=dirs)
+    return fonts, frozenset(family.lower() for family in fonts.families())
+
+
+def _families(role: S.FontRole, available: frozenset[str]) -> list[str]:
+    found = [name for name in role.families if name.lower() in available]
+    if not found:
+        raise FontsMissingError(
+            f"没有可用的中文字体 / no CJK font among {role.families}; "
+            "请安装 fonts-noto-cjk / install Debian fonts-noto-cjk")
+    return found
+
+
+def font_table() -> dict[str, list[str]]:
+    """Each font role → the installed families of its fallback list, in order."""
+    _, available = _fonts()
+    roles = {"title": S.TITLE, "body": S.BODY, "h1": S.HEADING[1], "h2": S.HEADING[2],
+             "h3": S.HEADING[3], "table": S.TABLE, "table_head": S.TABLE_HEAD, "page": S.PAGE_NUMBER}
+    return {name: _families(role, available) for name, role in roles.items()}
+
+
+@lru_cache(maxsize=1)
+def _compiler() -> typst.Compiler:
+    fonts, _ = _fonts()
+    return typst.Compiler(TEMPLATE, root=TEMPLATE.parent, font_paths=fonts)
+
+
+def _cell(cell: Cell) -> dict:
+    return {"t": cell.text(), "cs": cell.colspan, "rs": cell.rowspan, "a": cell.align,
+            "b": cell.bold, "i": cell.indent}
+
+
+def _rows(rows: tuple[Row, ...]) -> list[dict]:
+    return [{"kind": row.kind, "cells": [_cell(c) for c in row.cells]} for row in rows]
+
+
+def grid_data(grid: Grid) -> dict:
+    """A grid as plain JSON (texts already formatted as printed)."""
+    return {
+        "title": grid.title, "subtitle": grid.subtitle, "unit": grid.unit, "note": grid.note,
+        "empty_note": grid.empty_note, "landscape": grid.landscape, "widths": list(grid.widths),
+        "meta": _rows(grid.meta_rows), "header": _rows(grid.header), "body": _rows(grid.body),
+    }
+
+
+def document_data(disclosure: Disclosure, document: Document) -> dict:
+    options = LayoutOptions.for_disclosure(disclosure)
+    sections = []
+    for section in document.sections:
+        grid = grid_for(disclosure, section.table, options) if section.table else None
+        sections.append({
+            "title": section.title, "level": min(max(section.level, 1), 3),
+            "show_heading": not (grid and heading_is_table_title(section.title, grid)),
+            "paragraphs": [{"text": p.text, "placeholder": p.placeholder} for p in section.paragraphs],
+            "grid": grid_data(grid) if grid else None,
+        })
+    return {"title": document.title, "subtitle": document.subtitle, "fonts": font_table(),
+            "sections": sections}
+
+
+@register("pdf", suffix=".pdf")
+def render_pdf(disclosure: Disclosure, document: Document, out_path: Path) -> Path:
+    """PDF (typst): embedded Noto CJK fonts, bookmarks per section, repeated table headers."""
+    payload = json.dumps(document_data(disclosure, document), ensure_ascii=False)
+    pdf = _compiler().compile(format="pdf", sys_inputs={"data": payload})
+    Path(out_path).write_bytes(pdf)
+    return out_path

@@ -1,0 +1,133 @@
+"""XLSX: one sheet per table in the official layout, one per 自评表 (xlsxwriter).
+
+Amounts are numbers (``Decimal`` handed to xlsxwriter's number path, written as
+``%.16G``; 万元 amounts with 2 decimals are exact at that precision) with the number
+format ``#,##0.00`` (zero shown blank where the printed table leaves it blank). Header
+rows are frozen and repeated on every printed page; A4, fitted to the page width.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import xlsxwriter
+
+from ..model import Disclosure
+from ..narrative.document import Document
+from .cells import Cell, Grid, placed
+from .layout import LayoutOptions, all_grids, grid_for
+from .registry import register
+
+AMOUNT_FORMAT = "#,##0.00"
+AMOUNT_BLANK_ZERO = "#,##0.00;-#,##0.00;"
+"""Third section empty: a zero is kept as a number but shown blank, as printed."""
+FONT = "宋体"
+HEAD_FONT = "黑体"
+CHARS = {False: 110, True: 165}
+"""Sheet width in character units, portrait / landscape (A4 at 10.5 pt)."""
+
+
+class Formats:
+    """Every cell format, created once per workbook."""
+
+    def __init__(self, book: xlsxwriter.Workbook):
+        base = {"font_name": FONT, "font_size": 10.5, "valign": "vcenter", "text_wrap": True}
+        boxed = {**base, "border": 1}
+        self.title = book.add_format({**base, "font_name": HEAD_FONT, "font_size": 16, "bold": True,
+                                      "align": "center"})
+        self.subtitle = book.add_format({**base, "align": "center"})
+        self.unit = book.add_format({**base, "align": "right"})
+        self.note = book.add_format({**base, "align": "left"})
+        self._cache: dict[tuple, object] = {}
+        self._book, self._boxed = book, boxed
+
+    def cell(self, cell: Cell, head: bool):
+        key = (cell.fmt, cell.align, cell.bold or head, head, cell.blank_zero)
+        if key not in self._cache:
+            spec = {**self._boxed, "align": cell.align, "bold": cell.bold or head}
+            if head:
+                spec.update(font_name=HEAD_FONT, bg_color="#F2F2F2")
+            if cell.fmt == "money":
+                spec["num_format"] = AMOUNT_BLANK_ZERO if cell.blank_zero else AMOUNT_FORMAT
+            elif cell.fmt == "percent":
+                spec["num_format"] = '0.00"%"'
+            self._cache[key] = self._book.add_format(spec)
+        return self._cache[key]
+
+
+def _write(sheet, row: int, col: int, cell: Cell, fmt) -> None:
+    value = cell.value
+    if isinstance(value, Decimal):
+        sheet.write_number(row, col, value, fmt)  # xlsxwriter's number path takes Decimal
+    elif value:
+        sheet.write_string(row, col, value, fmt)
+    else:
+        sheet.write_blank(row, col, None, fmt)
+
+
+def _sheet(book, formats: Formats, grid: Grid, name: str) -> None:
+    sheet = book.add_worksheet(name)
+    last = grid.columns - 1
+    unit = sum(grid.widths)
+    for col, width in enumerate(grid.widths):
+        sheet.set_column(col, col, CHARS[grid.landscape] * width / unit)
+    row = 0
+    sheet.merge_range(row, 0, row, last, grid.title, formats.title)
+    sheet.set_row(row, 30)
+    for text, fmt in ((grid.subtitle, formats.subtitle), (grid.unit, formats.unit)):
+        if text:
+            row += 1
+            sheet.merge_range(row, 0, row, last, text, fmt)
+    top = row + 1
+    kinds = [r.kind for r in grid.rows]
+    for r, c, cell in placed(grid.rows, grid.columns):
+        fmt = formats.cell(cell, kinds[r] == "head")
+        if cell.rowspan > 1 or cell.colspan > 1:
+            sheet.merge_range(top + r, c, top + r + cell.rowspan - 1, c + cell.colspan - 1, None, fmt)
+        _write(sheet, top + r, c, cell, fmt)
+    row = top + len(grid.rows)
+    for text in (grid.note, grid.empty_note):
+        if text:
+            sheet.merge_range(row, 0, row, last, text, formats.note)
+            row += 1
+    header_first = top + len(grid.meta_rows)
+    header_last = header_first + len(grid.header) - 1
+    if grid.header:
+        sheet.freeze_panes(header_last + 1, 0)
+        sheet.repeat_rows(header_first, header_last)
+    sheet.set_paper(9)  # A4
+    if grid.landscape:
+        sheet.set_landscape()
+    sheet.fit_to_pages(1, 0)
+    sheet.center_horizontally()
+    sheet.set_margins(left=0.6, right=0.6, top=0.8, bottom=0.8)
+    sheet.set_footer("&C— &P —")
+
+
+def sheet_name(grid: Grid, index: int) -> str:
+    """``公开01表`` for the nine tables, ``自评表1`` … for the 自评表 (Excel allows 31 chars)."""
+    if grid.key.startswith("performance:"):
+        return f"自评表{int(grid.key.split(':')[1]) + 1}"
+    return grid.code[:31]
+
+
+def document_grids(disclosure: Disclosure, document: Document, options: LayoutOptions) -> list[Grid]:
+    """The tables the document places, in its order; all of them when it places none."""
+    keys = list(dict.fromkeys(s.table for s in document.sections if s.table))
+    if not keys:
+        return all_grids(disclosure, options)
+    return [grid_for(disclosure, key, options) for key in keys]
+
+
+@register("xlsx", suffix=".xlsx")
+def render_xlsx(disclosure: Disclosure, document: Document, out_path: Path) -> Path:
+    """Excel workbook: one sheet per table and per 自评表, amounts as numbers."""
+    options = LayoutOptions.for_disclosure(disclosure)
+    book = xlsxwriter.Workbook(str(out_path))
+    book.set_properties({"title": document.title, "subject": "部门决算公开", "author": "juesuan"})
+    formats = Formats(book)
+    for index, grid in enumerate(document_grids(disclosure, document, options)):
+        _sheet(book, formats, grid, sheet_name(grid, index))
+    book.close()
+    return out_path
