@@ -2,7 +2,7 @@
 
 Tolerance is the claim's printed precision (``Claim.text``: "33 %" → ±0.5, "6.8" → ±0.05).
 Rates are computed from rounded 万元 figures while the writer may have used 元, so a rate
-one unit of its last printed digit away is a rounding 提示 (merged, R-001), not an error.
+printed to 0.01 % and 0.01 away is a rounding 提示 (merged, R-001), not an error.
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ def _compare(ctx: RuleContext, claim: Claim, expected: Decimal, what: str, *, ra
         ctx.locate_claim(claim), f"{describe(claim.item)}{what}说明中为 {claim.text or stated}，按表计算应为 "
         f"{_shown(expected, decimals, rate)}", expected=_shown(expected, decimals, rate), actual=stated,
         difference=difference, suggestion=suggestion or "按表中数字改正说明")
-    if rate and abs(round_to(expected, decimals) - stated) <= unit:
+    if rate and decimals >= 2 and abs(round_to(expected, decimals) - stated) <= unit:
         defer_rounding(ctx.shared, NARRATIVE_GROUP, finding)
     else:
         yield finding

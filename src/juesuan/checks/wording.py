@@ -79,6 +79,7 @@ def template_leftovers(ctx: RuleContext):
                 location = ctx.locate_claim(claim) if claim else Location(text=where, section=where)
                 yield ctx.finding(location, f"残留模板文字（{what}）：“{_around(text, match)}”",
                                   actual=match.group(0), suggestion="按实际情况填写")
+                break  # one finding per text is enough to send the writer there
 
 
 def _around(text: str, match: re.Match[str], width: int = 12) -> str:
@@ -97,14 +98,13 @@ def _norm(name: str) -> str:
 def department_names(ctx: RuleContext):
     d = ctx.disclosure
     official = _norm(d.meta.department)
-    region = (d.meta.region or "")[-4:] or official[:3]
     stem = official.split("（")[0]
     reported = set()
     for where, text, claim in _texts(d):
         for match in _NAME.finditer(text):
             name = _norm(match.group(0))
             head = name.split("（")[0]
-            if not name.startswith(stem[:3]) or region not in name[:8]:
+            if not name.startswith(stem[:3]) or name in official:
                 continue
             if head == stem or stem.startswith(head) or head.startswith(stem) or name in reported:
                 continue
