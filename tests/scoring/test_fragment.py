@@ -29,3 +29,12 @@ def test_fragment__every_project_has_notes_and_placeholders(seed_performance):
     for project in seed_performance.projects:
         assert project.notes, project.name
         assert any(i.is_placeholder for i in project.indicators), project.name
+
+
+def test_fragment__is_the_example_projects(seed_performance):
+    from pathlib import Path
+
+    from juesuan import fileformat
+
+    example = fileformat.load(Path(__file__).resolve().parents[2] / "examples" / "urumqi-iit-2022.yaml")
+    assert example.performance.projects == seed_performance.projects
