@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from decimal import Decimal
+from pathlib import Path
+
+import pytest
 
 from juesuan import fileformat
 from juesuan.figures.claims import expected_for
@@ -16,6 +19,8 @@ from juesuan.figures.core import budget_of
 from juesuan.model import iter_table_cells, lookup
 from juesuan.model.disclosure import VEHICLE_CATEGORIES
 
+
+PROJECTS_PART = Path(__file__).resolve().parents[2] / "examples" / "parts" / "urumqi-projects.yaml"
 
 # Figures printed in 第二部分 with a unit; longest units first so 万元 is not read as 元.
 FIGURE_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(万元|平方米|台（套）|人次|批次|元|个|辆|人|%)")
@@ -76,10 +81,27 @@ def test_dumps_yaml__urumqi_round_trip_is_lossless(urumqi):
     assert fileformat.parse_text(fileformat.dumps_yaml(urumqi)) == urumqi
 
 
-def test_load__urumqi_performance_summary(urumqi):
+def test_load__urumqi_performance_summary(urumqi, seed_part2):
     summary = urumqi.performance.summary
-    assert summary.project_count == 14
-    assert summary.budget_total == summary.execution_total
+    assert f"开展预算绩效评价项目 {summary.project_count} 个" in seed_part2
+    assert f"全年预算数 {summary.budget_total} 万元，全年执行数 {summary.execution_total} 万元" in seed_part2
+    assert summary.text.startswith("根据预算绩效管理要求")
+
+
+def test_performance__projects_agree_with_the_summary(urumqi):
+    """The 14 自评表 (transcribed elsewhere, ``examples/parts/urumqi-projects.yaml``, and
+    inserted under ``performance.projects``) add up to the §十一 summary."""
+    projects = urumqi.performance.projects
+    if not projects:
+        if not PROJECTS_PART.is_file():
+            pytest.skip("no 自评表 transcription yet")
+        body = "\n".join("    " + line for line in PROJECTS_PART.read_text(encoding="utf-8").splitlines())
+        fragment = f"meta: {{department: x, year: 2022}}\nperformance:\n  projects:\n{body}\n"
+        projects = fileformat.parse_text(fragment, str(PROJECTS_PART)).performance.projects
+    summary = urumqi.performance.summary
+    assert len(projects) == summary.project_count
+    assert sum(p.funds.total.full_year_budget for p in projects) == summary.budget_total
+    assert sum(p.funds.total.execution for p in projects) == summary.execution_total
 
 
 # 2. Coverage of the seed's figures ---------------------------------------------------------
@@ -290,6 +312,17 @@ def test_fiscal_summary__identities_hold(urumqi):
     general = {r.code: r.total for r in t.general_budget.rows if r.level == 1}
     assert {line.code: line.general_budget for line in exp.classes if line.general_budget} == {
         code: amount for code, amount in general.items() if amount}
+
+
+def test_fiscal_summary__non_fiscal_part_reconciles_with_summary(urumqi):
+    """公开01 − 公开04 is the non-fiscal part: its 年初 + 收入 − 支出 = 年末."""
+    s, f = urumqi.tables.summary, urumqi.tables.fiscal_summary
+    income = s.income.total - f.income.total
+    spending = s.expenditure.total - f.expenditure.total.total
+    opening = s.income.opening_balance - f.income.opening_balance.total
+    closing = s.expenditure.closing_balance - f.expenditure.closing_balance.total
+    assert income == s.income.other + s.income.higher_level_subsidy + s.income.business + s.income.operating + s.income.affiliated_remittance
+    assert opening + s.income.use_of_non_fiscal_surplus + income - spending - s.expenditure.surplus_distribution == closing
 
 
 def test_general_budget__identities_hold(urumqi):
