@@ -35,6 +35,9 @@ def expected_for(
     current = core.value(d, claim.item)
     measure = claim.measure
     if measure in ("amount", "count"):
+        if claim.base in ("initial_budget", "full_year_budget"):
+            budget = core.budget_of(d, claim.item, claim.base)
+            return Expected(budget, inputs=(("预算数", budget),))
         return Expected(current, inputs=(("本年", current),))
     if measure == "share":
         whole = core.value(d, claim.base) if claim.base else None

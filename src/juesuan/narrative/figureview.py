@@ -130,22 +130,21 @@ class FigureView:
     def __init__(self, d: Disclosure, wording: Wording, recorder: Recorder) -> None:
         self.d, self.wording, self.recorder = d, wording, recorder
 
-    def _fig(self, claim: Claim | None, text: str | None = None) -> Fig:
+    def _fig(self, claim: Claim | None, style: str | None = None) -> Fig:
         if claim is None:
             return Fig(PLACEHOLDER_VALUE)
-        if text is None:
-            text = self._print(claim)
-        return Fig(self.recorder.mark(claim, text), claim)
+        return Fig(self.recorder.mark(claim, self._print(claim, style)), claim)
 
-    def _print(self, claim: Claim) -> str:
+    def _print(self, claim: Claim, style: str | None = None) -> str:
         if claim.unit == "%":
             return format_percent(claim.value, self.wording.percent_style)
         if claim.measure == "count":
             return format_count(claim.value)
-        return format_money(claim.value, self.wording.amount_style)
+        return format_money(claim.value, style or self.wording.amount_style)
 
-    def amount(self, item: str, unit: str = "万元") -> Fig:
-        return self._fig(derive.amount(self.d, item, unit))
+    def amount(self, item: str, unit: str = "万元", style: str | None = None) -> Fig:
+        """决算数 of ``item``; ``style`` ``fixed``/``trim`` overrides the profile's amount style."""
+        return self._fig(derive.amount(self.d, item, unit), style)
 
     def count(self, item: str, unit: str = "个") -> Fig:
         return self._fig(derive.count(self.d, item, unit))
@@ -171,12 +170,12 @@ class FigureView:
             reason_text=self.reason(item),
         )
 
-    def budget(self, item: str, base: str = "initial_budget") -> BudgetComparison:
+    def budget(self, item: str, base: str = "initial_budget", style: str | None = None) -> BudgetComparison:
         variance = derive.budget_variance_rate(self.d, item, base)
         completion = derive.completion_rate(self.d, item, base)
         return BudgetComparison(
-            budget=self._fig(derive.budget(self.d, item, base)),
-            final=self.amount(item),
+            budget=self._fig(derive.budget(self.d, item, base), style),
+            final=self.amount(item, style=style),
             variance=self._fig(variance) if variance else None,
             completion=self._fig(completion) if completion else None,
             word=derive.budget_direction(self.d, item, base),

@@ -28,7 +28,8 @@ class Wording:
 
     profile: str = "xinjiang-2022"
     percent_style: str = "trim"
-    """``trim``: drop trailing zeros ("33", "0", "99.18"); ``fixed``: always 2 decimals."""
+    """``trim``: drop trailing zeros ("33", "0", "99.18"); ``fixed``: always 2 decimals;
+    ``fixed_bare_zero``: 2 decimals except a bare "0" (SH-S: "100.00%", "2.10%" but "0%")."""
     amount_style: str = "trim"
     """``trim`` ("6.8") or ``fixed`` ("6.80")."""
     zero_base: ZeroBasePolicy = ZeroBasePolicy.HUNDRED_PERCENT
@@ -78,7 +79,7 @@ def _profile_attrs(profile_wording: Any, names: set[str]) -> dict[str, Any]:
 def format_percent(value: Decimal, style: str = "trim") -> str:
     """A percentage value (already ×100) as printed, without the % sign."""
     text = f"{round2(value):.2f}"
-    if style == "trim":
+    if style == "trim" or (style == "fixed_bare_zero" and round2(value) == 0):
         text = text.rstrip("0").rstrip(".")
     return text
 

@@ -1,0 +1,148 @@
+"""narrative.compose: the document's order, tables, claims and placeholders."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import yaml
+
+from juesuan import fileformat
+from juesuan.figures import expected_for
+from juesuan.model import Comparison, Performance, ProjectEvaluation
+from juesuan.narrative import compose, missing_inputs
+
+from .conftest import EXAMPLES
+
+TABLE_ORDER = ["summary", "income", "expenditure", "fiscal_summary", "general_budget",
+               "basic_expenditure", "three_public", "government_fund", "state_capital"]
+
+
+def _section(document, section_id):
+    return next(s for s in document.sections if s.id == section_id)
+
+
+def _with_projects(d):
+    text = (EXAMPLES / "parts" / "urumqi-projects.yaml").read_text(encoding="utf-8")
+    projects = yaml.load(text, Loader=fileformat._DecimalLoader)  # the example's Decimal-keeping loader
+    performance = Performance(summary=d.performance.summary,
+                              projects=tuple(ProjectEvaluation.model_validate(p) for p in projects))
+    return d.model_copy(update={"performance": performance})
+
+
+def test_compose__seed_title_and_part_order(urumqi):
+    document = compose(urumqi)
+    assert document.title == "乌鲁木齐市工业和信息化局（乌鲁木齐市大数据发展局）（本级）2022年度部门决算公开说明"
+    assert [s.title for s in document.sections if s.level == 1] == [
+        "第一部分 单位概况", "第二部分 部门决算情况说明", "第三部分 专业名词解释", "第四部分 部门决算报表（见附表）"]
+
+
+def test_compose__seed_narrative_headings(urumqi):
+    titles = [s.title for s in compose(urumqi).sections if s.level in (2, 3)]
+    assert titles[2:8] == ["一、收入支出决算总体情况说明", "二、收入决算情况说明", "三、支出决算情况说明",
+                           "四、财政拨款收入支出决算总体情况说明", "五、一般公共预算财政拨款支出决算情况说明",
+                           "（一）一般公共预算财政拨款支出决算总体情况"]
+    assert "（三）国有资产占用情况说明" in titles and "十一、预算绩效的情况说明" in titles
+
+
+def test_compose__seed_table_sections_in_profile_order(urumqi):
+    document = compose(urumqi)
+    tables = [s for s in document.sections if s.table and not s.table.startswith("performance:")]
+    assert [s.table for s in tables] == TABLE_ORDER
+    assert tables[0].title == "一、《收入支出决算总表》"
+
+
+def test_compose__shanghai_tables_part_comes_second(shanghai):
+    document = compose(shanghai)
+    assert (document.title, document.subtitle) == ("上海市普陀区财政局", "2024年度部门决算")
+    parts = [s.title for s in document.sections if s.level == 1]
+    assert parts == ["第一部分 上海市普陀区财政局概况", "第二部分 上海市普陀区财政局2024年度部门决算表",
+                     "第三部分 上海市普陀区财政局2024年度部门决算情况说明", "第四部分 名词解释"]
+    tables = [s for s in document.sections if s.table]
+    assert [s.table for s in tables] == TABLE_ORDER and tables[0].title == "一、收入支出决算总表"
+
+
+def test_compose__one_entry_per_item_then_items_fallen_to_zero(urumqi):
+    """SEED §五(三): 16 项, the two that fell to zero last (15. 科学技术支出…, 16. 其他支出…)."""
+    paragraphs = _section(compose(urumqi), "general_budget.detail").paragraphs
+    assert len(paragraphs) == 16
+    assert paragraphs[14].text.startswith("15. 科学技术支出（类）其他科学技术支出（款）其他科学技术支出（项）")
+    assert "支出决算数为0万元，比上年决算减少2000万元，下降100%" in paragraphs[14].text
+
+
+def test_compose__three_public_unchanged_item_in_seed_style(urumqi):
+    """The xinjiang-2022 profile's flat_style zero_change: "比上年增加0万元，增长0%"."""
+    text = _section(compose(urumqi), "three_public").paragraphs[0].text
+    assert "因公出国（境）费支出0万元，占0%，比上年增加0万元，增长0%" in text
+
+
+def test_compose__shanghai_unchanged_is_flat(shanghai):
+    """SH-T "如持平作持平表述": 2024年度“三公”经费财政拨款支出决算数与2023年度持平."""
+    text = " ".join(p.text for p in _section(compose(shanghai), "three_public.overall").paragraphs)
+    assert "2024年度“三公”经费财政拨款支出决算数与2023年度持平。" in text
+    assert "因公出国（境）费支出决算持平" in text
+
+
+def test_compose__shanghai_leaves_out_zero_income_sources(shanghai):
+    """SH-T §二 "不涉及的不列"."""
+    text = _section(compose(shanghai), "income").paragraphs[0].text
+    assert text == "本年收入合计2946.25万元，其中：财政拨款收入2940.05万元，占99.79%；其他收入6.2万元，占0.21%。"
+
+
+def test_compose__empty_table_statement(urumqi):
+    text = _section(compose(urumqi), "state_capital").paragraphs[0].text
+    assert text == "我单位本年度无国有资本经营预算财政拨款收入、支出及结转和结余，国有资本经营预算财政拨款收入支出决算表为空表。"
+
+
+def test_compose__every_claim_recomputes(urumqi):
+    """Generated claims are what 审核 recomputes from the same disclosure (zero-base as the profile)."""
+    document = compose(urumqi)
+    claims = [c for s in document.sections for p in s.paragraphs for c in p.claims
+              if not c.item.startswith("performance.")]
+    assert len(claims) > 150
+    wrong = [c for c in claims if expected_for(c, urumqi).value != c.value]
+    assert wrong == []
+
+
+def test_compose__claims_carry_section_and_sentence(urumqi):
+    paragraph = _section(compose(urumqi), "overview_totals").paragraphs[0]
+    first = paragraph.claims[0]
+    assert (first.item, first.text, first.section) == ("summary.income.grand_total", "45963.78", "第二部分一")
+    assert first.sentence.startswith("2022年度收入总计45963.78万元")
+
+
+def test_compose__performance_from_self_evaluation_forms(urumqi):
+    """SEED §十一: 14 个项目, 全年预算数 12503.81 万元 — the sums of the 14 自评表."""
+    document = compose(_with_projects(urumqi))
+    text = _section(document, "performance").paragraphs[0].text
+    assert "开展预算绩效评价项目14个，全年预算数12503.81万元，全年执行数12503.81万元" in text
+    assert text.endswith("具体项目自评情况附项目支出绩效自评表。")
+    forms = [s for s in document.sections if s.table and s.table.startswith("performance:")]
+    assert [s.table for s in forms] == [f"performance:{n}" for n in range(14)]
+    assert forms[0].title == "项目支出绩效自评表（原机电老干所运行维护费）"
+
+
+def test_compose__missing_reason_is_a_visible_placeholder(urumqi):
+    comparisons = dict(urumqi.comparisons)
+    comparisons["operating_costs.amount"] = Comparison(prior_year=Decimal("130.55"))
+    document = compose(urumqi.model_copy(update={"comparisons": comparisons}))
+    paragraph = _section(document, "operating_costs").paragraphs[0]
+    assert paragraph.placeholder
+    assert paragraph.text.endswith("比上年减少33.66万元，下降25.78%，主要原因是：【请补充原因】。")
+
+
+def test_missing_inputs__lists_each_placeholder(urumqi):
+    comparisons = dict(urumqi.comparisons)
+    comparisons["operating_costs.amount"] = Comparison(prior_year=Decimal("130.55"))
+    found = missing_inputs(compose(urumqi.model_copy(update={"comparisons": comparisons})))
+    assert [(m.section, m.placeholder) for m in found] == [("operating_costs", "【请补充原因】")]
+    assert "operating_costs.amount" in found[0].items
+
+
+def test_missing_inputs__none_for_the_complete_seed_example(urumqi):
+    assert missing_inputs(compose(urumqi)) == []
+
+
+def test_missing_inputs__shanghai_prior_year_of_fiscal_total(shanghai):
+    """SH-S §四 gives no usable 上年数 (its 持平 rests on the defective 0.3)."""
+    found = missing_inputs(compose(shanghai))
+    assert [(m.section, m.placeholder) for m in found] == [("fiscal_totals", "【请补充上年数】")]
