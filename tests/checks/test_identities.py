@@ -16,7 +16,7 @@ BASE = disclosure()
 D = Decimal
 
 # (rule id, cell changed, new value, item the 错误 is located at)
-BROKEN = [
+RULE_FAILS = [
     ("T01-001", "summary.income.grand_total", "166.00", "summary.income.grand_total"),
     ("T01-002", "summary.expenditure.closing_balance", "8.00", "summary.expenditure.grand_total"),
     ("T01-003", "summary.expenditure.grand_total", "164.00", "summary.income.grand_total"),
@@ -68,9 +68,7 @@ BROKEN = [
     ("X-021", "general_budget.208.total", "37.00", "fiscal_summary.expenditure.208.general_budget"),
     ("X-022", "government_fund.229.expenditure", "49.00", "fiscal_summary.expenditure.229.government_fund"),
     ("N-010", "procurement.goods", "6.00", "procurement.total"),
-]
-# 公开09 is an explained empty table in BASE; its rules are broken on a filled copy.
-STATE_CAPITAL_BROKEN = [
+    # 公开09 is an explained empty table in BASE: filling one cell breaks its identities.
     ("T09-001", "state_capital.total.closing_balance", "1.00", "state_capital.total.opening_balance"),
     ("T09-002", "state_capital.total.basic", "1.00", "state_capital.total.expenditure"),
     ("T09-003", "state_capital.total.income", "1.00", "state_capital.total.income"),
@@ -84,7 +82,7 @@ def _errors(d, rule_id):
 
 
 @pytest.mark.parametrize("rule_id, path, value, located", [
-    pytest.param(*case, marks=pytest.mark.rule(case[0], "fails"), id=case[0]) for case in BROKEN + STATE_CAPITAL_BROKEN
+    pytest.param(*case, marks=pytest.mark.rule(case[0], "fails"), id=case[0]) for case in RULE_FAILS
 ])
 def test_identity__one_changed_cell_is_an_error(rule_id, path, value, located):
     broken = replace_value(BASE, path, D(value))
@@ -94,13 +92,18 @@ def test_identity__one_changed_cell_is_an_error(rule_id, path, value, located):
     assert any(path in f.items() for f in found)
 
 
-HOLDING = [case[0] for case in BROKEN + STATE_CAPITAL_BROKEN] + [
-    "T09-004", "X-023", "X-024", "N-011",
+RULE_PASSES = [
+    "T01-001", "T01-002", "T01-003", "T01-004", "T01-005", "T02-001", "T02-002", "T03-001", "T03-002", "T03-003",
+    "T04-001", "T04-002", "T04-003", "T04-004", "T04-005", "T04-006", "T04-007", "T04-008", "T04-009", "T05-001",
+    "T05-002", "T05-003", "T06-001", "T06-002", "T06-003", "T07-001", "T07-002", "T08-001", "T08-002", "T08-003",
+    "T08-004", "X-001", "X-002", "X-003", "X-004", "X-005", "X-006", "X-007", "X-008", "X-010",
+    "X-011", "X-013", "X-014", "X-020", "X-021", "X-022", "N-010", "T09-001", "T09-002", "T09-003",
+    "X-009", "X-012", "T09-004", "X-023", "X-024", "N-011",
 ]
 
 
 @pytest.mark.parametrize("rule_id", [
-    pytest.param(rule_id, marks=pytest.mark.rule(rule_id, "passes"), id=rule_id) for rule_id in HOLDING
+    pytest.param(rule_id, marks=pytest.mark.rule(rule_id, "passes"), id=rule_id) for rule_id in RULE_PASSES
 ])
 def test_identity__balanced_disclosure_is_silent(rule_id):
     assert _errors(BASE, rule_id) == []
@@ -156,3 +159,27 @@ def test_evaluate__sums_over_row_sets_and_children():
 def test_compile_expr__rejects_an_expression_without_one_equality():
     with pytest.raises(ValueError):
         compile_expr("summary.income.total + 1")
+
+
+INCOME_WITH_ITEMS = """
+  total: {code: 合计, name: 合计, total: 160.00, fiscal_appropriation: 150.00, other: 10.00}
+  rows:
+    - {code: "201", name: 一般公共服务支出, total: 70.00, fiscal_appropriation: 60.00, other: 10.00}
+    - {code: "20101", name: 人大事务, total: 70.00, fiscal_appropriation: 60.00, other: 10.00}
+    - {code: "2010101", name: 行政运行, total: 40.00, fiscal_appropriation: 40.00}
+    - {code: "2010102", name: 一般行政管理事务, total: 30.00, fiscal_appropriation: 20.00, other: 10.00}
+    - {code: "208", name: 社会保障和就业支出, total: 38.00, fiscal_appropriation: 38.00}
+    - {code: "229", name: 其他支出, total: 52.00, fiscal_appropriation: 52.00}
+"""
+
+
+@pytest.mark.rule("T02-003", "passes")
+def test_hierarchy__income_items_add_up_to_their_class():
+    assert _errors(disclosure(tables={"income": INCOME_WITH_ITEMS}), "T02-003") == []
+
+
+@pytest.mark.rule("T02-003", "fails")
+def test_hierarchy__income_item_changed():
+    broken = replace_value(disclosure(tables={"income": INCOME_WITH_ITEMS}), "income.2010102.other", D("11.00"))
+    assert [f.flat("rule_id", "severity", "item", "related") for f in _errors(broken, "T02-003")] == [
+        ("T02-003", "错误", "income.20101.other", ("income.2010101.other", "income.2010102.other"))]

@@ -1,0 +1,132 @@
+"""The runner (crash-proof, rounding merge), the report formats and the CLI."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+from checks_fragments import disclosure
+from typer.testing import CliRunner
+
+from juesuan.checks import REGISTRY, Registry, check
+from juesuan.checks.registry import Rule, load_builtin
+from juesuan.checks.report import format_finding, to_html, to_json, to_text
+from juesuan.cli import app
+from juesuan.model import replace_value
+
+D = Decimal
+BASE = disclosure()
+
+
+@pytest.mark.rule("R-001", "fails")
+def test_merge_rounding__cent_differences_in_one_table_become_one_hint():
+    d = replace_value(replace_value(BASE, "general_budget.2010101.total", D("40.01")),
+                      "general_budget.2010101.basic", D("40.01"))
+    report = check(d)
+    merged = report.by_rule("R-001")
+    assert [f.flat("rule_id", "severity", "table") for f in merged] == [("R-001", "提示", "general_budget")]
+    assert "general_budget.2010101.total" in merged[0].items()
+    assert not report.has_errors
+
+
+@pytest.mark.rule("R-001", "passes")
+def test_merge_rounding__exact_tables_give_no_hint():
+    assert check(BASE).by_rule("R-001") == []
+
+
+@pytest.mark.rule("R-002", "fails")
+def test_run_check__a_crashing_rule_becomes_a_warning():
+    registry = load_builtin().copy()
+
+    def broken(ctx):
+        raise ZeroDivisionError("division by zero")
+        yield  # pragma: no cover
+
+    registry.add(Rule("Z-999", "表内", "错误", "always crashes", broken))
+    report = check(BASE, registry=registry)
+    assert report.flat("rule_id", "severity") == [("Z-999", "警告")]
+    assert "ZeroDivisionError" in report.findings[0].message
+    assert "Z-999" not in REGISTRY
+
+
+@pytest.mark.rule("R-002", "passes")
+def test_run_check__healthy_rules_report_nothing_on_balanced_data():
+    report = check(BASE)
+    assert report.findings == () and len(report.rules_run) > 70
+
+
+def test_registry__duplicate_id_is_refused():
+    registry = Registry([Rule("A-001", "表内", "错误", "t", None)])
+    with pytest.raises(ValueError):
+        registry.add(Rule("A-001", "表内", "错误", "t", None))
+
+
+def test_select__profile_and_year_versions():
+    rule = Rule("A-002", "表内", "错误", "t", None, profiles=("shanghai-2024",), since=2024)
+    assert [rule.applies("shanghai-2024", 2024), rule.applies("xinjiang-2022", 2024),
+            rule.applies("shanghai-2024", 2022)] == [True, False, False]
+
+
+def _broken_report():
+    return check(replace_value(BASE, "summary.income.grand_total", D("166.00")))
+
+
+def test_format_finding__compiler_style_line():
+    finding = _broken_report().by_rule("T01-001")[0]
+    assert format_finding(finding) == (
+        "公开01表 收入支出决算总表 收入 总计: [T01-001] 错误 公开01 收入总计 = 本年收入合计 + 使用非财政拨款结余 + "
+        "年初结转和结余不成立：summary.income.grand_total = 166.00，summary.income.total + "
+        "summary.income.use_of_non_fiscal_surplus + summary.income.opening_balance = 165.00 "
+        "(expected 165.00, actual 166.00, diff 1.00)")
+
+
+def test_format_finding__file_and_page_of_a_parsed_document():
+    data = BASE.model_dump()
+    data["provenance"] = {"summary.income.grand_total": {"kind": "parsed", "file": "决算.pdf", "page": 12, "line": 3}}
+    d = type(BASE).model_validate(data)
+    d = replace_value(d, "summary.income.grand_total", D("166.00"))
+    assert str(check(d).by_rule("T01-001")[0].location).startswith("决算.pdf:第12页:第3行: 公开01表")
+
+
+def test_to_json__findings_as_strings_and_counts():
+    data = json.loads(to_json(_broken_report()))
+    first = data["findings"][0]
+    assert (data["counts"]["错误"] > 0, first["expected"], first["location"]["item"]) == (
+        True, "165.00", "summary.income.grand_total")
+
+
+def test_to_html__self_contained_page():
+    page = to_html(_broken_report())
+    assert page.startswith("<!DOCTYPE html>") and "<script" not in page and "http" not in page
+    assert "T01-001" in page
+
+
+def test_to_text__ends_with_a_summary_line():
+    assert to_text(check(BASE)).strip().endswith("警告 0，提示 0（规则 %d 条）" % len(check(BASE).rules_run))
+
+
+def test_cli_check__exit_1_on_errors_and_json_output(tmp_path):
+    from juesuan import fileformat
+
+    path = tmp_path / "broken.yaml"
+    fileformat.dump(replace_value(BASE, "summary.income.grand_total", D("166.00")), path)
+    result = CliRunner().invoke(app, ["check", str(path), "--format", "json", "--min-severity", "错误"])
+    assert result.exit_code == 1
+    assert {f["rule_id"] for f in json.loads(result.output)["findings"]} >= {"T01-001", "T01-003"}
+
+
+def test_cli_check__clean_file_exits_0_and_writes_html(tmp_path):
+    from juesuan import fileformat
+
+    path, out = tmp_path / "ok.yaml", tmp_path / "report.html"
+    fileformat.dump(BASE, path)
+    result = CliRunner().invoke(app, ["check", str(path), "--format", "html", "-o", str(out)])
+    assert result.exit_code == 0 and out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_cli_rules__lists_id_family_severity_title():
+    result = CliRunner().invoke(app, ["rules", "--family", "跨年"])
+    assert result.output.splitlines() == [
+        "Y-001\t跨年\t错误\t年初结转和结余 = 上年决算的年末结转和结余",
+        "Y-002\t跨年\t错误\t说明中引用的上年数 = 上年决算公开的数字"]
