@@ -28,6 +28,7 @@ def parse_coded(block: Block, out: Collector, resolve) -> dict:
     mapping = map_bands(kind, texts, nb + 1, _max_band(block))
     table: dict = {"rows": []}
     seen: set[str] = set()
+    orphans: list = []
     for row in block.rows:
         if not is_data_row(row):
             continue
@@ -43,6 +44,12 @@ def parse_coded(block: Block, out: Collector, resolve) -> dict:
             elif b == nb and is_amount(text):
                 names.append(text)
         name = "".join(n for n in names if n not in ("类", "款", "项"))
+        if not name and not code_parts:
+            orphans = amounts  # amounts centred off their row: they belong to the next row
+            continue
+        taken = {b for b, _ in amounts}
+        amounts += [(b, c) for b, c in orphans if b not in taken]
+        orphans = []
         if any(name.startswith(t) for t in TOTAL_NAMES) and not code_parts:
             label, record = "total", {"code": "合计", "name": "合计"}
             table["total"] = record
@@ -78,6 +85,7 @@ def parse_basic(block: Block, out: Collector, resolve) -> dict:
         return {}
     table: dict = {"rows": []}
     seen: set[str] = set()
+    classes: dict[int, str] = {}  # the current 类 of each column block
     for row in block.rows:
         if not is_data_row(row) and not any("合计" in clean(c.text) for c in row.cells):
             continue
@@ -88,11 +96,11 @@ def parse_basic(block: Block, out: Collector, resolve) -> dict:
             if slot is not None:
                 groups[slot].append((b, cell))
         for slot, members in enumerate(groups):
-            _basic_group(block, row, members, amount_bands[slot], table, seen, out, resolve)
+            _basic_group(block, row, members, amount_bands[slot], table, seen, out, resolve, classes, slot)
     return table
 
 
-def _basic_group(block, row, members, amount_band, table, seen, out, resolve) -> None:
+def _basic_group(block, row, members, amount_band, table, seen, out, resolve, classes, slot) -> None:
     code_parts, names, amount_cell = [], [], None
     for b, cell in members:
         text = clean(cell.text)
@@ -110,7 +118,11 @@ def _basic_group(block, row, members, amount_band, table, seen, out, resolve) ->
     elif "公用经费" in name and "合计" in name:
         path = "basic_expenditure.public_total"
     else:
+        if len(code_parts) == 1 and len(code_parts[0]) == 2 and slot in classes:
+            code_parts = [classes[slot], *code_parts]  # the 类 cell sits on another line
         code = join_code(code_parts) if code_parts else resolve(name)
+        if code and len(code) == 3:
+            classes[slot] = code
         if code is None or len(code) not in (3, 5):
             out.unclear(row, f"经济分类编码无法识别 / code not understood: {' '.join(code_parts)} {name}",
                         block.key)

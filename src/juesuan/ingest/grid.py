@@ -125,11 +125,14 @@ def _attach_marks(lines: list[list[Glyph]], spans: list[list[float]]) -> list[li
 
 
 def _words(line: list[Glyph], gap_factor: float) -> list[Cell]:  # noqa: money-float-ok
+    """Split a line at gaps wider than ``gap_factor`` × the line height.
+
+    The line height, not the glyph's: "一" and "、" have flat boxes.
+    """
+    height = max(max(g.y1 for g in line) - min(g.y0 for g in line), 1.0)  # noqa: money-float-ok
     cells, current = [], [line[0]]
     for glyph in line[1:]:
-        prev = current[-1]
-        height = max(prev.y1 - prev.y0, glyph.y1 - glyph.y0, 1.0)  # noqa: money-float-ok
-        if glyph.x0 - prev.x1 > height * gap_factor:
+        if glyph.x0 - current[-1].x1 > height * gap_factor:
             cells.append(_cell(current))
             current = [glyph]
         else:

@@ -96,11 +96,10 @@ def locate(doc: Document) -> list[Block]:
                 continue
             if text.startswith(("编制单位", "编制部门", "部门：", "单位名称")):
                 continue
-            if _NARRATIVE_RE.match(text) or (len(text) > 45 and current.rows):
+            single = len(row.cells) == 1
+            heading = _NARRATIVE_RE.match(text) and ("说明" in text or "情况" in text or text.startswith("第"))
+            if single and (heading or (len(text) > 45 and current.rows)):
                 current = None  # narrative resumes: the table has ended
-                continue
-            if current.rows and row.grid is None and len(text) > 20:
-                current = None
                 continue
         current.rows.append(row)
     return blocks

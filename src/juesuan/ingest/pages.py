@@ -96,6 +96,24 @@ def _decode(data: bytes) -> str:
     return data.decode("utf-8", errors="replace")
 
 
+_LAYOUT_GAP = re.compile(r"\S {2,}\S")
+
+
+def _display_width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1 for ch in text)
+
+
+def layout_cells(line: str, number: int) -> tuple[Cell, ...]:
+    """A space-aligned line (``pdftotext -layout``): cells at runs of 2+ spaces, x in display columns."""
+    cells = []
+    for match in re.finditer(r"\S+(?: \S+)*", line):
+        x0 = _display_width(line[:match.start()])
+        cells.append(Cell(match.group(), x0, x0 + _display_width(match.group()), number, number + 1))
+    return tuple(cells)
+
+
 def load_text(path: Path) -> Document:
     """Text dumps: tab-separated rows are table rows, other lines are narrative.
 
@@ -118,6 +136,9 @@ def load_text(path: Path) -> Document:
                 if not in_grid:
                     grid_id, in_grid = grid_id + 1, True
                 page.rows.append(grid_row(line.split("\t"), page.number, number, grid_id))
+            elif _LAYOUT_GAP.search(line.strip()):
+                in_grid = False
+                page.rows.append(Row(layout_cells(line, number), page.number, number))
             elif line.strip():
                 in_grid = False
                 page.rows.append(Row((Cell(line.strip(), 0, 1, number, number + 1),), page.number, number))

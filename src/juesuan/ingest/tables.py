@@ -10,6 +10,7 @@ from .collect import Collector
 from .locate import Block
 from .three_public import parse_three_public
 from .twosided import parse_two_sided
+from .virtual import assign_columns, needs_columns
 
 PARSERS = {
     "summary": parse_two_sided, "fiscal_summary": parse_two_sided, "income": parse_coded,
@@ -41,6 +42,8 @@ def build_tables(blocks: list[Block], out: Collector, resolver) -> tuple[Tables,
     found: list[str] = []
     units: set[str] = set()
     for key, block in _merge(blocks).items():
+        if needs_columns(block):
+            assign_columns(block)
         parsed = PARSERS[key](block, out, resolver.for_table(key))
         if block.unit_printed:
             units.add(block.unit)
@@ -50,7 +53,9 @@ def build_tables(blocks: list[Block], out: Collector, resolver) -> tuple[Tables,
         notes = [n for n in block.notes if n != block.empty_note]
         if notes:
             parsed["note"] = "\n".join(notes)
-        parsed.get("expenditure", {}).pop("_unresolved", None) if isinstance(parsed.get("expenditure"), dict) else None
+        if isinstance(parsed.get("expenditure"), dict):
+            for scratch in ("_unresolved", "_pending"):
+                parsed["expenditure"].pop(scratch, None)
         data[key] = parsed
         if block.rows or block.empty_note:
             found.append(key)

@@ -100,7 +100,8 @@ def _put(target: dict, dotted: str, value) -> None:
 
 
 def _expense_line(block, row: Row, right, right_label, right_map, fiscal, expense, out, resolve) -> None:
-    label = strip_numbering("".join(c.text for b, c in right if b == right_label or not is_amount(c.text)))
+    raw = clean("".join(c.text for b, c in right if b == right_label or not is_amount(c.text)))
+    label = strip_numbering(raw)
     if not label or label in ("项目", "支出", "项目决算数") or label.startswith("项目"):
         return
     cells = [(right_map.get(b, "amount" if not fiscal else None), c) for b, c in right
@@ -119,6 +120,14 @@ def _expense_line(block, row: Row, right, right_label, right_map, fiscal, expens
                     expense[tail] = value
         return
     code = resolve(label)
+    pending = expense.pop("_pending", None)
+    if code is None and pending and not _NUMBERING.match(raw):
+        label = pending["name"] + label  # a 类 name wrapped onto the next line
+        code = resolve(label)
+        cells = cells or pending["cells"]
+    if code is None and not cells and _NUMBERING.match(raw):
+        expense["_pending"] = {"name": label, "cells": cells}
+        return
     if code is None:
         if cells:
             out.unclear(row, f"支出功能分类类名无法解析为编码 / 类 name not resolved: {label}", block.key)

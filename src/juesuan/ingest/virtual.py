@@ -1,0 +1,96 @@
+"""Column bands for tables printed without ruling lines (layout text, plain PDFs, OCR).
+
+Data cells (amounts, codes, names) are right- or left-aligned within their column,
+so the x-extents of one column overlap from row to row while columns stay apart:
+merging overlapping extents gives the columns. Header labels then add the columns
+that are blank in every data row, unless they span several columns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .columns import is_data_row
+from .numbers import is_amount
+from .locate import Block
+
+
+def needs_columns(block: Block) -> bool:
+    cells = [c for r in block.rows for c in r.cells]
+    return bool(cells) and sum(c.col is None for c in cells) > len(cells) // 2
+
+
+def _merge(spans: list[tuple[float, float]]) -> list[list[float]]:  # noqa: money-float-ok
+    merged: list[list[float]] = []  # noqa: money-float-ok
+    for x0, x1 in sorted(spans):
+        if merged and x0 <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], x1)
+        else:
+            merged.append([x0, x1])
+    return merged
+
+
+def assign_columns(block: Block) -> None:
+    data = [r for r in block.rows if is_data_row(r)]
+    if not data:
+        return
+    clusters = _merge([(c.x0, c.x1) for r in data for c in r.cells])
+    for row in block.rows:
+        if row in data:
+            continue
+        for cell in row.cells:
+            hits = [k for k in clusters if cell.x0 < k[1] and cell.x1 > k[0]]
+            if not hits:
+                clusters.append([cell.x0, cell.x1])
+                clusters.sort()
+    rows = [_with_columns(row, clusters) for row in block.rows]
+    block.rows[:] = _join_split_rows(rows)
+
+
+def _amount_only(row) -> bool:
+    return all(is_amount(c.text) for c in row.cells)
+
+
+def _join_split_rows(rows):
+    """Amounts printed a little above or below their row (centred in a tall cell) rejoin it.
+
+    An amounts-only row merges with the nearer neighbour whose columns it does not
+    collide with, when that neighbour is within about one line.
+    """
+    out = list(rows)
+    index = 0
+    while index < len(out):
+        row = out[index]
+        if row.cells and _amount_only(row):
+            cols = {c.col for c in row.cells}
+            y = row.cells[0].y0
+            height = max(c.y1 - c.y0 for c in row.cells)
+            options = []
+            for other in (index - 1, index + 1):
+                if 0 <= other < len(out) and out[other].page == row.page and out[other].cells:
+                    neighbour = out[other]
+                    distance = abs(neighbour.cells[0].y0 - y)
+                    if not cols & {c.col for c in neighbour.cells} and distance <= height * 1.6 \
+                            and not _amount_only(neighbour):
+                        options.append((distance, other))
+            if options:
+                _, other = min(options)
+                neighbour = out[other]
+                merged = tuple(sorted(neighbour.cells + row.cells, key=lambda c: c.col))
+                out[other] = replace(neighbour, cells=merged)
+                del out[index]
+                continue
+        index += 1
+    return out
+
+
+def _with_columns(row, clusters):
+    cells = []
+    for cell in row.cells:
+        centre = (cell.x0 + cell.x1) / 2
+        overlap = [(min(cell.x1, k[1]) - max(cell.x0, k[0]), i) for i, k in enumerate(clusters)]
+        best = max(overlap)
+        if best[0] <= 0:
+            best = min((abs(centre - (k[0] + k[1]) / 2), i) for i, k in enumerate(clusters))
+        cells.append(replace(cell, col=best[1]))
+    return replace(row, cells=tuple(cells), grid=row.grid if row.grid is not None else -1)
