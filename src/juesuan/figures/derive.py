@@ -83,10 +83,18 @@ def completion_rate(d: Disclosure, item: str, base: str = "initial_budget") -> C
 
 
 def budget(d: Disclosure, item: str, base: str = "initial_budget") -> Claim | None:
-    """The 预算数 itself (年初预算为 X 万元), as an amount claim on ``<item>`` with ``base``."""
+    """The 预算数 itself (年初预算为 X 万元), as an amount claim on ``<item>`` with ``base``.
+
+    For 公开07 the 预算数 is a cell of the table: when ``three_public.budget.x`` holds the
+    value, the claim names that cell (with no base), as a printed 预算数 is read back.
+    """
     value = core.budget_of(d, item, base)
     if value is None:
         return None
+    if item.startswith("three_public.final."):
+        cell = item.replace(".final.", ".budget.", 1)
+        if core.value(d, cell) == value:
+            return Claim(item=cell, measure="amount", value=value)
     return Claim(item=item, measure="amount", value=value, base=base)
 
 

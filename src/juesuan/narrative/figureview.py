@@ -194,6 +194,14 @@ class FigureView:
         text = derive.purpose(self.d, item)
         return clean_reason(text) if text else None
 
+    def silent(self, fig: Fig) -> str:
+        """Attach ``fig``'s claim without printing a figure (a 持平 stated in words only);
+        the claim then has no ``text``, as parsing reads such a statement back."""
+        if fig.claim is None:
+            return ""
+        self.recorder.claims.append(fig.claim.model_copy(update={"text": None}))
+        return f"\ue000{len(self.recorder.claims) - 1}\ue001"
+
     def claim(self, claim: Claim | None) -> Fig:
         """Print a claim built elsewhere (e.g. performance totals)."""
         return self._fig(claim)
