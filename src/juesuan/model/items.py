@@ -96,6 +96,10 @@ def _step(node: Any, part: str) -> Any:
         return None
     if isinstance(node, dict):
         return node.get(part)
+    if isinstance(node, tuple) and part.isdigit():
+        # ``three_public_details.receptions.0.amount_yuan``: items of a printed list.
+        index = int(part)
+        return node[index] if index < len(node) else None
     return None
 
 
