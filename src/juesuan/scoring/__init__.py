@@ -11,13 +11,13 @@ The one implementation of the 项目支出绩效自评表 rules (spec: performan
 
 from .engine import IndicatorScore, score_indicator
 from .issues import Issue
-from .policies import DEFAULT_POLICY, Policy, load_policy, policy_names
+from .policies import DEFAULT_POLICY, Policy, load_policy, policy_for_profile, policy_names
 from .project import ProjectScore, score_performance, score_project
 from .summary import PerformanceFigures, summary_figures
 from .targets import classify, result_band
 
 __all__ = [
     "DEFAULT_POLICY", "IndicatorScore", "Issue", "PerformanceFigures", "Policy", "ProjectScore", "classify",
-    "load_policy", "policy_names", "result_band", "score_indicator", "score_performance", "score_project",
+    "load_policy", "policy_for_profile", "policy_names", "result_band", "score_indicator", "score_performance", "score_project",
     "summary_figures",
 ]

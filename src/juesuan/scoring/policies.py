@@ -51,6 +51,8 @@ class Policy(Frozen):
     name: str
     title: str = ""
     sources: tuple[str, ...] = ()
+    profiles: tuple[str, ...] = ()
+    """Template profiles (``reference/profiles``) for which this is the default policy."""
     execution: ExecutionRule = Field(default_factory=ExecutionRule)
     rounding: Rounding = Field(default_factory=Rounding)
     positive: Literal["proportional"] = "proportional"
@@ -111,6 +113,14 @@ def _resolve(name: str, raw: dict[str, Any], seen: tuple[str, ...] = ()) -> dict
 
 def policy_names() -> tuple[str, ...]:
     return tuple(_raw())
+
+
+def policy_for_profile(profile: str | None) -> "Policy":
+    """The policy a template profile names as its default (``profiles:``), else ``DEFAULT_POLICY``."""
+    for name, entry in _raw().items():
+        if profile is not None and profile in (entry.get("profiles") or ()):
+            return load_policy(name)
+    return load_policy(DEFAULT_POLICY)
 
 
 @lru_cache(maxsize=None)
