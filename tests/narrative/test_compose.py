@@ -146,3 +146,36 @@ def test_missing_inputs__shanghai_prior_year_of_fiscal_total(shanghai):
     """SH-S §四 gives no usable 上年数 (its 持平 rests on the defective 0.3)."""
     found = missing_inputs(compose(shanghai))
     assert [(m.section, m.placeholder) for m in found] == [("fiscal_totals", "【请补充上年数】")]
+
+
+def _generated_keys(document):
+    return {(c.item, c.measure) for s in document.sections for p in s.paragraphs for c in p.claims}
+
+
+def test_compose__claims_cover_the_seed_examples_claims(urumqi):
+    """Every claim the example transcribes from the seed is generated too, except the
+    itemised 公务接待 entries (their item paths index a tuple, which ``lookup`` cannot resolve)."""
+    generated = _generated_keys(compose(urumqi))
+    missing = sorted({(c.item, c.measure) for c in urumqi.claims} - generated)
+    assert missing == [(f"three_public_details.receptions.{n}.{field}", measure)
+                       for n in range(3) for field, measure in (("amount_yuan", "amount"), ("people", "count"))]
+
+
+def test_compose__claims_cover_the_shanghai_examples_claims(shanghai):
+    """Except the two 完成预算的0% on a zero 预算数 (GBC R004), which we do not state, and §四's
+    持平, which rests on the defective 0.3 (no 上年数: we print 【请补充上年数】 instead)."""
+    generated = _generated_keys(compose(shanghai))
+    missing = sorted({(c.item, c.measure) for c in shanghai.claims} - generated)
+    assert missing == [("fiscal_summary.income.grand_total", "change_amount"),
+                       ("three_public.final.overseas", "completion_rate"),
+                       ("three_public.final.vehicle_total", "completion_rate")]
+
+
+def test_compose__other_profile_claims_recompute(urumqi, shanghai):
+    """The seed example in Shanghai wording and the reverse: no template error, and every
+    printed figure is what 审核 recomputes."""
+    for disclosure, profile in ((urumqi, "shanghai-2024"), (shanghai, "xinjiang-2022")):
+        document = compose(disclosure, profile)
+        claims = [c for s in document.sections for p in s.paragraphs for c in p.claims
+                  if not c.item.startswith("performance.")]
+        assert [c for c in claims if expected_for(c, disclosure).value != c.value] == []
