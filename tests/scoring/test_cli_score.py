@@ -74,3 +74,11 @@ def test_import_form__not_an_xlsx():
 
     result = import_form(b"not a zip", "bad.xlsx")
     assert result.projects == () and result.problems[0].field == "(文件 / file)"
+
+
+def test_score__full_example_file():
+    example = Path(__file__).resolve().parents[2] / "examples" / "urumqi-iit-2022.yaml"
+    result = runner.invoke(app, ["score", str(example), "--format", "json", "--policy", "mof-2020"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert len(data) == 14 and {d["policy"] for d in data} == {"mof-2020"}
