@@ -2,30 +2,29 @@
 
 from __future__ import annotations
 
-from ..model import TABLE_KEYS
-from ..model.items import _coded_cells  # noqa: F401 - same cell walk as iter_table_cells
+from ..model import TABLE_KEYS, iter_table_cells
 from .finding import Location
 from .registry import REGISTRY, RuleContext
 
 rule = REGISTRY.rule
 
 
-def _table_is_blank(d, key: str) -> bool:
-    from ..model import iter_table_cells
-
-    return all(value == 0 for path, value in iter_table_cells(d) if path.split(".")[0] == key)
+def _tables_with_data(d) -> set[str]:
+    """Tables holding at least one non-zero cell (one pass over every cell)."""
+    return {path.split(".", 1)[0] for path, value in iter_table_cells(d) if value != 0}
 
 
 @rule("C-001", family="完整性", severity="警告",
       title="九张表齐全：无数据的表应列出空表并说明（基层政务公开标准目录）")
 def tables_present(ctx: RuleContext):
     d = ctx.disclosure
+    with_data = _tables_with_data(d)
     for key, code, title in TABLE_KEYS:
         table = getattr(d.tables, key)
         where = Location(text=f"{code} {title}", table=key)
         if table.empty and not (table.empty_note or table.note):
             yield ctx.finding(where, f"{code}为空表但没有空表说明", suggestion="加注“本单位本年度无……，故本表无数据”")
-        elif not table.empty and _table_is_blank(d, key):
+        elif not table.empty and key not in with_data:
             yield ctx.finding(where, f"{code}没有任何数据，也未标明为空表并说明",
                               suggestion="列出空表并说明无数据的原因")
 

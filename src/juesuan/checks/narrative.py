@@ -42,6 +42,8 @@ def _expected_amount(claim: Claim, ctx: RuleContext) -> Decimal | None:
 
 def _in_unit(value: Decimal, claim: Claim, ctx: RuleContext) -> Decimal:
     """Express a table figure in the claim's unit (a 元 figure in a 万元 disclosure)."""
+    if claim.item.endswith("_yuan"):  # stored in 元 as printed (itemised 公务接待)
+        return value if claim.unit == "元" else value / WAN
     if claim.unit == "元" and ctx.disclosure.meta.unit == "万元":
         return value * WAN
     if claim.unit == "万元" and ctx.disclosure.meta.unit == "元":
@@ -90,11 +92,12 @@ def shares(ctx: RuleContext):
     d = ctx.disclosure
     for claim in _claims(ctx, "share"):
         expected = figures.expected_for(claim, d).value
-        if expected is None:
+        decimals = printed_decimals(claim.text, claim.value)
+        if expected is None or round_to(expected, decimals) == round_to(claim.value, decimals):
             continue
         hint = None
         part = figures.value(d, claim.item)
-        for base in SHARE_BASES:
+        for base in SHARE_BASES:  # only for a share that does not recompute
             other = figures.share(part, figures.value(d, base))
             if base != claim.base and other is not None and round_to(other, 2) == round_to(claim.value, 2):
                 hint = f"该比例与以“{describe(base)}”为分母的结果一致，疑似用错分母"
@@ -173,7 +176,7 @@ def zero_bases(ctx: RuleContext):
 @rule("N-008", family="说明↔表", severity="错误", title="金额单位不混用：以“元”标注的数字实为万元数（GBC R001）")
 def units(ctx: RuleContext):
     for claim in _claims(ctx, "amount"):
-        if claim.unit not in ("元", "万元") or claim.unit == ctx.disclosure.meta.unit:
+        if claim.unit not in ("元", "万元") or claim.unit == ctx.disclosure.meta.unit or claim.item.endswith("_yuan"):
             continue
         expected = _expected_amount(claim, ctx)
         if expected is None or expected == 0:

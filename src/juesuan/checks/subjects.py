@@ -35,46 +35,44 @@ def _chains(d: Any) -> Iterator[tuple[str, tuple[str, str, str]]]:
       title="说明中的类/款/项名称与表中同一科目的名称一致（GBC V33-227）")
 def subject_names(ctx: RuleContext):
     d = ctx.disclosure
-    rows = _rows(d)
-    names: dict[str, set[str]] = {}
-    for row in rows:
-        names.setdefault(row.code, set()).add(normalize_name(row.name))
-    by_level = {level: {normalize_name(r.name): r.code for r in rows if r.level == level} for level in (1, 2, 3)}
+    rows = {row.code: row for row in _rows(d)}  # one row per code; names compared normalised
+    normal = {code: normalize_name(row.name) for code, row in rows.items()}
+    classes = {normal[c]: c for c in rows if len(c) == 3}
     reported = set()
     for section, (cls, kuan, xiang) in _chains(d):
-        class_code = next((c for n, c in by_level[1].items() if n.endswith(normalize_name(cls))), None)
+        wanted = normalize_name(cls)
+        class_code = next((c for n, c in classes.items() if n.endswith(wanted)), None)
         if class_code is None:
             continue
         parent = class_code
-        for level, name, label in ((2, kuan, "款"), (3, xiang, "项")):
-            candidates = [r for r in rows if r.level == level and r.code.startswith(parent)]
-            exact = [r for r in candidates if normalize_name(r.name) == normalize_name(name)]
+        for length, name, label in ((5, kuan, "款"), (7, xiang, "项")):
+            wanted = normalize_name(name)
+            candidates = [c for c in rows if len(c) == length and c.startswith(parent)]
+            exact = [c for c in candidates if normal[c] == wanted]
             if exact:
-                parent = exact[0].code
+                parent = exact[0]
                 continue
-            close = sorted((r for r in candidates if _similar(r.name, name)),
-                           key=lambda r: -len(set(normalize_name(r.name)) & set(normalize_name(name))))
-            if close or len(candidates) == 1:
-                row = (close or candidates)[0]
-                key = (section, row.code, name)
-                if key not in reported:
-                    reported.add(key)
-                    yield ctx.finding(Location(text=f"情况说明{section}“{name}（{label}）”", section=section,
-                                               item=f"general_budget.{row.code}.total"),
-                                      f"说明写“{name}”（{label}），表中 {row.code} 为“{row.name}”",
-                                      expected=row.name, actual=name, suggestion="使用表中（当年科目表）的名称")
-                parent = row.code
-            else:
+            close = sorted((c for c in candidates if _similar(normal[c], wanted)),
+                           key=lambda c: -len(set(normal[c]) & set(wanted)))
+            if not close and len(candidates) != 1:
                 break
+            row = rows[(close or candidates)[0]]
+            if (section, row.code, name) not in reported:
+                reported.add((section, row.code, name))
+                yield ctx.finding(Location(text=f"情况说明{section}“{name}（{label}）”", section=section,
+                                           item=f"general_budget.{row.code}.total"),
+                                  f"说明写“{name}”（{label}），表中 {row.code} 为“{row.name}”",
+                                  expected=row.name, actual=name, suggestion="使用表中（当年科目表）的名称")
+            parent = row.code
     for section, text in d.narrative.items():
         for code, name in _CODED.findall(text):
-            known = names.get(code)
-            if known and normalize_name(name) not in known and not any(normalize_name(name).startswith(k) for k in known):
+            known = normal.get(code)
+            if known and not normalize_name(name).startswith(known):
                 yield ctx.finding(Location(text=f"情况说明{section}“{code} {name}”", section=section),
-                                  f"说明中 {code} 的名称“{name}”与表中“{'、'.join(sorted(known))}”不一致",
-                                  expected=sorted(known)[0], actual=name, suggestion="使用表中的科目名称")
+                                  f"说明中 {code} 的名称“{name}”与表中“{rows[code].name}”不一致",
+                                  expected=rows[code].name, actual=name, suggestion="使用表中的科目名称")
 
 
 def _similar(a: str, b: str) -> bool:
-    a, b = normalize_name(a), normalize_name(b)
+    """Names sharing most of their characters (技术与开发 ~ 技术研究与开发)."""
     return len(set(a) & set(b)) >= min(len(a), len(b)) * 0.6

@@ -94,21 +94,36 @@ def _norm(name: str) -> str:
     return _SPACE.sub("", name).replace("(", "（").replace(")", "）").replace("（本级）", "")
 
 
+def _variant(name: str, official: str) -> bool:
+    """Whether ``name`` looks like a mis-written form of ``official`` (same region, similar rest)."""
+    cut = max((official.rfind(c) for c in "省市区县州盟旗"), default=-1) + 1
+    if name[:cut] != official[:cut]:
+        return False
+    rest, wanted = set(name[cut:]), set(official[cut:])
+    return bool(wanted) and len(rest & wanted) >= 0.6 * len(wanted)
+
+
 @rule("C-009", family="完整性", severity="警告", title="全文单位名称一致（封面、目录、正文）")
 def department_names(ctx: RuleContext):
     d = ctx.disclosure
     official = _norm(d.meta.department)
     stem = official.split("（")[0]
     reported = set()
+    anchor = stem[:3]
     for where, text, claim in _texts(d):
-        for match in _NAME.finditer(text):
+        start = text.find(anchor)
+        while start != -1:
+            match = _NAME.match(text, start)
+            start = text.find(anchor, start + 1)
+            if match is None:
+                continue
             name = _norm(match.group(0))
             head = name.split("（")[0]
             if not name.startswith(stem[:3]) or name in official:
                 continue
             if head == stem or stem.startswith(head) or head.startswith(stem) or name in reported:
                 continue
-            if len(head) < len(stem) - 6:  # a shorter name of another body (市委, 市政府)
+            if not _variant(head, stem):  # another body (市人民政府, 上级主管局) is not a variant
                 continue
             reported.add(name)
             location = ctx.locate_claim(claim) if claim else Location(text=where, section=where)
