@@ -84,16 +84,16 @@ def generated_sections(document: Document, part: str = "narrative") -> dict[str,
     return result
 
 
-WORDING = 0.8
+WORDING = Decimal("0.8")
 
 
-def wording_overlap(printed: str, generated: str) -> float:  # noqa: money-float-ok (a ratio)
+def wording_overlap(printed: str, generated: str) -> Decimal:
     """Share of the printed segment's characters (numbers removed) found in order in ``generated``."""
     a, b = NUMBER.sub("", printed), NUMBER.sub("", generated)
     if not a:
-        return 1.0  # noqa: money-float-ok
+        return Decimal(1)
     blocks = SequenceMatcher(None, a, b, autojunk=False).get_matching_blocks()
-    return sum(block.size for block in blocks) / len(a)
+    return Decimal(sum(block.size for block in blocks)) / Decimal(len(a))
 
 
 def contains(haystack: tuple, needle: tuple) -> bool:
@@ -111,12 +111,12 @@ class Comparison:
     """Printed segments whose normalised text also appears verbatim in the generated text."""
 
     @property
-    def rate(self) -> float:  # noqa: money-float-ok (a test-report ratio, not money)
-        return len(self.found) / self.total if self.total else 1.0  # noqa: money-float-ok
+    def rate(self) -> Decimal:
+        return Decimal(len(self.found)) / Decimal(self.total) if self.total else Decimal(1)
 
     @property
-    def text_rate(self) -> float:  # noqa: money-float-ok
-        return self.identical / self.total if self.total else 1.0  # noqa: money-float-ok
+    def text_rate(self) -> Decimal:
+        return Decimal(self.identical) / Decimal(self.total) if self.total else Decimal(1)
 
 
 def compare(printed: dict[str, list[str]], generated: dict[str, list[str]]) -> Comparison:
