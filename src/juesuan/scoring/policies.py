@@ -55,11 +55,8 @@ class Policy(Frozen):
     """Template profiles (``reference/profiles``) for which this is the default policy."""
     execution: ExecutionRule = Field(default_factory=ExecutionRule)
     rounding: Rounding = Field(default_factory=Rounding)
-    positive: Literal["proportional"] = "proportional"
-    equal: Literal["proportional"] = "proportional"
     reverse: Literal["zero_if_exceeded", "linear_to_2x"] = "linear_to_2x"
     zero_actual_cost: Literal["judgement", "full"] = "judgement"
-    strict_equality: Literal["met", "missed"] = "met"
     over_completion: OverCompletion = Field(default_factory=OverCompletion)
     reason_required_below_weight: bool = True
     qualitative_bands: dict[str, Band] = Field(default_factory=dict)
