@@ -32,17 +32,19 @@ def _box(fn, l, b, r, t) -> tuple[float, float, float, float]:  # noqa: money-fl
     return min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb)
 
 
-def page_glyphs(page, textpage, rotation: int) -> list[Glyph]:
+def page_glyphs(page, textpage, rotation: int) -> tuple[list[Glyph], int]:
+    """Glyphs in display space and the rotation used (from /Rotate or the text angle)."""
     import pypdfium2.raw as raw
 
     width, height = page.get_size() if rotation in (0, 180) else page.get_size()[::-1]
     count = raw.FPDFText_CountChars(textpage.raw)
     if count <= 0:
-        return []
+        return [], rotation
     # Text drawn sideways on an upright page (a landscape table on a portrait sheet).
     angles = [raw.FPDFText_GetCharAngle(textpage.raw, i) for i in range(0, count, max(1, count // 40))]
     angles.sort()
     angle = angles[len(angles) // 2]
+    # pdfium measures the angle clockwise: 3π/2 is text running upwards (turned 90° counter-clockwise).
     if rotation == 0 and abs(angle - math.pi / 2) < 0.3:
         rotation = 270
     elif rotation == 0 and abs(angle - 3 * math.pi / 2) < 0.3:
@@ -61,7 +63,7 @@ def page_glyphs(page, textpage, rotation: int) -> list[Glyph]:
             continue
         glyphs.append(Glyph(char, *_box(fn, l.value, b.value, r.value, t.value)))
     del width, height
-    return glyphs
+    return glyphs, rotation
 
 
 def page_rules(page, rotation: int) -> list[Rule]:
@@ -102,7 +104,7 @@ def load_pdf(path: Path, password: str | None = None) -> Document:
                 page = pdf[index]
                 rotation = page.get_rotation() % 360
                 textpage = page.get_textpage()
-                glyphs = page_glyphs(page, textpage, rotation)
+                glyphs, rotation = page_glyphs(page, textpage, rotation)
                 rules = page_rules(page, rotation) if glyphs else []
                 textpage.close()
                 page.close()
