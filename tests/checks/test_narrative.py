@@ -170,3 +170,40 @@ def test_subject_names__names_as_in_the_table():
 def test_matters__procurement_and_vehicles_add_up():
     report = check(disclosure())
     assert report.by_rule("N-010") + report.by_rule("N-011") == []
+
+
+PROJECT = """{name: 示例项目, funds: {total: {initial_budget: 5.00, full_year_budget: 6.00, execution: 6.00}}}"""
+
+
+@pytest.mark.rule("N-012", "fails")
+def test_performance_totals__paragraph_differs_from_the_forms():
+    d = disclosure(performance=f"""{{summary: {{project_count: 2, budget_total: 6.00, execution_total: 7.00}},
+                                     projects: [{PROJECT}]}}""")
+    assert [f.flat("rule_id", "message") for f in check(d).by_rule("N-012")] == [
+        ("N-012", "说明称评价项目 2 个，所附自评表 1 张"),
+        ("N-012", "说明中全年执行数合计 7.00 与自评表全年执行数之和 6.00 不一致")]
+
+
+@pytest.mark.rule("N-012", "passes")
+def test_performance_totals__paragraph_matches_the_forms():
+    d = disclosure(performance=f"""{{summary: {{project_count: 1, budget_total: 6.00, execution_total: 6.00}},
+                                     projects: [{PROJECT}]}}""")
+    assert check(d).by_rule("N-012") == []
+
+
+RECEPTIONS = """{reception_batches: 2, reception_people: 12, overseas_groups: 0, overseas_people: 0,
+                 vehicles_purchased: 0, vehicles_held: 2, receptions: [
+                   {description: 接待考察组, people: 7, amount_yuan: 9000},
+                   {description: 接待调研组, people: %d, amount_yuan: %d}]}"""
+
+
+@pytest.mark.rule("N-013", "fails")
+def test_receptions__itemised_amounts_and_people_differ():
+    d = disclosure(three_public_details=RECEPTIONS % (4, 5000))
+    assert [f.flat("rule_id", "expected", "actual") for f in check(d).by_rule("N-013")] == [
+        ("N-013", D("1.50"), D("1.4")), ("N-013", D("12"), D("11"))]
+
+
+@pytest.mark.rule("N-013", "passes")
+def test_receptions__itemised_amounts_add_up_to_table_07():
+    assert check(disclosure(three_public_details=RECEPTIONS % (5, 6000))).by_rule("N-013") == []

@@ -79,6 +79,7 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "juesuan.checks.subjects",
     "juesuan.checks.codes",
     "juesuan.checks.crossyear",
+    "juesuan.checks.matters",
     "juesuan.checks.run",
     "juesuan.checks.performance",
 )
