@@ -27,3 +27,7 @@ def seed():
     from juesuan.ingest import read
 
     return read(need(SEED))
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "slow: OCR and other tests that take seconds (still run in CI, on few pages)")
