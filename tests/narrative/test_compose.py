@@ -179,3 +179,28 @@ def test_compose__other_profile_claims_recompute(urumqi, shanghai):
         claims = [c for s in document.sections for p in s.paragraphs for c in p.claims
                   if not c.item.startswith("performance.")]
         assert [c for c in claims if expected_for(c, disclosure).value != c.value] == []
+
+
+def test_compose__shanghai_units_one_paragraph_each(shanghai):
+    paragraphs = [p.text for p in _section(compose(shanghai), "composition").paragraphs]
+    assert paragraphs[1:] == ["1、上海市普陀区财政局（本级）", "2、上海市普陀区财政局财政所（预算不单列，并入本级）",
+                              "3、上海市普陀区国库收付中心（预算不单列，并入本级）"]
+
+
+def test_compose__flat_statement_carries_a_claim_without_text(shanghai):
+    """SH-S §七: "…支出决算数与2023年度持平" is a change_amount claim of 0 with no printed figure."""
+    claims = [c for p in _section(compose(shanghai), "three_public.overall").paragraphs for c in p.claims
+              if c.measure == "change_amount"]
+    assert [(c.item, c.value, c.direction, c.text) for c in claims] == [
+        (f"three_public.final.{key}", Decimal("0.00"), "持平", None)
+        for key in ("total", "overseas", "vehicle_total", "reception")]
+
+
+def test_compose__bare_disclosure_asks_for_everything(urumqi):
+    """A disclosure with nothing but its meta composes in both profiles; every gap is a placeholder."""
+    bare = type(urumqi).model_validate({"meta": {"department": "测试局", "year": 2022}})
+    for profile in ("xinjiang-2022", "shanghai-2024"):
+        document = compose(bare, profile)
+        found = missing_inputs(document)
+        assert found and all(m.placeholder.startswith("【请补充") for m in found)
+        assert {"functions", "overview_totals", "procurement"} <= {m.section for m in found}

@@ -8,8 +8,6 @@ claims; 审核 recomputes them; parsing reads the same shape back.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from ..model import Claim, Disclosure
 from . import core
 
@@ -119,12 +117,3 @@ def purpose(d: Disclosure, item: str) -> str | None:
     """主要用于 of an item (SH-T §五(三))."""
     comparison = d.comparisons.get(item)
     return comparison.purpose if comparison and comparison.purpose else None
-
-
-def has_prior(d: Disclosure, item: str) -> bool:
-    return core.prior_of(d, item) is not None
-
-
-def total_of(values: list[Decimal]) -> Decimal:
-    """Sum of amounts, kept at the printed precision."""
-    return sum(values, Decimal("0.00"))

@@ -32,10 +32,7 @@ def _name(table: CodedTable, code: str, year: int) -> str:
     row = table.find(code)
     if row is not None and row.name:
         return row.name
-    try:
-        known = CodeBook.for_year(year).get(code)
-    except Exception:  # noqa: BLE001 - an edition may be missing; the code then stands in
-        known = None
+    known = CodeBook.for_year(year).get(code)  # an empty book when no edition exists
     return known.name if known else code
 
 

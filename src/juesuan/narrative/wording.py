@@ -45,10 +45,11 @@ class Wording:
     "比上年增加 0 万元，增长 0%")."""
 
     @classmethod
-    def from_options(cls, profile: str, options: dict[str, Any], profile_obj: Any = None) -> "Wording":
+    def from_options(cls, profile: str, options: dict[str, Any], shared_wording: Any = None) -> "Wording":
+        """Options of ``document.yaml``, overridden by the shared profile's ``wording``."""
         values: dict[str, Any] = {"profile": profile}
         names = {f.name for f in fields(cls)}
-        for source in (options, _profile_attrs(profile_obj, names)):
+        for source in (options, _profile_attrs(shared_wording, names)):
             values.update({k: v for k, v in source.items() if k in names})
         wording = cls(**values)
         return replace(wording, zero_base=ZeroBasePolicy(wording.zero_base))
