@@ -40,6 +40,10 @@ class Document:
     subtitle: str | None = None
     sections: tuple[Section, ...] = field(default_factory=tuple)
 
+    def claims(self) -> tuple[Claim, ...]:
+        """Every printed claim, in document order (what 审核 and round-trip tests compare)."""
+        return tuple(c for s in self.sections for p in s.paragraphs for c in p.claims)
+
     def text(self) -> str:
         """Plain text of the whole document (tests, search, diffing)."""
         lines = [self.title] + ([self.subtitle] if self.subtitle else [])
