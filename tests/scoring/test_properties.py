@@ -96,3 +96,15 @@ def test_export_form__import_is_lossless(items):
 def test_export_form__seed_round_trip(seed_performance):
     result = import_form(export_form(seed_performance.projects), "seed.xlsx")
     assert result.problems == () and result.projects == seed_performance.projects
+
+
+def test_export_form__fill_puts_engine_scores_in_empty_cells(seed_projects):
+    project = seed_projects["信息化项目专家评审费"]
+    blank = project.model_copy(update={
+        "execution_score": None, "total_score": None,
+        "indicators": tuple(i.model_copy(update={"score": None}) for i in project.indicators)})
+    (back,) = import_form(export_form([blank], fill=True), "f.xlsx").projects
+    quantitative = [i.score for i in back.indicators if i.name in ("发放专家费人数", "召开评审论证次数", "资金发放及时率")]
+    assert quantitative == [Decimal("4.50"), Decimal("3.38"), Decimal("8.00")]
+    assert back.execution_score == Decimal("10.00")
+    assert [i.score for i in back.indicators if i.target == "显著提升"] == [None]  # qualitative: judgement

@@ -108,6 +108,7 @@ def score(
     project: str = typer.Option(None, "--project", help="只看名称含此文字的项目 / projects whose name contains this"),
     fmt: str = typer.Option("text", "--format", help="text | json"),
     form: Path = typer.Option(None, "--form", help="导出自评表 XLSX / export the 自评表 as XLSX"),
+    fill: bool = typer.Option(False, "--fill", help="与 --form 合用：空得分格填入计算得分 / fill empty score cells"),
     filled: Path = typer.Option(None, "--import", help="导入填好的自评表 XLSX / import a filled XLSX"),
     output: Path = typer.Option(None, "-o", "--output", help="与 --import 合用：写出更新后的披露文件 / write the updated file"),
 ) -> None:
@@ -147,7 +148,7 @@ def score(
         err_console.print("[yellow]警告 / warning[/yellow] 没有项目支出绩效自评表 / no 自评表 found")
         raise typer.Exit(1)
     if form is not None:
-        form.write_bytes(export_form(projects, policy))
+        form.write_bytes(export_form(projects, policy, fill=fill))
         console.print(f"已导出 {len(projects)} 张自评表 / exported: {form}")
         return
     _print(score_performance(Performance(projects=tuple(projects)), load_policy(policy)), fmt)

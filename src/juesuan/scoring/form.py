@@ -88,7 +88,8 @@ def _group_merges(ws: Worksheet, column: str, start: int, keys: list[tuple], lab
             run = i
 
 
-def write_sheet(ws: Worksheet, score: ProjectScore) -> None:
+def write_sheet(ws: Worksheet, score: ProjectScore, fill: bool = False) -> None:
+    """One 自评表; with ``fill`` the empty 执行率/得分/总分 cells get the engine's values."""
     p = score.project
     _merge(ws, "A1:H1", TITLE)
     _merge(ws, "A2:H2", f"（{p.year}年度）" if p.year is not None else "（年度）")
@@ -103,8 +104,9 @@ def write_sheet(ws: Worksheet, score: ProjectScore) -> None:
         if offset:
             for column in "FGH":
                 _text(ws, f"{column}{6 + offset}", "—")
-    _number(ws, "F6", p.execution_weight), _number(ws, "G6", p.execution_rate, PERCENT_FORMAT)
-    _number(ws, "H6", p.execution_score)
+    rate = p.execution_rate if p.execution_rate is not None or not fill else score.execution_rate
+    _number(ws, "F6", p.execution_weight), _number(ws, "G6", rate, PERCENT_FORMAT)
+    _number(ws, "H6", p.execution_score if p.execution_score is not None or not fill else score.execution_score)
     _number(ws, "J6", score.execution_score), _text(ws, "L6", score.execution_explanation)
     _merge(ws, "A10:A11", "年度总体目标"), _merge(ws, "B10:E10", "预期目标"), _merge(ws, "F10:H10", "实际完成情况")
     _merge(ws, "B11:E11", p.goal_expected), _merge(ws, "F11:H11", p.goal_actual)
@@ -117,7 +119,8 @@ def write_sheet(ws: Worksheet, score: ProjectScore) -> None:
     for i, s in enumerate(score.indicators):
         r, ind = first + i, s.indicator
         _text(ws, f"C{r}", ind.name), _text(ws, f"D{r}", ind.target), _text(ws, f"E{r}", ind.actual)
-        _number(ws, f"F{r}", ind.weight), _number(ws, f"G{r}", ind.score), _text(ws, f"H{r}", ind.deviation_reason)
+        value = ind.score if ind.score is not None or not fill else s.suggested
+        _number(ws, f"F{r}", ind.weight), _number(ws, f"G{r}", value), _text(ws, f"H{r}", ind.deviation_reason)
         if s.status != "placeholder":
             _number(ws, f"J{r}", s.suggested if s.suggested is not None else s.recomputed)
             if s.low is not None:
@@ -131,7 +134,8 @@ def write_sheet(ws: Worksheet, score: ProjectScore) -> None:
     _group_merges(ws, "B", first, [(r.level1, r.level2) for r in rows], [r.level2 for r in rows])
     total = first + len(rows)
     _text(ws, f"A{total}", TOTAL_LABEL), ws.merge_cells(f"B{total}:E{total}")
-    _number(ws, f"F{total}", p.total_weight), _number(ws, f"G{total}", p.total_score)
+    filled_total = p.total_score if p.total_score is not None or not fill else score.recomputed_total
+    _number(ws, f"F{total}", p.total_weight), _number(ws, f"G{total}", filled_total)
     _number(ws, f"J{total}", score.recomputed_total)
     for r in range(1, total + 1):
         for column in "ABCDEFGH":
@@ -149,14 +153,15 @@ def write_sheet(ws: Worksheet, score: ProjectScore) -> None:
         ws.column_dimensions[column].width = width
 
 
-def export_form(projects: Sequence[ProjectEvaluation], policy: Policy | str = "urumqi-2022") -> bytes:
-    """An XLSX workbook, one pre-filled 自评表 per project."""
+def export_form(projects: Sequence[ProjectEvaluation], policy: Policy | str = "urumqi-2022",
+                fill: bool = False) -> bytes:
+    """An XLSX workbook, one pre-filled 自评表 per project (``fill``: computed scores in empty cells)."""
     policy = load_policy(policy) if isinstance(policy, str) else policy
     workbook = Workbook()
     workbook.remove(workbook.active)
     used: set[str] = set()
     for project in projects:
-        write_sheet(workbook.create_sheet(_sheet_title(project.name, used)), score_project(project, policy))
+        write_sheet(workbook.create_sheet(_sheet_title(project.name, used)), score_project(project, policy), fill)
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
