@@ -10,5 +10,6 @@ from .registry import Renderer, UnknownFormatError, formats, get, load_plugins, 
 from . import docx as _docx  # noqa: E402,F401
 from . import xlsx as _xlsx  # noqa: E402,F401
 from . import pdf as _pdf  # noqa: E402,F401
+from . import html as _html  # noqa: E402,F401
 
 __all__ = ["Renderer", "UnknownFormatError", "formats", "get", "load_plugins", "register", "render"]

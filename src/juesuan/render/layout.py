@@ -97,9 +97,10 @@ def grid_for(disclosure: Disclosure, key: str, options: LayoutOptions | None = N
 
 
 def heading_is_table_title(section_title: str, grid: Grid) -> bool:
-    """True when a section only names its table ("一、《收入支出决算总表》"): the table's own
-    title then stands in for the heading, so the title is not printed twice."""
-    return grid.title in section_title and len(section_title) <= len(grid.title) + 8
+    """True when a section heading names its table ("一、《收入支出决算总表》",
+    "项目支出绩效自评表（项目名）"): the table title is printed in its place (not twice); the
+    heading text still names the section in bookmarks and navigation."""
+    return grid.title in section_title
 
 
 def all_grids(disclosure: Disclosure, options: LayoutOptions | None = None) -> list[Grid]:

@@ -127,7 +127,9 @@ def render_xlsx(disclosure: Disclosure, document: Document, out_path: Path) -> P
     book = xlsxwriter.Workbook(str(out_path))
     book.set_properties({"title": document.title, "subject": "部门决算公开", "author": "juesuan"})
     formats = Formats(book)
-    for index, grid in enumerate(document_grids(disclosure, document, options)):
+    grids = document_grids(disclosure, document, options)
+    grids.sort(key=lambda grid: grid.key.startswith("performance:"))  # the nine tables first
+    for index, grid in enumerate(grids):
         _sheet(book, formats, grid, sheet_name(grid, index))
     book.close()
     return out_path

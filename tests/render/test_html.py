@@ -1,0 +1,28 @@
+import re
+from collections import Counter
+
+from readback import html_cell_texts
+
+
+def test_render_html__every_amount_is_in_a_table_cell(built, grids):
+    cells = Counter(html_cell_texts(built("html")))
+    expected = Counter(c.text() for g in grids for r in g.rows for c in r.cells if c.is_amount and c.text())
+    assert not {text: n for text, n in expected.items() if cells[text] < n}
+
+
+def test_render_html__self_contained_and_accessible(built, grids):
+    html = built("html").read_text(encoding="utf-8")
+    assert '<html lang="zh-CN">' in html
+    assert "<script" not in html and not re.search(r'(src|href)="(https?:)?//', html)
+    assert html.count("<caption") == len(grids)
+    assert 'scope="col"' in html and 'scope="row"' in html
+    assert "@media print" in html and "table-header-group" in html
+    assert re.search(r"<h2[^>]*>", html) and "<h1>" in html
+
+
+def test_render_html__inline_svg_charts_with_text_alternatives(built, disclosure):
+    html = built("html").read_text(encoding="utf-8")
+    charts = re.findall(r"<svg[^>]*role=\"img\".*?</svg>", html, re.S)
+    assert len(charts) >= 4
+    assert all("<title" in chart and "<desc" in chart for chart in charts)
+    assert "基本支出" in html and "预算数" in html

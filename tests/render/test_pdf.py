@@ -1,0 +1,95 @@
+import re
+from collections import Counter
+
+import pdfplumber
+import pypdfium2 as pdfium
+from readback import pdf_text, squash
+
+from juesuan.render.pdf import FontsMissingError, _families, font_table
+from juesuan.render.style import FontRole
+
+AMOUNT = re.compile(r"-?\d{1,3}(?:,\d{3})*\.\d{2}(?!\d)")
+
+
+def test_render_pdf__every_table_amount_is_in_the_text(built, grids):
+    found = Counter(AMOUNT.findall(pdf_text(built("pdf"))))
+    expected = Counter(c.text() for g in grids for r in g.rows for c in r.cells
+                       if c.is_amount and c.fmt == "money" and c.text())
+    assert not {text: n for text, n in expected.items() if found[text] < n}
+
+
+def test_render_pdf__chinese_text_comes_back_exactly(built, document, grids):
+    """No tofu or .notdef: every title, heading and paragraph is extracted as written."""
+    text = squash(pdf_text(built("pdf")))
+    expected = [document.title, *(g.title for g in grids), *(g.note for g in grids if g.note)]
+    expected += [p.text for s in document.sections for p in s.paragraphs][:40]
+    missing = [line for line in expected if squash(line) not in text]
+    assert not missing
+    assert "\ufffd" not in text
+
+
+def _fonts_embedded(path) -> dict[str, bool]:
+    """BaseFont name → whether its descriptor carries the font program, over all pages."""
+    from pdfminer.pdftypes import resolve1
+
+    fonts = {}
+    with pdfplumber.open(str(path)) as pdf:
+        for page in pdf.pages:
+            resources = resolve1(page.page_obj.resources) or {}
+            for ref in (resolve1(resources.get("Font")) or {}).values():
+                font = resolve1(ref)
+                fonts[font["BaseFont"].name] = _embedded(font)
+    return fonts
+
+
+def _embedded(font) -> bool:
+    from pdfminer.pdftypes import resolve1
+
+    descendants = resolve1(font.get("DescendantFonts")) or [font]
+    for descendant in descendants:
+        descriptor = resolve1(resolve1(descendant).get("FontDescriptor"))
+        if descriptor and any(key in descriptor for key in ("FontFile", "FontFile2", "FontFile3")):
+            return True
+    return False
+
+
+def test_render_pdf__fonts_are_embedded_noto_cjk(built):
+    fonts = _fonts_embedded(built("pdf"))
+    assert fonts
+    assert all(fonts.values()), [name for name, embedded in fonts.items() if not embedded]
+    names = " ".join(fonts)
+    assert "CJK" in names or "FangSong" in names or "SimSun" in names
+
+
+def test_render_pdf__bookmarks_name_the_sections(built, document):
+    pdf = pdfium.PdfDocument(str(built("pdf")))
+    try:
+        titles = {item.get_title() for item in pdf.get_toc()}
+    finally:
+        pdf.close()
+    assert document.sections[0].title in titles
+    assert {s.title for s in document.sections if s.table} <= titles
+
+
+def test_render_pdf__wide_tables_on_landscape_pages(built):
+    pdf = pdfium.PdfDocument(str(built("pdf")))
+    try:
+        sizes = {tuple(round(v) for v in pdf[i].get_size()) for i in range(len(pdf))}
+    finally:
+        pdf.close()
+    assert (595, 842) in sizes and (842, 595) in sizes
+
+
+def test_font_table__every_role_resolves_to_an_installed_family():
+    table = font_table()
+    assert set(table) >= {"title", "body", "table"}
+    assert all(families for families in table.values())
+
+
+def test_families__refuses_when_no_cjk_font_is_installed():
+    try:
+        _families(FontRole(("NoSuchFont",), 12), frozenset({"dejavu sans"}))
+    except FontsMissingError as error:
+        assert "fonts-noto-cjk" in str(error)
+    else:
+        raise AssertionError("expected FontsMissingError")
