@@ -80,16 +80,47 @@ LABELS: dict[str, tuple[tuple[str, str], ...]] = {
         ("授予小微企业合同金额", "procurement.small_micro_contracts"),
         ("面向中小企业预留", "procurement.reserved_sme_budget"),
         ("面向小微企业预留", "procurement.reserved_small_micro_budget"),
+        ("预留的政府采购项目中,由中小企业供应商中标或成交", "procurement.sme_awarded_in_reserved"),
+        ("预留政府采购项目中,由小微企业供应商中标或成交", "procurement.small_micro_awarded_in_reserved"),
+        ("其他政府采购项目中,由中小企业供应商中标或成交", "procurement.sme_awarded_other"),
     ),
     "assets": (
         ("固定资产原值", "assets.fixed_assets_original_value"), ("房屋", "assets.building_area_m2"),
-        ("车辆", "assets.vehicles"), ("以上设备", "assets.equipment_over_1m"),
+        ("车辆", "assets.vehicles"), ("以上设备(不含车辆)", "assets.equipment_over_1m"),
+        ("以上设备", "assets.equipment_over_1m"),
+        ("部级领导干部用车", "assets.vehicles_by_category.ministerial"),
+        ("副部(省)级及以上领导用车", "assets.vehicles_by_category.ministerial"),
+        ("主要领导干部用车", "assets.vehicles_by_category.principal_leaders"),
+        ("机要通信用车", "assets.vehicles_by_category.confidential_communication"),
+        ("应急保障用车", "assets.vehicles_by_category.emergency"),
+        ("执法执勤用车", "assets.vehicles_by_category.law_enforcement"),
+        ("特种专业技术用车", "assets.vehicles_by_category.special_technical"),
+        ("离退休干部用车", "assets.vehicles_by_category.retired_cadres"),
+        ("其他用车", "assets.vehicles_by_category.other"),
     ),
     "performance": (
-        ("项目", "performance.summary.project_count"), ("全年预算数", "performance.summary.budget_total"),
+        ("评价项目", "performance.summary.project_count"), ("全年预算数", "performance.summary.budget_total"),
         ("全年执行数", "performance.summary.execution_total"), ("平均得分", "performance.summary.average_score"),
+        ("编报绩效目标", "performance.summary.target_projects|performance.summary.target_amount"),
+        ("绩效跟踪评价", "performance.summary.tracking_projects|performance.summary.tracking_amount"),
+        ("绩效自评的", "performance.summary.self_evaluated_projects|performance.summary.self_evaluated_amount"),
+        ("优的项目", "performance.summary.grade_counts.优"), ("良的项目", "performance.summary.grade_counts.良"),
+        ("合格的项目", "performance.summary.grade_counts.合格"),
+        ("不合格的项目", "performance.summary.grade_counts.不合格"),
+        ("发现问题", "performance.summary.problems_found"),
+        ("完成整改的", "performance.summary.problems_rectified"),
+        ("正在整改的", "performance.summary.problems_rectifying"),
     ),
 }
+
+# (item, unit) → the item a count in that unit means ("因公出国（境）0 人次").
+COUNT_ITEMS = {
+    ("three_public.final.overseas", "人次"): "three_public_details.overseas_people",
+    ("three_public_details.overseas_groups", "人次"): "three_public_details.overseas_people",
+    ("three_public_details.reception_batches", "人次"): "three_public_details.reception_people",
+}
+# "价值 X 万元" after an asset names the value of that asset.
+VALUE_OF = {"assets.building_area_m2": "assets.building_value", "assets.vehicles": "assets.vehicles_value"}
 
 # The denominator of "占 X%" per section when the sentence does not name one.
 SHARE_BASE = {

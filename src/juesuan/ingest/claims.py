@@ -12,18 +12,20 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from ..model import Claim
-from .claim_labels import LABELS, SECTION_KEYS, SHARE_BASE
+from .claim_labels import COUNT_ITEMS, LABELS, SECTION_KEYS, SHARE_BASE, VALUE_OF
 from .collect import Collector
 from .numbers import clean
 from .pages import Document
 
 _TOP = re.compile(r"^([一二三四五六七八九十]+)、")
 _SUB = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]")
-_ITEM = re.compile(r"^(\d{1,2})[.、．]")
+_ITEM = re.compile(r"^(\d{1,2})[.、．](?!\d)")
 _PART = re.compile(r"^第([一二三四五六七八九十]+)部分")
 FIGURE = re.compile(r"(?<![\d.])(\d[\d,]*(?:\.\d+)?)\s*(万元|亿元|元|%|％|个|人次|人|辆|批次|台（套）|台\(套\)|平方米|次|分)")
 _DIRECTIONS = ("增加", "减少", "增长", "下降", "持平")
-_PATH = re.compile(r"([^，。；：:\d]{2,40}?[（(]类[）)](?:[^，。；：:]{1,40}?[（(]款[）)])?(?:[^，。；：:]{1,40}?[（(]项[）)])?)")
+_NOT_NAME = r"[^，。；：:,;%\d]"
+_PATH = re.compile(rf"({_NOT_NAME}{{2,40}}?[（(]类[）)](?:{_NOT_NAME}{{1,40}}?[（(]款[）)])?(?:{_NOT_NAME}{{1,40}}?[（(]项[）)])?)")
+_QUOTES = re.compile(r"[“”\"'‘’]")
 REASON = re.compile(r"主要原因(?:是|为)?[:：]?\s*(.+?)(?:。|$)")
 
 
@@ -83,7 +85,9 @@ def segments(doc: Document) -> list[Segment]:
 def _label(gap: str, key: str | None, resolver) -> str | None:
     """The item named last in ``gap`` (longest label, last position)."""
     best: tuple[int, int, str] | None = None
+    gap = _QUOTES.sub("", gap)  # quote marks drift to other lines in PDF text
     for word, item in LABELS.get(key or "", ()):
+        word = clean(_QUOTES.sub("", word))
         pos = gap.rfind(word)
         if pos >= 0 and (best is None or (pos + len(word), len(word)) > (best[0], best[1])):
             best = (pos + len(word), len(word), item)
@@ -100,6 +104,20 @@ def _label(gap: str, key: str | None, resolver) -> str | None:
         column = "total" if key == "general_budget" else "expenditure"
         return f"{key}.{code.group(1)}.{column}"
     return best[2] if best else None
+
+
+def _refine(item: str, measure: str, unit: str, gap: str, key: str | None) -> str:
+    """Pick the item a label means for this measure (count vs amount, 预算 vs 决算, 价值 of what)."""
+    if "|" in item:
+        count_item, amount_item = item.split("|")
+        item = count_item if measure == "count" else amount_item
+    item = COUNT_ITEMS.get((item, unit), item)
+    if "价值" in gap[-6:]:
+        item = VALUE_OF.get(item, item)
+    if key == "three_public" and item.startswith("three_public.final.") and measure == "amount" \
+            and "预算" in gap[-8:] and "决算" not in gap[-8:]:
+        item = item.replace(".final.", ".budget.")
+    return item
 
 
 def _measure(gap: str, unit: str) -> tuple[str, str | None, str | None]:
@@ -126,6 +144,8 @@ def _measure(gap: str, unit: str) -> tuple[str, str | None, str | None]:
         if "预算" in tail[-8:] and "决算" not in tail[-8:]:
             return "amount", "full_year_budget" if "全年预算" in tail else "initial_budget", None
         return "amount", None, None
+    if unit in ("分", "平方米"):
+        return "amount", None, None
     return "count", None, None
 
 
@@ -133,7 +153,10 @@ def extract_claims(doc: Document, resolver, out: Collector) -> list[Claim]:
     claims: list[Claim] = []
     for segment in segments(doc):
         pending: list[int] = []
-        for sentence in re.split(r"(?<=。)", segment.text):
+        receptions = 0
+        subject = None  # carries across sentences: "1、X（类）…（项）。…年初预算为 A 万元"
+        # Clauses end at "。" or ";" (NFKC of "；"): a reason closes its own clause.
+        for sentence in re.split(r"(?<=[。;])", segment.text):
             if not sentence:
                 continue
             reason_match = REASON.search(sentence)
@@ -145,22 +168,40 @@ def extract_claims(doc: Document, resolver, out: Collector) -> list[Claim]:
                 pending = []
                 continue
             pending = []
-            subject, last = None, 0
+            last = 0
+            if not FIGURE.search(body):  # "1、X（类）Y（款）Z（项）。" names the subject of what follows
+                subject = _label(body, segment.key, resolver) or subject
             for figure in FIGURE.finditer(body):
                 gap = body[last:figure.start()]
                 last = figure.end()
                 number, unit = figure.group(1), figure.group(2).replace("％", "%")
+                if body[figure.end():figure.end() + 3].startswith(("(含)", "以上", "以下")):
+                    continue  # a threshold ("单价100万元（含）以上设备"), not a figure
                 try:
                     value = Decimal(number.replace(",", ""))
                 except InvalidOperation:
                     continue
                 measure, base, direction = _measure(gap, unit)
-                item = _label(gap, segment.key, resolver) or subject
+                named = _label(gap, segment.key, resolver)
+                share_base = None
+                if measure == "share" and "占" in gap:
+                    share_base = _label(gap[gap.rfind("占"):], segment.key, resolver)
+                    if share_base:  # "占政府采购支出总额的 100%": the label is the denominator
+                        named = None
+                item = named or subject
                 if item is None:
                     continue
-                subject = item
+                if named and "|" not in named:
+                    subject = named
+                item = _refine(item, measure, unit, gap, segment.key)
+                if segment.key == "three_public" and unit == "人" and "接待" in gap:
+                    item = f"three_public_details.receptions.{receptions}.people"  # "接待…9 人 260 元"
+                elif segment.key == "three_public" and unit == "元" and claims \
+                        and claims[-1].item.endswith(f"receptions.{receptions}.people"):
+                    item = f"three_public_details.receptions.{receptions}.amount_yuan"
+                    receptions += 1
                 if measure == "share":
-                    base = SHARE_BASE.get(segment.key or "")
+                    base = share_base or SHARE_BASE.get(segment.key or "")
                     if "本年支出合计" in gap:
                         base = "expenditure.total.total"
                 claim = Claim(item=item, measure=measure, value=value, unit=unit, text=number, base=base,
