@@ -23,6 +23,11 @@ LEVEL2 = ("数量指标", "质量指标", "时效指标", "成本指标", "经�
 FUND_LINES = (("年度资金总额", "total"), ("当年财政拨款", "current_appropriation"),
               ("上年结转", "carryover"), ("其他资金", "other"))
 _NUM = re.compile(r"^-?\d+(?:\.\d+)?(?:分|%)?$")
+_SCORE = re.compile(r"^-?\d+(?:\.\d+)?分?$")  # weights and scores never carry "%"
+LEVEL1_OF = {"数量指标": "产出指标", "质量指标": "产出指标", "时效指标": "产出指标", "成本指标": "产出指标",
+             "经济效益指标": "效益指标", "社会效益指标": "效益指标", "生态效益指标": "效益指标",
+             "可持续影响指标": "效益指标", "社会效益": "效益指标", "经济效益": "效益指标", "满意度指标": "满意度指标"}
+ROW_HEADS = ("年度绩效指标完成情况", "年度绩效指标", "完成情况", "年度绩效", "指标完成情况")
 
 
 def _number(text: str) -> Decimal | None:
@@ -69,15 +74,23 @@ def _project(year: int, rows: list[Row]) -> dict:
                         data[field] = cells[i + 1]
             continue
         fund = next(((k, f) for k, f in FUND_LINES if k in joined), None)
-        if fund:
-            numbers = [c for c in cells if _NUM.match(clean(c))]
-            if len(numbers) >= 3:
-                data["funds"][fund[1]] = dict(zip(("initial_budget", "full_year_budget", "execution"),
-                                                  (clean(n) for n in numbers[:3])))
-            if fund[1] == "total" and len(numbers) >= 6:
+        numbers = [c for c in cells if _NUM.match(clean(c))]
+        in_funds = "总体目标" not in joined and not data["indicators"] and "goal_expected" not in data
+        if (fund or (in_funds and len(numbers) >= 3)) and not joined.startswith("总分"):
+            field = fund[1] if fund else None
+            if len(numbers) >= 6:
+                field = "total"  # the line with 分值/执行率/得分 is 年度资金总额, whatever its label
                 data["execution_weight"] = _number(numbers[3])
                 data["execution_rate"] = _number(numbers[4])
                 data["execution_score"] = _number(numbers[5])
+                amounts = numbers[:3]
+            else:
+                amounts = numbers[-3:]
+            if field is None or field in data["funds"]:
+                field = next((f for _, f in FUND_LINES if f not in data["funds"]), None)
+            if field and len(amounts) == 3:
+                data["funds"][field] = dict(zip(("initial_budget", "full_year_budget", "execution"),
+                                                (clean(n) for n in amounts)))
             continue
         if "预期目标" in joined:
             goal_next = True
@@ -95,39 +108,55 @@ def _project(year: int, rows: list[Row]) -> dict:
                 data["total_weight"] = numbers[0]
                 data["total_score"] = numbers[-1] if len(numbers) > 1 else None
             continue
-        _indicator(cells, data, (level1, level2))
-        for c in cells:
-            if clean(c) in LEVEL1:
-                level1 = clean(c)
-        for c in cells:
-            if clean(c) in LEVEL2:
-                level2 = clean(c)
-        if data["indicators"] and data["indicators"][-1].get("_new"):
-            data["indicators"][-1].pop("_new")
-            data["indicators"][-1]["level1"] = data["indicators"][-1]["level1"] or level1
+        _indicator(row, data, (level1, level2))
     return data
 
 
-def _indicator(cells: list[str], data: dict, levels: tuple[str, str]) -> None:
-    if "一级指标" in "".join(cells):
+def _indicator(row: Row, data: dict, levels: tuple[str, str]) -> None:
+    cells = [c for c in row.cells if c.text.strip()]
+    texts = [clean(c.text) for c in cells]
+    if "一级指标" in "".join(texts):
         return
-    level1 = next((clean(c) for c in cells if clean(c) in LEVEL1), levels[0])
-    level2 = next((clean(c) for c in cells if clean(c) in LEVEL2 and clean(c) != level1), None)
-    if level2 is None and level1 == "满意度指标" and cells.count("满意度指标") >= 2:
+    level2 = next((t for t in texts if t in LEVEL2), None)
+    if level2 is None and texts.count("满意度指标") >= 1:
         level2 = "满意度指标"
-    rest = [c for c in cells if clean(c) not in LEVEL1 + LEVEL2 and clean(c) not in ("年度绩效指标完成情况",)]
-    numeric = [i for i, c in enumerate(rest) if _number(c) is not None and _NUM.match(clean(c))]
-    pair = next((i for i in numeric if i + 1 in numeric and i >= 3), None)
+    rest = [c for c, t in zip(cells, texts) if t not in LEVEL1 + LEVEL2 + ROW_HEADS]
+    scores = [i for i, c in enumerate(rest) if _SCORE.match(clean(c.text))]
+    pair = next((i for i in scores if i + 1 in scores and i >= 3), None)
+    last = data["indicators"][-1] if data["indicators"] else None
     if pair is None:
         if level2 and not rest:
-            data["indicators"].append({"level1": level1, "level2": level2, "_new": True})
+            level2 = {"社会效益": "社会效益指标", "经济效益": "经济效益指标"}.get(level2, level2)
+            data["indicators"].append({"level1": LEVEL1_OF.get(level2, levels[0]), "level2": level2})
+        elif last and last.get("_cols") and rest:
+            _continue(last, rest)
         return
-    name, target, actual = rest[pair - 3], rest[pair - 2], rest[pair - 1]
-    entry = {"level1": level1, "level2": level2 or levels[1], "name": name, "target": target, "actual": actual,
-             "weight": _number(rest[pair]), "score": _number(rest[pair + 1]), "_new": True}
+    level2 = level2 or levels[1]
+    level2 = {"社会效益": "社会效益指标", "经济效益": "经济效益指标"}.get(level2, level2)
+    fields = ("name", "target", "actual")
+    entry = {"level1": LEVEL1_OF.get(level2, levels[0]), "level2": level2,
+             "weight": _number(rest[pair].text), "score": _number(rest[pair + 1].text), "_cols": {}}
+    for field, cell in zip(fields, rest[pair - 3:pair]):
+        entry[field] = cell.text.strip()
+        entry["_cols"][cell.col] = field
     if len(rest) > pair + 2:
-        entry["deviation_reason"] = re.sub(r"\s+", "", "".join(rest[pair + 2:]))
+        entry["deviation_reason"] = " ".join(c.text.strip() for c in rest[pair + 2:])
+        entry["_cols"][rest[pair + 2].col] = "deviation_reason"
     data["indicators"].append(entry)
+
+
+def _continue(last: dict, cells) -> None:
+    """A wrapped indicator row: text continues the field printed in the same column."""
+    columns = sorted(last["_cols"])
+    for cell in cells:
+        col = cell.col if cell.col is not None else -1
+        field = last["_cols"].get(col)
+        if field is None and columns and col > columns[-1]:
+            field = "deviation_reason"
+        if field is None:
+            continue
+        text = cell.text.strip()
+        last[field] = (last.get(field) or "") + text
 
 
 def parse_projects(doc: Document, out: Collector) -> list[ProjectEvaluation]:
@@ -135,7 +164,7 @@ def parse_projects(doc: Document, out: Collector) -> list[ProjectEvaluation]:
     for year, rows in _forms(doc):
         data = _project(year, rows)
         for entry in data["indicators"]:
-            entry.pop("_new", None)
+            entry.pop("_cols", None)
         try:
             projects.append(ProjectEvaluation.model_validate(data))
         except ValidationError as exc:
