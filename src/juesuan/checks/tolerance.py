@@ -3,9 +3,9 @@
 Every printed figure is the rounding of an exact value to its last printed digit, so
 it may be off by half a unit of that digit (0.005 for 0.01 万元). A printed sum of n
 printed addends may then differ from the sum of the printed addends by up to the sum
-of their half-units (beancount's tolerance from printed precision, applied per term).
-Blank and zero cells are exact and add nothing. Differences within this envelope are
-rounding (merged into one 提示 per table); beyond it, an error.
+of their half-units (beancount's tolerance from printed precision, applied per term),
+capped at ``ROUNDING_CAP``. Blank and zero cells are exact and add nothing. Differences
+within this envelope are rounding (merged into one 提示 per table); beyond it, an error.
 """
 
 from __future__ import annotations
@@ -29,9 +29,20 @@ def half_unit(value: Decimal) -> Decimal:
     return HALF.scaleb(exponent)
 
 
-def envelope(values: Iterable[Decimal]) -> Decimal:
-    """The largest difference that rounding alone explains, for figures added together."""
-    return sum((half_unit(v) for v in values), Decimal(0))
+ROUNDING_CAP = Decimal("0.01")
+"""The most an identity may be off and still count as rounding (万元 tables print 0.01).
+
+In theory n addends may drift n × 0.005 apart; in practice the 部门决算 software rounds
+each printed cell from 元 and a long 类 = Σ款 sum is rarely more than one cent off, while a
+cap is what lets a mistyped cell (+0.02) in a long sum be seen at all. A policy choice, not
+a regulation: a profile may raise it (SH-S 公开06 302 is 0.02 off over 14 款)."""
+
+
+def envelope(values: Iterable[Decimal], cap: Decimal | None = ROUNDING_CAP) -> Decimal:
+    """The largest difference that rounding alone explains, for figures added together:
+    half a printed unit per non-zero figure (beancount-style), at most ``cap``."""
+    total = sum((half_unit(v) for v in values), Decimal(0))
+    return total if cap is None else min(total, cap)
 
 
 def printed_decimals(text: str | None, value: Decimal) -> int:

@@ -1,0 +1,70 @@
+"""Acceptance on the two worked examples: the seed's and Shanghai's real defects, located;
+no other 错误; mutations of printed cells are caught (a sample here, every cell in bench/)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from juesuan import fileformat
+from juesuan.checks import check
+from juesuan.checks.mutation import mutate_all
+from juesuan.model import iter_table_cells
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
+D = Decimal
+
+
+def load(name: str):
+    path = EXAMPLES / name
+    if not path.exists():
+        pytest.skip(f"{name} not written yet")
+    return fileformat.load(path)
+
+
+def test_check__urumqi_errors_are_the_seeds_defects():
+    report = check(load("urumqi-iit-2022.yaml"))
+    # §五(三)5 and 13 print 231.3 / 80.94 for 项 whose 类 (435.84, 3664.41) need 231.29 / 80.93.
+    assert report.flat("rule_id", "severity", "section", "expected", "actual")[:4] == [
+        ("N-001", "错误", "第二部分五(三)13", D("80.93"), D("80.94")),
+        ("N-003", "错误", "第二部分五(三)5", D("62.57"), D("62.58")),
+        ("N-003", "错误", "第二部分五(三)13", D("6.08"), D("6.09")),
+        ("N-004", "错误", "第二部分五(三)13", D("8.12"), D("8.14")),
+    ]
+    assert report.counts["错误"] == 4
+
+
+def test_check__urumqi_wording_defects_are_warnings():
+    report = check(load("urumqi-iit-2022.yaml"))
+    assert [f.flat("rule_id", "item", "expected", "actual") for f in report.findings if f.severity == "警告"] == [
+        ("N-006", "three_public.final.overseas", "持平", "增加"),
+        ("N-006", "three_public.final.overseas", "持平", "增长"),
+        ("N-009", "general_budget.20604.total", "技术研究与开发", "技术与开发"),
+        ("N-009", "general_budget.2060499.total", "其他技术研究与开发支出", "其他技术与开发支出"),
+    ]
+
+
+def test_check__shanghai_defects_are_found():
+    report = check(load("shanghai-putuo-czj-2024.yaml"))
+    assert report.flat("rule_id", "severity", "item", "section")[:5] == [
+        ("T06-001", "错误", "basic_expenditure.302.amount", "第二部分 一般公共预算财政拨款基本支出决算表"),
+        ("N-001", "错误", "fiscal_summary.income.grand_total", "第三部分四"),          # 总计 0.3 万元
+        ("N-002", "错误", "general_budget.201.total", "第三部分五(二)"),               # 71.73 % vs 71.65 %
+        ("N-007", "错误", "three_public.final.overseas", "第三部分七(一)"),            # 完成预算的0% on 预算 0
+        ("N-007", "错误", "three_public.final.vehicle_total", "第三部分七(一)"),
+    ]
+    rounding = {item for f in report.by_rule("R-001") for item in f.items()}
+    assert {"summary.expenditure.208", "fiscal_summary.expenditure.208.general_budget",  # 326.71 vs 326.72
+            "basic_expenditure.301.amount", "income.total.total", "procurement.total"} <= rounding
+
+
+@pytest.mark.parametrize("name", ["urumqi-iit-2022.yaml", "shanghai-putuo-czj-2024.yaml"])
+def test_mutate_all__sampled_cells_are_caught(name):
+    d = load(name)
+    cells = [path for path, value in iter_table_cells(d)]
+    sample = cells[::23]  # every 23rd cell; bench/check_bench.py --mutations runs them all
+    results = [r for r in mutate_all(d, sample) if r.applicable and not r.rounding_level]
+    assert len(results) > 20
+    assert [(r.path, r.mutation) for r in results if not r.detected] == []
