@@ -64,7 +64,7 @@ def load_layout(profile: str) -> Layout:
 @lru_cache(maxsize=8)
 def _environment(profile: str) -> Environment:
     env = Environment(
-        loader=FileSystemLoader([str(TEMPLATES / profile), str(TEMPLATES / "common")]),
+        loader=FileSystemLoader(str(TEMPLATES / profile)),
         undefined=StrictUndefined, autoescape=False, trim_blocks=True, lstrip_blocks=True,
         keep_trailing_newline=False,
     )
