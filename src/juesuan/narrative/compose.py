@@ -30,6 +30,7 @@ from .wording import PLACEHOLDER_MARK, PLACEHOLDER_TEXT, PLACEHOLDER_VALUE, Word
 
 TEMPLATES = Path(__file__).parent / "templates"
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_LIST_ENTRY = re.compile(r"^(\d+)[.、]")
 
 
 @dataclass(frozen=True)
@@ -167,6 +168,7 @@ class _Builder:
             paragraphs = tuple(_paragraphs(text, self.recorder, ref))
         return Section(id=section_id, title=title, level=level, paragraphs=paragraphs)
 
+
 def _paragraphs(text: str, recorder: Recorder, ref: str) -> list[Paragraph]:
     result = []
     for block in _BLANK_LINE.split(text):
@@ -174,8 +176,10 @@ def _paragraphs(text: str, recorder: Recorder, ref: str) -> list[Paragraph]:
         if not joined:
             continue
         plain, claims = recorder.take(joined)
+        entry = _LIST_ENTRY.match(plain)
+        ref_here = ref + entry.group(1) if entry else ref  # 第二部分五(三)3: the 3rd entry
         result.append(Paragraph(
-            text=plain, claims=tuple(_located(claim, ref, plain, at) for claim, at in claims),
+            text=plain, claims=tuple(_located(claim, ref_here, plain, at) for claim, at in claims),
             placeholder=PLACEHOLDER_MARK in plain,
         ))
     return result
