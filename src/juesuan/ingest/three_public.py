@@ -14,30 +14,64 @@ from .numbers import clean, is_amount
 ITEMS = ("total", "overseas", "vehicle_total", "vehicle_purchase", "vehicle_operation", "reception")
 
 
+ITEM_WORDS = (("合计", "total"), ("出国", "overseas"), ("小计", "vehicle_total"), ("接待", "reception"))
+
+
+def _item(text: str) -> str | None:
+    if "购置" in text and "运行" not in text and text.endswith("费"):
+        return "vehicle_purchase"
+    if "运行" in text and "购置" not in text:
+        return "vehicle_operation"
+    return next((item for word, item in ITEM_WORDS if word in text), None)
+
+
+def _grouped(block: Block, labels: dict[int, str]) -> dict[int, tuple[str, str]]:
+    items: dict[int, str] = {}
+    for row in header_rows(block):
+        for index, cell in enumerate(row.cells):
+            item = _item(clean(cell.text))
+            if item:
+                items[band(cell, index)] = item  # lower header rows name the column more precisely
+    starts = sorted(labels)
+    if not starts:
+        return {}
+    ordered = sorted(items)
+    slot = {}
+    if len(ordered) % len(starts) == 0:  # equal groups in label order: robust to centred labels
+        size = len(ordered) // len(starts)
+        for index, b in enumerate(ordered):
+            slot[b] = (labels[starts[index // size]], items[b])
+        return slot
+    for b in ordered:
+        group = [s for s in starts if s <= b] or starts[:1]
+        slot[b] = (labels[group[-1]], items[b])
+    return slot
+
+
 def parse_three_public(block: Block, out: Collector, resolve=None) -> dict:
     labels: dict[int, str] = {}
     for row in header_rows(block):
         for index, cell in enumerate(row.cells):
             text = clean(cell.text)
-            if text in ("预算数", "决算数", "预算", "决算"):
-                labels[band(cell, index)] = "budget" if text.startswith("预算") else "final"
+            if len(text) <= 4 and text[:1] in ("预", "决") and text not in ("预决算",):
+                # "预算数", or "预" when a centred label is split between two columns
+                labels[band(cell, index)] = "budget" if text.startswith("预") else "final"
     bands = sorted(labels)
-    if len(bands) != 12:
-        out.problem(f"three_public: 表头应有 12 个预算数/决算数，实得 {len(bands)} / expected 12 "
-                    f"budget/final columns, found {len(bands)}", block.title.page, block.title.line)
-        if not bands:
-            return {}
-    sequence = [labels[b] for b in bands]
-    interleaved = sequence[:2] == ["budget", "final"] or sequence[:2] == ["final", "budget"]
-    slot: dict[int, tuple[str, str]] = {}
-    counters = {"budget": 0, "final": 0}
-    for b in bands:
-        measure = labels[b]
-        position = counters[measure]
-        counters[measure] += 1
-        if position < len(ITEMS):
-            slot[b] = (measure, ITEMS[position])
-    del interleaved  # either order is handled by counting per measure
+    if len(bands) == 12:  # one 预算数/决算数 label per column: count per measure
+        slot: dict[int, tuple[str, str]] = {}
+        counters = {"budget": 0, "final": 0}
+        for b in bands:
+            measure = labels[b]
+            if counters[measure] < len(ITEMS):
+                slot[b] = (measure, ITEMS[counters[measure]])
+            counters[measure] += 1
+    else:  # grouped: 预算数 over six columns, then 决算数; items named per column below
+        slot = _grouped(block, labels)
+        if len(slot) != 12:
+            out.problem(f"three_public: 表头应有 12 个预算数/决算数列，实得 {len(slot)} / expected 12 "
+                        f"budget/final columns, found {len(slot)}", block.title.page, block.title.line)
+            if not slot:
+                return {}
     table: dict = {"budget": {}, "final": {}}
     for row in block.rows:
         cells = [(band(c, i), c) for i, c in enumerate(row.cells) if is_amount(c.text)]
