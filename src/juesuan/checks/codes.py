@@ -58,6 +58,8 @@ def names(ctx: RuleContext):
 
 @rule("K-003", family="编码", severity="错误", title="编码层级正确（类3位、款5位、项7位），款/项的上级科目在表中列出")
 def levels(ctx: RuleContext):
+    codes_of = {key: {r.code for r in getattr(ctx.disclosure.tables, key).rows} for key in FUNCTION_TABLES}
+    codes_of["basic_expenditure"] = {r.code for r in ctx.disclosure.tables.basic_expenditure.rows}
     for kind, item, row in _coded_rows(ctx.disclosure):
         allowed = (3, 5, 7) if kind == "function" else (3, 5)
         table = item.split(".")[0]
@@ -68,8 +70,7 @@ def levels(ctx: RuleContext):
                               actual=row.code)
             continue
         if len(row.code) > 3 and table not in ("summary", "fiscal_summary"):
-            codes = {r.code for r in getattr(ctx.disclosure.tables, table).rows}
             parent = row.code[: len(row.code) - 2]
-            if parent not in codes:
+            if parent not in codes_of[table]:
                 yield ctx.finding(ctx.locate(item), f"科目 {row.code} 的上级科目 {parent} 未在表中列出",
                                   severity="警告", expected=parent, suggestion="按类、款、项逐级列示")

@@ -27,6 +27,8 @@ def _strip_lead(name: str) -> str:
 
 def _chains(d: Any) -> Iterator[tuple[str, tuple[str, str, str]]]:
     for section, text in d.narrative.items():
+        if "类" not in text:  # cheap pre-filter: most sections name no 类/款/项 chain
+            continue
         for match in _CHAIN.finditer(text):
             yield section, tuple(_strip_lead(n) for n in match.groups())  # type: ignore[misc]
 

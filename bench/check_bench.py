@@ -1,0 +1,82 @@
+"""Benchmark of 审核: median time and peak memory of a full check, per example.
+
+    .venv/bin/python bench/check_bench.py                 # timing table
+    .venv/bin/python bench/check_bench.py --mutations     # + every-cell mutation detection (≈1 min)
+
+Timing lives here, never in the tests (CI machines vary).
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+from juesuan import fileformat
+from juesuan.checks import check
+from juesuan.checks.mutation import mutate_all
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ("urumqi-iit-2022.yaml", "shanghai-putuo-czj-2024.yaml")
+
+
+def time_check(disclosure, runs: int) -> tuple[float, float, int]:
+    """(median ms, peak KiB, rules run) of ``check(disclosure)`` after one warm-up run."""
+    report = check(disclosure)
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        check(disclosure)
+        samples.append((time.perf_counter() - start) * 1000)
+    tracemalloc.start()
+    check(disclosure)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return statistics.median(samples), peak / 1024, len(report.rules_run)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=50)
+    parser.add_argument("--mutations", action="store_true", help="mutate every amount cell (+0.02, +1%%)")
+    args = parser.parse_args(argv)
+    print(f"{'example':34} {'cells':>6} {'claims':>6} {'rules':>5} {'median ms':>10} {'peak KiB':>9}  findings")
+    for name in EXAMPLES:
+        path = ROOT / "examples" / name
+        if not path.exists():
+            continue
+        d = fileformat.load(path)
+        median, peak, rules = time_check(d, args.runs)
+        counts = check(d).counts
+        cells = sum(1 for _ in __import__("juesuan.model", fromlist=["iter_table_cells"]).iter_table_cells(d))
+        print(f"{name:34} {cells:>6} {len(d.claims):>6} {rules:>5} {median:>10.2f} {peak:>9.0f}  "
+              f"错误 {counts['错误']} 警告 {counts['警告']} 提示 {counts['提示']}")
+    if args.mutations:
+        print(f"\n{'example':34} {'mutations':>9} {'applicable':>10} {'detected':>8} {'rate':>7} "
+              f"{'>1 cent':>8} {'detected':>8} {'rate':>7}  seconds")
+        for name in EXAMPLES:
+            path = ROOT / "examples" / name
+            if not path.exists():
+                continue
+            d = fileformat.load(path)
+            start = time.perf_counter()
+            results = mutate_all(d)
+            seconds = time.perf_counter() - start
+            applicable = [r for r in results if r.applicable]
+            detected = [r for r in applicable if r.detected]
+            big = [r for r in applicable if not r.rounding_level]
+            big_detected = [r for r in big if r.detected]
+            print(f"{name:34} {len(results):>9} {len(applicable):>10} {len(detected):>8} "
+                  f"{100 * len(detected) / len(applicable):>6.2f}% {len(big):>8} {len(big_detected):>8} "
+                  f"{100 * len(big_detected) / len(big):>6.2f}%  {seconds:.0f}")
+            for r in applicable:
+                if not r.detected:
+                    print(f"    missed: {r.path} {r.mutation}{' (one cent: rounding level)' if r.rounding_level else ''}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
