@@ -130,3 +130,8 @@ def test_cli_rules__lists_id_family_severity_title():
     assert result.output.splitlines() == [
         "Y-001\t跨年\t错误\t年初结转和结余 = 上年决算的年末结转和结余",
         "Y-002\t跨年\t错误\t说明中引用的上年数 = 上年决算公开的数字"]
+
+
+def test_cli_check__unreadable_document_exits_2_with_a_message(tmp_path):
+    result = CliRunner().invoke(app, ["check", str(tmp_path / "missing.pdf")])
+    assert result.exit_code == 2

@@ -245,7 +245,8 @@ def make_check(entry: dict):
                 paths = tuple(dict.fromkeys(p for p, _ in cells))
                 anchor = paths[0]
                 where = f"{describe(anchor)}" if row is None else f"{describe(anchor)}（{row.name or row.code}）"
-                message = f"{entry['title']}不成立：{compiled.left_text} = {left}，{compiled.right_text} = {right}"
+                message = f"{entry['title']}不成立：{_show(compiled.left_text, row)} = {left}，" \
+                          f"{_show(compiled.right_text, row)} = {right}"
                 location = ctx.locate(anchor)
                 location = Location(**{**_fields(location), "text": where})
                 finding = ctx.finding(location, message, expected=right, actual=left,
@@ -257,6 +258,14 @@ def make_check(entry: dict):
                     yield finding if severity == ctx.rule.severity else _with(finding, severity)
 
     return check
+
+
+def _show(text: str, row: Any) -> str:
+    """An expression side for the message, with ``row``/``children`` named by the row's code."""
+    if row is None:
+        return text
+    label = "合计" if row.code == "合计" else row.code
+    return text.replace("children.", f"{label}下级各行.").replace("row.", f"{label}.")
 
 
 def _fields(location: Location) -> dict:

@@ -35,11 +35,13 @@ def _load(path: Path):
         err_console.print(f"错误 / error: 读取 {path.suffix} 文档需要 juesuan.ingest，当前版本尚未提供；"
                           "请先转换为 YAML/JSON 披露文件", highlight=False)
         raise typer.Exit(2) from None
-    if not path.exists():
-        err_console.print(f"错误 / error: 文件不存在 / no such file: {path}", highlight=False)
+    disclosure, parse_report = read(path)  # (Disclosure | None, ParseReport); never raises
+    for problem in getattr(parse_report, "problems", ()):
+        err_console.print(f"读取 / reading: {problem}", highlight=False)
+    if disclosure is None:
+        err_console.print(f"错误 / error: 无法从 {path} 读出决算公开内容", highlight=False)
         raise typer.Exit(2)
-    result = read(path)
-    return getattr(result, "disclosure", result)
+    return disclosure
 
 
 @app.command()
