@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ..model import Disclosure, Meta
+from pydantic import ValidationError
+
+from ..model import Disclosure, Meta, Performance
 from ..model.tables import TABLE_KEYS
 from .claims import extract_claims
 from .collect import Collector
 from .detect import detect_meta, detect_profile
+from .facts import narrative_facts
 from .locate import locate
 from .pages import Document
 from .performance import parse_projects
@@ -52,14 +55,19 @@ def assemble(doc: Document) -> tuple[Disclosure | None, ParseReport]:
     notes = []
     if "元" in units:
         notes.append("源表金额单位为元，已换算为万元 / tables printed in 元, converted to 万元")
-    from ..model import Performance
-
-    disclosure = Disclosure(
-        meta=Meta(department=department or "未识别部门", year=year or 0, profile=profile,
-                  title=_title(text)),
-        tables=tables, claims=tuple(claims), provenance=dict(out.sources),
-        performance=Performance(projects=tuple(projects)), notes=tuple(notes),
+    facts, comparisons, fact_sources = narrative_facts(claims, text)
+    performance = {**facts.pop("performance", {}), "projects": projects}
+    base = Disclosure(
+        meta=Meta(department=department or "未识别部门", year=year or 0, profile=profile, title=_title(text)),
+        tables=tables, claims=tuple(claims), provenance={**fact_sources, **out.sources}, notes=tuple(notes),
     )
+    try:
+        disclosure = Disclosure.model_validate({**base.model_dump(), **facts, "comparisons": comparisons,
+                                                "performance": performance})
+    except ValidationError as exc:  # a narrative fact of the wrong shape: keep tables and claims
+        report = report.model_copy(update={"problems": report.problems + (Problem(
+            file=doc.path, message=f"情况说明中的部分数字未能写入 / narrative facts skipped: {exc.errors()[0]['loc']}"),)})
+        disclosure = base.model_copy(update={"performance": Performance(projects=tuple(projects))})
     return disclosure, report
 
 

@@ -141,7 +141,7 @@ def _measure(gap: str, unit: str) -> tuple[str, str | None, str | None]:
     if unit in ("万元", "元", "亿元"):
         if direction in ("增加", "减少") and tail.endswith(direction):
             return "change_amount", "prior_year", direction
-        if "预算" in tail[-8:] and "决算" not in tail[-8:]:
+        if "预算" in tail[-8:] and "决算" not in tail[-8:] and "预算金额" not in tail:
             return "amount", "full_year_budget" if "全年预算" in tail else "initial_budget", None
         return "amount", None, None
     if unit in ("分", "平方米"):
@@ -191,9 +191,11 @@ def extract_claims(doc: Document, resolver, out: Collector) -> list[Claim]:
                 item = named or subject
                 if item is None:
                     continue
-                if named and "|" not in named:
+                if named:
                     subject = named
                 item = _refine(item, measure, unit, gap, segment.key)
+                if item.startswith(("performance.", "procurement.")) and measure == "amount":
+                    base = None  # "全年预算数"/"预算金额" name the field itself, not a comparison
                 if segment.key == "three_public" and unit == "人" and "接待" in gap:
                     item = f"three_public_details.receptions.{receptions}.people"  # "接待…9 人 260 元"
                 elif segment.key == "three_public" and unit == "元" and claims \
