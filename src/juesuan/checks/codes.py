@@ -7,9 +7,10 @@ outside what the packaged list covers, so nothing can be said).
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any, Iterator
 
-from ..reference import CodeBook
+from ..reference import CodeBook, normalize_name
 from .registry import REGISTRY, RuleContext
 
 rule = REGISTRY.rule
@@ -35,12 +36,18 @@ def _books(ctx: RuleContext) -> dict[str, CodeBook]:
     return ctx.shared["codebooks"]
 
 
+@lru_cache(maxsize=16)
+def _names(book: CodeBook) -> dict[str, frozenset[str]]:
+    """code → its normalised name and aliases (books are immutable and cached, so is this)."""
+    return {c.code: frozenset(normalize_name(n) for n in (c.name, *c.aliases)) for c in book}
+
+
 @rule("K-001", family="编码", severity="警告", title="科目编码在当年科目表中存在")
 def known(ctx: RuleContext):
     books = _books(ctx)
     for kind, item, row in _coded_rows(ctx.disclosure):
         book = books[kind]
-        if len(book) == 0 or book.is_known(row.code) or not book.is_known(row.code[:3]):
+        if len(book) == 0 or row.code in book or row.code[:3] not in book:
             continue
         yield ctx.finding(ctx.locate(item), f"科目编码 {row.code}（{row.name}）不在{book.year}年科目表中",
                           actual=row.code, suggestion="核对当年《政府收支分类科目》；如为新增科目可导入完整科目表")
@@ -49,8 +56,10 @@ def known(ctx: RuleContext):
 @rule("K-002", family="编码", severity="警告", title="科目名称与编码在当年科目表中的名称一致")
 def names(ctx: RuleContext):
     books = _books(ctx)
+    names_of = {kind: _names(book) for kind, book in books.items()}
     for kind, item, row in _coded_rows(ctx.disclosure):
-        if row.name and books[kind].name_matches(row.code, row.name) is False:
+        known = names_of[kind].get(row.code)
+        if row.name and known is not None and normalize_name(row.name) not in known:
             official = books[kind].get(row.code)
             yield ctx.finding(ctx.locate(item), f"科目 {row.code} 名称为“{row.name}”，科目表为“{official.name}”",
                               expected=official.name, actual=row.name, suggestion="使用当年科目表名称")

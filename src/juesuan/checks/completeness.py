@@ -9,22 +9,31 @@ from .registry import REGISTRY, RuleContext
 rule = REGISTRY.rule
 
 
-def _tables_with_data(d) -> set[str]:
-    """Tables holding at least one non-zero cell (one pass over every cell)."""
-    return {path.split(".", 1)[0] for path, value in iter_table_cells(d) if value != 0}
+def _has_data(d, key: str) -> bool:
+    """Whether a table holds a non-zero cell; its printed totals usually tell at once."""
+    t = d.tables
+    headline = {
+        "summary": t.summary.income.grand_total, "fiscal_summary": t.fiscal_summary.income.grand_total,
+        "three_public": t.three_public.budget.total or t.three_public.final.total,
+        "basic_expenditure": t.basic_expenditure.personnel_total or t.basic_expenditure.public_total,
+    }.get(key)
+    if headline is None and hasattr(getattr(t, key), "total"):
+        headline = any(value for _, value in getattr(t, key).total.amounts())
+    if headline:
+        return True
+    return any(value != 0 for path, value in iter_table_cells(d) if path.split(".", 1)[0] == key)
 
 
 @rule("C-001", family="完整性", severity="警告",
       title="九张表齐全：无数据的表应列出空表并说明（基层政务公开标准目录）")
 def tables_present(ctx: RuleContext):
     d = ctx.disclosure
-    with_data = _tables_with_data(d)
     for key, code, title in TABLE_KEYS:
         table = getattr(d.tables, key)
         where = Location(text=f"{code} {title}", table=key)
         if table.empty and not (table.empty_note or table.note):
             yield ctx.finding(where, f"{code}为空表但没有空表说明", suggestion="加注“本单位本年度无……，故本表无数据”")
-        elif not table.empty and key not in with_data:
+        elif not table.empty and not _has_data(d, key):
             yield ctx.finding(where, f"{code}没有任何数据，也未标明为空表并说明",
                               suggestion="列出空表并说明无数据的原因")
 
