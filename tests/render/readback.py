@@ -11,13 +11,15 @@ from juesuan.render.layout import Grid
 
 
 def printed_amounts(grids: list[Grid]) -> set[str]:
-    """Every non-blank amount cell as printed ("15,144.75")."""
+    """Every non-blank money cell as printed ("15,144.75")."""
     return {cell.text() for grid in grids for row in grid.rows for cell in row.cells
-            if cell.is_amount and cell.text()}
+            if cell.is_amount and cell.fmt == "money" and cell.text()}
 
 
 def amount_values(grids: list[Grid]) -> list[Decimal]:
-    return [cell.value for grid in grids for row in grid.rows for cell in row.cells if cell.is_amount]
+    """Every money cell's value, blank zeros included (XLSX keeps them as numbers)."""
+    return [cell.value for grid in grids for row in grid.rows for cell in row.cells
+            if cell.is_amount and cell.fmt == "money"]
 
 
 def docx_cell_texts(path: Path) -> list[str]:

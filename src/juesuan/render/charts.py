@@ -8,6 +8,7 @@ Charts draw printed amounts; every percentage label comes from ``juesuan.figures
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -52,6 +53,7 @@ class Chart:
                         f" {b.text}" for b in self.bars) + "。"
 
 
+@lru_cache(maxsize=1)
 def _env() -> Environment:
     return Environment(loader=PackageLoader("juesuan.render", "templates"),
                        autoescape=select_autoescape(["html", "j2"]), trim_blocks=True,

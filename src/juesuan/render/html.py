@@ -7,6 +7,7 @@ script or external resource of any kind.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -22,11 +23,14 @@ from .registry import register
 CSS = Path(__file__).parent / "templates" / "document.css"
 
 
+@lru_cache(maxsize=1)
 def _environment() -> Environment:
+    """One Jinja2 environment (templates compiled once per process)."""
     env = Environment(loader=PackageLoader("juesuan.render", "templates"),
                       autoescape=select_autoescape(["html", "j2"]), trim_blocks=True,
                       lstrip_blocks=True)
     env.globals["cell_tag"] = cell_tag
+    env.filters["classes"] = cell_classes
     return env
 
 
@@ -65,7 +69,6 @@ def _sections(disclosure: Disclosure, document: Document) -> list[dict]:
 def render_html(disclosure: Disclosure, document: Document, out_path: Path) -> Path:
     """One self-contained HTML page with inline SVG charts (no script, no CDN)."""
     env = _environment()
-    env.filters["classes"] = cell_classes
     charts = [(chart, Markup(charts_module.svg(chart))) for chart in charts_module.charts(disclosure)]
     html = env.get_template("document.html.j2").render(
         document=document, sections=_sections(disclosure, document), charts=charts,

@@ -36,14 +36,14 @@ SANS_FALLBACK = ("Noto Sans CJK SC",)
 
 TITLE = FontRole(("方正小标宋简体", "FZXiaoBiaoSong-B05S", "方正小标宋_GBK", *SERIF_FALLBACK), PT["二号"], True)
 BODY = FontRole(("仿宋_GB2312", "FangSong_GB2312", "仿宋", "FangSong", *SERIF_FALLBACK), PT["三号"])
-HEADING = {
-    1: FontRole(("黑体", "SimHei", *SANS_FALLBACK), PT["三号"], True),
+HEADING = {  # 黑体 is heavy by design: GB/T 9704 headings are not set in bold
+    1: FontRole(("黑体", "SimHei", *SANS_FALLBACK), PT["三号"]),
     2: FontRole(("黑体", "SimHei", *SANS_FALLBACK), PT["三号"]),
     3: FontRole(("楷体_GB2312", "KaiTi_GB2312", "楷体", "KaiTi", *SERIF_FALLBACK), PT["三号"], True),
 }
 TABLE_TITLE = FontRole(TITLE.families, PT["四号"], True)
 TABLE = FontRole(("宋体", "SimSun", *SERIF_FALLBACK), PT["五号"])
-TABLE_HEAD = FontRole(("黑体", "SimHei", *SANS_FALLBACK), PT["五号"], True)
+TABLE_HEAD = FontRole(("黑体", "SimHei", *SANS_FALLBACK), PT["五号"])
 PAGE_NUMBER = FontRole(("宋体", "SimSun", *SERIF_FALLBACK), PT["四号"])
 
 NOTO_DIRS = (

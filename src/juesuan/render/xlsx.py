@@ -124,7 +124,7 @@ def document_grids(disclosure: Disclosure, document: Document, options: LayoutOp
 def render_xlsx(disclosure: Disclosure, document: Document, out_path: Path) -> Path:
     """Excel workbook: one sheet per table and per 自评表, amounts as numbers."""
     options = LayoutOptions.for_disclosure(disclosure)
-    book = xlsxwriter.Workbook(str(out_path))
+    book = xlsxwriter.Workbook(str(out_path), {"in_memory": True})
     book.set_properties({"title": document.title, "subject": "部门决算公开", "author": "juesuan"})
     formats = Formats(book)
     grids = document_grids(disclosure, document, options)

@@ -1,0 +1,159 @@
+"""Build time per output format for the seed example, and our PDF against LibreOffice.
+
+Each format is built in a fresh Python process (cold: fonts, templates and the profile
+are loaded as a user's first build would) and then once more in the same process (warm:
+a second file of the same run). Peak memory is the process's max RSS (typst's Rust
+memory included). The LibreOffice column converts our own DOCX with
+``soffice --headless --convert-to pdf`` (after one untimed run that creates its profile);
+it is skipped when ``soffice`` is not installed. Read-back coverage: the share of the
+printed table amounts found again in each file (tests/render/readback.py).
+
+Usage: ``python bench/build_bench.py [FILE] [--repeat N]``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from common import EXAMPLES, ROOT, print_table
+
+SEED_EXAMPLE = EXAMPLES / "urumqi-iit-2022.yaml"
+FORMATS = ("docx", "xlsx", "pdf", "html")
+
+
+def worker(formats: list[str], file: Path, out_dir: Path) -> dict:
+    """In this (fresh) process: load, compose, then time each format cold, and warm on a
+    second, different document (another title, so typst cannot reuse a memoised result)."""
+    start = time.perf_counter()
+    from juesuan.fileformat import load
+    from juesuan.narrative import compose
+    from juesuan.render import render
+
+    imported = time.perf_counter()
+    disclosure = load(file)
+    document = compose(disclosure)
+    prepared = time.perf_counter()
+    result = {"import_s": imported - start, "load_compose_s": prepared - imported, "formats": {}}
+    for name in formats:
+        began = time.perf_counter()
+        render(name, disclosure, document, out_dir / f"cold.{name}")
+        cold = time.perf_counter() - began
+        second = dataclasses.replace(document, title=document.title + "（第二份）")
+        began = time.perf_counter()
+        render(name, disclosure, second, out_dir / f"warm.{name}")
+        result["formats"][name] = {"cold_s": cold, "warm_s": time.perf_counter() - began}
+    result["peak_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return result
+
+
+def spawn(args: list[str]) -> dict:
+    output = subprocess.run([sys.executable, __file__, *args], check=True, capture_output=True,
+                            text=True, cwd=ROOT).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def soffice_worker(docx: Path, out_dir: Path, profile: Path) -> dict:
+    command = ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless",
+               "--convert-to", "pdf", "--outdir", str(out_dir), str(docx)]
+    began = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True, timeout=300)
+    seconds = time.perf_counter() - began
+    return {"seconds": seconds,
+            "peak_rss_mib": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+
+
+def coverage(file: Path, out_dir: Path) -> dict[str, float]:
+    sys.path.insert(0, str(ROOT / "tests" / "render"))
+    import re
+    from decimal import Decimal
+
+    import readback
+    from juesuan.fileformat import load
+    from juesuan.narrative import compose
+    from juesuan.render.layout import LayoutOptions
+    from juesuan.render.xlsx import document_grids
+
+    disclosure = load(file)
+    grids = document_grids(disclosure, compose(disclosure), LayoutOptions.for_disclosure(disclosure))
+    expected = readback.printed_amounts(grids)
+    cent = Decimal("0.01")
+    numbers = {v.quantize(cent) for v in readback.amount_values(grids)}
+    xlsx = {Decimal(str(v)).quantize(cent) for v in readback.xlsx_values(out_dir / "cold.xlsx")
+            if isinstance(v, (int, float))}
+    pdf = set(re.findall(r"-?\d{1,3}(?:,\d{3})*\.\d{2}(?!\d)", readback.pdf_text(out_dir / "cold.pdf")))
+    return {
+        "docx": readback.coverage(expected, set(readback.docx_cell_texts(out_dir / "cold.docx"))),
+        "xlsx": readback.coverage(numbers, xlsx),
+        "pdf": readback.coverage(expected, pdf),
+        "html": readback.coverage(expected, set(readback.html_cell_texts(out_dir / "cold.html"))),
+    }
+
+
+def main(argv: list[str]) -> int:
+    repeat = int(argv[argv.index("--repeat") + 1]) if "--repeat" in argv else 3
+    files = [a for a in argv if a.endswith((".yaml", ".yml", ".json"))]
+    file = Path(files[0]) if files else SEED_EXAMPLE
+    if not file.is_file():
+        print(f"skip: no example file {file}")
+        return 0
+    work = Path(tempfile.mkdtemp(prefix="juesuan-build-bench-"))
+    rows, runs = [], {}
+    for name in FORMATS:
+        samples = [spawn(["--worker", name, str(file), str(work)]) for _ in range(repeat)]
+        runs[name] = samples
+        cold = statistics.median(s["formats"][name]["cold_s"] for s in samples)
+        warm = statistics.median(s["formats"][name]["warm_s"] for s in samples)
+        rss = max(s["peak_rss_mib"] for s in samples)
+        rows.append([name, f"{cold:.3f}", f"{warm:.3f}", f"{rss:.0f}"])
+    package = [spawn(["--worker", ",".join(FORMATS), str(file), str(work)]) for _ in range(repeat)]
+    total_cold = statistics.median(sum(f["cold_s"] for f in s["formats"].values()) for s in package)
+    total_warm = statistics.median(sum(f["warm_s"] for f in s["formats"].values()) for s in package)
+    prepare = statistics.median(s["load_compose_s"] for s in package)
+    imports = statistics.median(s["import_s"] for s in package)
+    rows.append(["all four (one process)", f"{total_cold:.3f}", f"{total_warm:.3f}",
+                 f"{max(s['peak_rss_mib'] for s in package):.0f}"])
+    print_table(f"juesuan build — {file.name} (median of {repeat}; render only, after load+compose "
+                f"{prepare:.3f} s and imports {imports:.3f} s)",
+                ["format", "cold s", "second doc s", "peak RSS MiB"], rows)
+
+    ours = statistics.median(s["formats"]["pdf"]["cold_s"] for s in runs["pdf"])
+    ours_warm = statistics.median(s["formats"]["pdf"]["warm_s"] for s in runs["pdf"])
+    if shutil.which("soffice"):
+        profile = work / "lo-profile"
+        spawn(["--soffice", str(work / "cold.docx"), str(work / "lo"), str(profile)])  # creates the profile
+        lo = [spawn(["--soffice", str(work / "cold.docx"), str(work / "lo"), str(profile)])
+              for _ in range(repeat)]
+        lo_s = statistics.median(r["seconds"] for r in lo)
+        print_table("PDF: typst (ours) vs LibreOffice converting our DOCX",
+                    ["engine", "seconds", "peak RSS MiB", "ours faster by"],
+                    [["typst, cold process", f"{ours:.3f}", f"{max(s['peak_rss_mib'] for s in runs['pdf']):.0f}",
+                      f"{lo_s / ours:.1f}×"],
+                     ["typst, second document in the same process", f"{ours_warm:.3f}", "",
+                      f"{lo_s / ours_warm:.1f}×"],
+                     ["soffice --headless --convert-to pdf", f"{lo_s:.3f}",
+                      f"{max(r['peak_rss_mib'] for r in lo):.0f}", "1.0×"]])
+    else:
+        print("\nPDF vs LibreOffice: skipped (soffice not installed; Debian: libreoffice-writer)")
+    cover = coverage(file, work)
+    print_table("Read-back coverage of the printed table amounts", ["format", "found"],
+                [[name, f"{share:.1%}"] for name, share in cover.items()])
+    shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1 and sys.argv[1] == "--worker":
+        print(json.dumps(worker(sys.argv[2].split(","), Path(sys.argv[3]), Path(sys.argv[4]))))
+    elif len(sys.argv) > 1 and sys.argv[1] == "--soffice":
+        print(json.dumps(soffice_worker(Path(sys.argv[2]), Path(sys.argv[3]), Path(sys.argv[4]))))
+    else:
+        sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,44 @@
+from pathlib import Path
+
+from conftest import EXAMPLES, SMALL
+from typer.testing import CliRunner
+
+from juesuan.cli import app
+
+
+def _small_file(tmp_path: Path) -> Path:
+    path = tmp_path / "small-2022.yaml"
+    path.write_text(SMALL, encoding="utf-8")
+    return path
+
+
+def test_build__writes_every_format_for_every_file(tmp_path):
+    files = [_small_file(tmp_path)] + sorted(EXAMPLES.glob("*.yaml"))[:1]
+    result = CliRunner().invoke(app, ["build", *map(str, files), "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    for file in files:
+        for suffix in ("docx", "xlsx", "pdf", "html"):
+            assert (tmp_path / "out" / f"{file.stem}.{suffix}").stat().st_size > 1000
+
+
+def test_build__formats_option_limits_the_output(tmp_path):
+    file = _small_file(tmp_path)
+    result = CliRunner().invoke(app, ["build", str(file), "-o", str(tmp_path / "out"), "--formats", "html,xlsx"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.suffix for p in (tmp_path / "out").iterdir()) == [".html", ".xlsx"]
+
+
+def test_build__unknown_format_is_a_user_error(tmp_path):
+    result = CliRunner().invoke(app, ["build", str(_small_file(tmp_path)), "-o", str(tmp_path), "-f", "odt"])
+    assert result.exit_code == 2
+    assert "odt" in result.output
+
+
+def test_build__a_bad_file_does_not_stop_the_others(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("meta: {department: x}\n", encoding="utf-8")
+    good = _small_file(tmp_path)
+    result = CliRunner().invoke(app, ["build", str(bad), str(good), "-o", str(tmp_path / "out"), "-f", "html"])
+    assert result.exit_code == 1
+    assert (tmp_path / "out" / "small-2022.html").is_file()
+    assert "bad.yaml" in result.output
