@@ -94,3 +94,17 @@ def test_narrative_facts__shanghai_budget_comparisons(shanghai):
     disclosure, _ = shanghai
     assert disclosure.comparisons["general_budget.2010601.total"].initial_budget == Decimal("1560.05")
     assert disclosure.performance.summary.average_score == Decimal("99.43")
+
+
+def test_parse_overview__seed_staffing_departments_functions(seed):
+    disclosure, _ = seed
+    example = fileformat.load(need(EXAMPLES / "urumqi-iit-2022.yaml")).overview
+    got = disclosure.overview
+    assert (got.staffing, got.departments, got.functions) == (example.staffing, example.departments, example.functions)
+
+
+def test_parse_overview__shanghai_functions_paragraphs(shanghai):
+    disclosure, _ = shanghai
+    example = fileformat.load(need(EXAMPLES / "shanghai-putuo-czj-2024.yaml")).overview.functions
+    # Word gaps inside PDF lines are not always printed as spaces: compare without them.
+    assert disclosure.overview.functions.replace(" ", "") == example.replace(" ", "")

@@ -13,6 +13,7 @@ from .collect import Collector
 from .detect import detect_meta, detect_profile
 from .facts import narrative_facts
 from .locate import locate
+from .overview import parse_overview
 from .pages import Document
 from .performance import parse_projects
 from .report import ParseReport, Problem
@@ -63,7 +64,7 @@ def assemble(doc: Document) -> tuple[Disclosure | None, ParseReport]:
     )
     try:
         disclosure = Disclosure.model_validate({**base.model_dump(), **facts, "comparisons": comparisons,
-                                                "performance": performance})
+                                                "performance": performance, "overview": parse_overview(doc)})
     except ValidationError as exc:  # a narrative fact of the wrong shape: keep tables and claims
         report = report.model_copy(update={"problems": report.problems + (Problem(
             file=doc.path, message=f"情况说明中的部分数字未能写入 / narrative facts skipped: {exc.errors()[0]['loc']}"),)})
