@@ -113,3 +113,8 @@ def test_department_names__another_name_in_the_text():
 def test_department_names__same_name_with_scope():
     d = disclosure(narrative='{"十(一)": "示例市示例局（本级）机关运行经费支出 20 万元，由示例市人民政府办公室转拨。"}')
     assert flat(d, "C-009") == []
+
+
+def test_template_leftovers__found_in_an_empty_table_note():
+    d = disclosure(tables={"state_capital": "{empty: true, empty_note: 说明：上海市XX局本年度没有国有资本经营预算财政拨款收入和支出，故本表无数据。}"})
+    assert flat(d, "C-008", "rule_id", "section") == [("C-008", "公开09表注")]

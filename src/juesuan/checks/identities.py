@@ -25,7 +25,7 @@ from __future__ import annotations
 import ast
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -273,8 +273,6 @@ def _fields(location: Location) -> dict:
 
 
 def _with(finding: Any, severity: str) -> Any:
-    from dataclasses import replace
-
     return replace(finding, severity=severity)
 
 

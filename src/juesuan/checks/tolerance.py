@@ -11,7 +11,7 @@ within this envelope are rounding (merged into one 提示 per table); beyond it,
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Iterable
 
 HALF = Decimal("0.5")
@@ -62,8 +62,6 @@ def printed_tolerance(text: str | None, value: Decimal) -> Decimal:
 
 def round_to(value: Decimal, decimals: int) -> Decimal:
     """Round half-up to ``decimals`` places (the printed precision of a claim)."""
-    from decimal import ROUND_HALF_UP
-
     return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any, Iterator
 
 from .. import figures
-from ..model import Claim
+from ..model import TABLE_KEYS, Claim
 from .finding import Location
 from .registry import REGISTRY, RuleContext
 
@@ -48,6 +48,17 @@ def _texts(d: Any) -> Iterator[tuple[str, str, Claim | None]]:
     for text in (s.text, s.achievements, s.problems, s.improvements):
         if text:
             yield "预算绩效情况说明", text, None
+    details = d.three_public_details
+    for text in (details.overseas_content, details.vehicle_operation_content, details.reception_content):
+        if text:
+            yield "“三公”经费支出决算情况说明", text, None
+    for entry in d.glossary:
+        yield f"名词解释 {entry.term}", entry.definition, None
+    for key, _code, _title in TABLE_KEYS:
+        table = getattr(d.tables, key)
+        for text in (table.note, table.empty_note):
+            if text:
+                yield f"{_code}注", text, None
 
 
 @rule("C-007", family="完整性", severity="警告",
