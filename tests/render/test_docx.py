@@ -8,6 +8,7 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def test_render_docx__every_table_amount_is_read_back(built, grids):
+    assert len(docx.Document(str(built("docx"))).tables) == len(grids)
     cells = Counter(docx_cell_texts(built("docx")))
     expected = Counter(c.text() for g in grids for r in g.rows for c in r.cells if c.is_amount and c.text())
     missing = {text: n for text, n in expected.items() if cells[text] < n}

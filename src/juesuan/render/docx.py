@@ -22,6 +22,7 @@ from ..narrative.document import Document
 from . import style as S
 from .cells import Grid
 from .docx_table import build_table
+from .flow import blocks
 from .layout import LayoutOptions, grid_for, heading_is_table_title
 from .registry import register
 
@@ -191,25 +192,35 @@ def render_docx(disclosure: Disclosure, document: Document, out_path: Path) -> P
     _add(doc, document.title, styles["title"])
     if document.subtitle:
         _add(doc, document.subtitle, styles["subtitle"])
-    for part in document.sections:
-        grid = grid_for(disclosure, part.table, options) if part.table else None
-        # Tables start a page; a landscape run ends where narrative text resumes.
-        wants = grid.landscape if grid else (landscape and not part.paragraphs)
-        switched = wants != landscape
+    grids: dict[str, Grid] = {}
+
+    def grid_of(section) -> Grid | None:
+        if section.table and section.table not in grids:
+            grids[section.table] = grid_for(disclosure, section.table, options)
+        return grids.get(section.table) if section.table else None
+
+    for block in blocks(document.sections, grid_of):
+        # A table starts a page (landscape when wide); narrative text returns to portrait.
+        switched = block.landscape != landscape
         if switched:
-            landscape = wants
+            landscape = block.landscape
             _page_setup(doc.add_section(WD_SECTION.NEW_PAGE), landscape)
-        own_title = grid is not None and heading_is_table_title(part.title, grid)
-        first = None if own_title else _add(doc, part.title, styles[f"h{min(max(part.level, 1), 3)}"])
-        for paragraph in part.paragraphs:
-            added = _add(doc, paragraph.text, styles["body"])
-            if paragraph.placeholder:
-                for run in added.runs:
-                    run.font.highlight_color = WD_COLOR_INDEX.YELLOW
-        if grid:
-            title = _grid_block(doc, grid, styles, _text_width_mm(landscape))
-            if not switched:
-                (first or title).paragraph_format.page_break_before = True
+        first = None
+        for part in block.sections:
+            grid = grid_of(part)
+            own_title = grid is not None and heading_is_table_title(part.title, grid)
+            heading = None if own_title else _add(doc, part.title, styles[f"h{min(max(part.level, 1), 3)}"])
+            first = first or heading
+            for paragraph in part.paragraphs:
+                added = _add(doc, paragraph.text, styles["body"])
+                if paragraph.placeholder:
+                    for run in added.runs:
+                        run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+            if grid:
+                title = _grid_block(doc, grid, styles, _text_width_mm(landscape))
+                first = first or title
+        if block.starts_page and not switched and first is not None:
+            first.paragraph_format.page_break_before = True
     doc.core_properties.title = document.title
     doc.core_properties.language = "zh-CN"
     doc.save(str(out_path))

@@ -18,6 +18,7 @@ from ..model import Disclosure
 from ..narrative.document import Document
 from . import style as S
 from .cells import Cell, Grid, Row
+from .flow import blocks
 from .layout import LayoutOptions, grid_for, heading_is_table_title
 from .registry import register
 
@@ -76,19 +77,30 @@ def grid_data(grid: Grid) -> dict:
     }
 
 
+def _section_data(section, grid: Grid | None) -> dict:
+    return {
+        "title": section.title, "level": min(max(section.level, 1), 3),
+        "show_heading": not (grid and heading_is_table_title(section.title, grid)),
+        "paragraphs": [{"text": p.text, "placeholder": p.placeholder} for p in section.paragraphs],
+        "grid": grid_data(grid) if grid else None,
+    }
+
+
 def document_data(disclosure: Disclosure, document: Document) -> dict:
+    """Everything the template prints, as JSON-ready data, grouped into page-flow blocks."""
     options = LayoutOptions.for_disclosure(disclosure)
-    sections = []
-    for section in document.sections:
-        grid = grid_for(disclosure, section.table, options) if section.table else None
-        sections.append({
-            "title": section.title, "level": min(max(section.level, 1), 3),
-            "show_heading": not (grid and heading_is_table_title(section.title, grid)),
-            "paragraphs": [{"text": p.text, "placeholder": p.placeholder} for p in section.paragraphs],
-            "grid": grid_data(grid) if grid else None,
-        })
+    grids: dict[str, Grid] = {}
+
+    def grid_of(section) -> Grid | None:
+        if section.table and section.table not in grids:
+            grids[section.table] = grid_for(disclosure, section.table, options)
+        return grids.get(section.table) if section.table else None
+
+    flow = [{"landscape": block.landscape, "break": block.starts_page,
+             "sections": [_section_data(s, grid_of(s)) for s in block.sections]}
+            for block in blocks(document.sections, grid_of)]
     return {"title": document.title, "subtitle": document.subtitle, "fonts": font_table(),
-            "sections": sections}
+            "blocks": flow}
 
 
 @register("pdf", suffix=".pdf")
