@@ -81,6 +81,8 @@ def _build_styles(doc) -> dict[str, object]:
                                              space_before=6, space_after=6)
     small = S.FontRole(S.TABLE.families, S.PT["五号"])
     styles["unit"] = _paragraph_style(doc, "JS Unit", small, RIGHT, space_after=2)
+    styles["table_subtitle"] = _paragraph_style(doc, "JS Table Subtitle", S.FontRole(
+        S.HEADING[3].families, S.PT["小四"]), CENTER, space_after=2)
     styles["note"] = _paragraph_style(doc, "JS Note", small, LEFT, space_before=3)
     bold_cell = S.FontRole(S.TABLE.families, S.TABLE.size_pt, True)
     for align in ("left", "center", "right"):
@@ -161,7 +163,7 @@ def _grid_block(doc, grid: Grid, styles, text_width_mm: float):
     """Title, unit line, table and notes; returns the title paragraph."""
     title = _add(doc, grid.title, styles["table_title"])
     if grid.subtitle:
-        _add(doc, grid.subtitle, styles["subtitle"])
+        _add(doc, grid.subtitle, styles["table_subtitle"])
     anchor = _add(doc, grid.unit or "", styles["unit"])
     style_ids = {key: style.style_id for key, style in styles.items()}
     anchor._p.addnext(build_table(grid, text_width_mm, style_ids, styles["table"].style_id))

@@ -12,7 +12,7 @@ from decimal import Decimal
 from ..model import ProjectEvaluation
 from .cells import Cell, Grid, Row, blank, head, label
 
-WIDTHS = (8, 10, 13, 18, 11, 11, 6, 7, 20)
+WIDTHS = (8, 10, 13, 18, 11, 11, 6, 9, 18)
 DASH = "—"
 
 
