@@ -142,9 +142,25 @@ class Resolver:
     """Turns references into (item path, value) lists for one evaluation."""
 
     def __init__(self, disclosure: Any, table: str | None = None, row: Any = None, rows: list | None = None,
-                 children: dict[str, list[Any]] | None = None):
+                 children: dict[str, list[Any]] | None = None, cache: dict | None = None):
         self.d, self.table, self.row, self.rows = disclosure, table, row, rows
         self.children = children
+        self.cache = cache if cache is not None else {}
+        """Values of row-independent references, shared by every identity of one run."""
+
+    def values(self, ref: str) -> tuple[bool, list[Decimal]]:
+        """(is_list, values): the fast path, without building item paths."""
+        head, _, rest = ref.partition(".")
+        if head == "row":
+            return False, [getattr(self.row, rest)]
+        if head == "children":
+            kids = self.children.get(self.row.code, []) if self.children is not None else \
+                _children(self.rows or [], self.row)
+            return True, [getattr(r, rest) for r in kids]
+        if ref not in self.cache:
+            is_list, pairs = self.resolve(ref)
+            self.cache[ref] = (is_list, [v for _, v in pairs])
+        return self.cache[ref]
 
     def resolve(self, ref: str) -> tuple[bool, list[tuple[str, Decimal]]]:
         """(is_list, [(path, value)])."""
@@ -175,11 +191,10 @@ class Resolver:
         return f"{self.table}.{_row_label(row)}.{column}"
 
 
-def evaluate(compiled: Compiled, resolver: Resolver) -> tuple[Decimal, Decimal, list[tuple[str, Decimal]]]:
-    """(left, right, every (path, value) involved) of one identity."""
-    resolved = [resolver.resolve(ref) for ref in compiled.refs]
-    cells = [pair for _, pairs in resolved for pair in pairs]
-    totals = [sum((v for _, v in pairs), ZERO) for _, pairs in resolved]
+def evaluate_values(compiled: Compiled, resolver: Resolver) -> tuple[Decimal, Decimal, list[Decimal]]:
+    """(left, right, every value involved) of one identity — no item paths (fast path)."""
+    resolved = [resolver.values(ref) for ref in compiled.refs]
+    totals = [sum(values, ZERO) for _, values in resolved]
     names = None
     sides = []
     for terms, tree in ((compiled.left_terms, compiled.left), (compiled.right_terms, compiled.right)):
@@ -187,10 +202,15 @@ def evaluate(compiled: Compiled, resolver: Resolver) -> tuple[Decimal, Decimal, 
             sides.append(sum((totals[i] if sign > 0 else -totals[i] for sign, i in terms), ZERO))
             continue
         if names is None:
-            names = {f"v{i}": [v for _, v in pairs] if is_list else pairs[0][1]
-                     for i, (is_list, pairs) in enumerate(resolved)}
+            names = {f"v{i}": values if is_list else values[0] for i, (is_list, values) in enumerate(resolved)}
         sides.append(Decimal(SimpleEval(names=names, functions=_FUNCTIONS).eval("", previously_parsed=tree)))
-    return sides[0], sides[1], cells
+    return sides[0], sides[1], [v for _, values in resolved for v in values]
+
+
+def evaluate(compiled: Compiled, resolver: Resolver) -> tuple[Decimal, Decimal, list[tuple[str, Decimal]]]:
+    """(left, right, every (path, value) involved) of one identity."""
+    left, right, _ = evaluate_values(compiled, resolver)
+    return left, right, [pair for ref in compiled.refs for pair in resolver.resolve(ref)[1]]
 
 
 def _expand(entry: dict) -> Iterator[tuple[str, str]]:
@@ -236,12 +256,15 @@ def make_check(entry: dict):
         d = ctx.disclosure
         for expr, _title in _expand(entry):
             compiled = compile_expr(expr)
+            cache = ctx.shared.setdefault("identity_values", {})
             for row, rows, children in _rows_for(entry, d, ctx.shared):
-                left, right, cells = evaluate(compiled, Resolver(d, entry.get("for_each"), row, rows, children))
+                resolver = Resolver(d, entry.get("for_each"), row, rows, children, cache)
+                left, right, values = evaluate_values(compiled, resolver)
                 difference = left - right
                 if difference == 0:
                     continue
-                allowed = envelope(v for _, v in cells) if fixed == "auto" else Decimal(str(fixed))
+                cells = [pair for ref in compiled.refs for pair in resolver.resolve(ref)[1]]
+                allowed = envelope(values) if fixed == "auto" else Decimal(str(fixed))
                 paths = tuple(dict.fromkeys(p for p, _ in cells))
                 anchor = paths[0]
                 where = f"{describe(anchor)}" if row is None else f"{describe(anchor)}（{row.name or row.code}）"

@@ -30,6 +30,15 @@ SHARE_BASES = (
 """Denominators tried when a share does not recompute (to name a wrong one)."""
 
 
+def _expected(ctx: RuleContext, claim: Claim) -> figures.Expected:
+    """``figures.expected_for`` once per claim and run (N-002…N-006 all need it)."""
+    cache = ctx.shared.setdefault("expected", {})
+    key = id(claim)
+    if key not in cache:
+        cache[key] = figures.expected_for(claim, ctx.disclosure)
+    return cache[key]
+
+
 def _expected_amount(claim: Claim, ctx: RuleContext) -> Decimal | None:
     """An amount claim states the current value, or its 上年/预算 figure when ``base`` says so."""
     d = ctx.disclosure
@@ -91,7 +100,7 @@ def amounts(ctx: RuleContext):
 def shares(ctx: RuleContext):
     d = ctx.disclosure
     for claim in _claims(ctx, "share"):
-        expected = figures.expected_for(claim, d).value
+        expected = _expected(ctx, claim).value
         decimals = printed_decimals(claim.text, claim.value)
         if expected is None or round_to(expected, decimals) == round_to(claim.value, decimals):
             continue
@@ -107,7 +116,7 @@ def shares(ctx: RuleContext):
 @rule("N-003", family="说明↔表", severity="错误", title="说明中的增减额 = 本年数 − 上年数")
 def change_amounts(ctx: RuleContext):
     for claim in _claims(ctx, "change_amount"):
-        expected = figures.expected_for(claim, ctx.disclosure).value
+        expected = _expected(ctx, claim).value
         if expected is not None and claim.text is not None:
             yield from _compare(ctx, claim, expected, "增减额", rate=False)
 
@@ -115,7 +124,7 @@ def change_amounts(ctx: RuleContext):
 @rule("N-004", family="说明↔表", severity="错误", title="说明中的增减率 =（本年 − 上年）/ 上年")
 def change_rates(ctx: RuleContext):
     for claim in _claims(ctx, "change_rate"):
-        expected = figures.expected_for(claim, ctx.disclosure)
+        expected = _expected(ctx, claim)
         if expected.value is not None and not expected.undefined_reason:
             yield from _compare(ctx, claim, expected.value, "增减率", rate=True)
 
@@ -123,7 +132,7 @@ def change_rates(ctx: RuleContext):
 @rule("N-005", family="说明↔表", severity="错误", title="说明中的预决算差异率、预算完成率按预算数重算一致")
 def budget_rates(ctx: RuleContext):
     for claim in _claims(ctx, "budget_variance_rate", "completion_rate"):
-        expected = figures.expected_for(claim, ctx.disclosure)
+        expected = _expected(ctx, claim)
         if expected.value is not None:
             label = "预决算差异率" if claim.measure == "budget_variance_rate" else "预算完成率"
             yield from _compare(ctx, claim, abs(expected.value), label, rate=True)
@@ -134,7 +143,7 @@ def directions(ctx: RuleContext):
     for claim in ctx.disclosure.claims:
         if claim.direction is None or claim.measure in ("amount", "count", "share"):
             continue
-        expected = figures.expected_for(claim, ctx.disclosure)
+        expected = _expected(ctx, claim)
         if expected.direction is None:
             continue
         stated, wanted = _SIGN.get(claim.direction), _SIGN.get(expected.direction)
