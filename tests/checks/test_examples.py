@@ -55,6 +55,8 @@ def test_check__shanghai_defects_are_found():
         ("N-007", "错误", "three_public.final.overseas", "第三部分七(一)"),            # 完成预算的0% on 预算 0
         ("N-007", "错误", "three_public.final.vehicle_total", "第三部分七(一)"),
     ]
+    assert [f.flat("rule_id", "section") for f in report.findings if f.severity == "警告"] == [
+        ("N-014", "第三部分四")]  # 持平 with a reason for a decrease
     rounding = {item for f in report.by_rule("R-001") for item in f.items()}
     assert {"summary.expenditure.208", "fiscal_summary.expenditure.208.general_budget",  # 326.71 vs 326.72
             "basic_expenditure.301.amount", "income.total.total", "procurement.total"} <= rounding

@@ -207,3 +207,17 @@ def test_receptions__itemised_amounts_and_people_differ():
 @pytest.mark.rule("N-013", "passes")
 def test_receptions__itemised_amounts_add_up_to_table_07():
     assert check(disclosure(three_public_details=RECEPTIONS % (5, 6000))).by_rule("N-013") == []
+
+
+@pytest.mark.rule("N-014", "fails")
+def test_flat_with_change_reason__持平_explained_by_a_decrease():
+    claims = """[{item: three_public.final.total, measure: change_amount, value: "0", direction: 持平,
+                  reason: 合同支付进度等原因减少支付, section: 四}]"""
+    assert findings(claims, "N-014") == [("N-014", "警告", "四")]
+
+
+@pytest.mark.rule("N-014", "passes")
+def test_flat_with_change_reason__持平_without_a_reason():
+    claims = """[{item: three_public.final.total, measure: change_amount, value: "0", direction: 持平,
+                  reason: 本年度和上年度均无此项支出}]"""
+    assert findings(claims, "N-014") == []

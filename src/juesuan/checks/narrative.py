@@ -195,3 +195,15 @@ def units(ctx: RuleContext):
             yield ctx.finding(ctx.locate_claim(claim), f"{describe(claim.item)}说明写 {claim.text or claim.value}"
                               f"{claim.unit}，但该数为{ctx.disclosure.meta.unit}数", expected=ctx.disclosure.meta.unit,
                               actual=claim.unit, suggestion="统一使用万元")
+
+
+_CHANGE_WORDS = ("增加", "减少", "增长", "下降", "提高", "降低")
+
+
+@rule("N-014", family="说明↔表", severity="警告", title="写“持平”时不应再给出增减的原因（方向词与原因相符）")
+def flat_with_change_reason(ctx: RuleContext):
+    for claim in ctx.disclosure.claims:
+        if claim.direction in ("持平", "等于") and claim.reason and any(w in claim.reason for w in _CHANGE_WORDS):
+            yield ctx.finding(ctx.locate_claim(claim), f"{describe(claim.item)}说明写“{claim.direction}”，"
+                              f"原因却是“{claim.reason}”", actual=claim.direction,
+                              suggestion="核对增减方向：持平无须说明原因，有增减则改正方向词")
