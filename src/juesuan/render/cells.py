@@ -30,7 +30,6 @@ class Cell:
     fmt: Format = "text"
     align: Align = "left"
     bold: bool = False
-    indent: int = 0
     blank_zero: bool = False
     """Print a zero amount as an empty cell (the official tables leave zero cells blank)."""
 
@@ -98,9 +97,8 @@ def head(text: str, colspan: int = 1, rowspan: int = 1) -> Cell:
     return Cell(text, colspan=colspan, rowspan=rowspan, align="center", bold=True)
 
 
-def label(text: str | None, colspan: int = 1, *, align: Align = "left", bold: bool = False,
-          indent: int = 0) -> Cell:
-    return Cell(text, colspan=colspan, align=align, bold=bold, indent=indent)
+def label(text: str | None, colspan: int = 1, *, align: Align = "left", bold: bool = False) -> Cell:
+    return Cell(text, colspan=colspan, align=align, bold=bold)
 
 
 def money_cell(value: Decimal | None, *, blank_zero: bool = True, bold: bool = False) -> Cell:

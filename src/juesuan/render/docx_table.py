@@ -18,7 +18,8 @@ TWIPS_PER_MM = 1440 / 25.4
 W = {name: qn(f"w:{name}") for name in (
     "tbl", "tblPr", "tblStyle", "tblW", "tblLayout", "tblGrid", "gridCol", "tr", "trPr",
     "cantSplit", "tblHeader", "tc", "tcPr", "tcW", "gridSpan", "vMerge", "vAlign", "p", "pPr",
-    "pStyle", "r", "t", "type", "w", "val", "jc", "tblCellMar", "top", "left", "bottom", "right")}
+    "pStyle", "r", "t", "type", "w", "val", "jc", "tblCellMar", "top", "left", "bottom", "right",
+    "shd", "color", "fill")}
 XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
 
 
@@ -83,6 +84,8 @@ def build_table(grid: Grid, width_mm: float, style_ids: dict[str, str], table_st
                     _sub(tc_pr, "vMerge", val="restart")
                 else:
                     _sub(tc_pr, "vMerge")
+            if row.kind == "head":
+                _sub(tc_pr, "shd", val="clear", color="auto", fill="F2F2F2")
             _sub(tc_pr, "vAlign", val="center")
             if top == r:
                 _paragraph(tc, _style_for(cell, row.kind, style_ids), cell.text())

@@ -61,7 +61,7 @@ def _compiler() -> typst.Compiler:
 
 def _cell(cell: Cell) -> dict:
     return {"t": cell.text(), "cs": cell.colspan, "rs": cell.rowspan, "a": cell.align,
-            "b": cell.bold, "i": cell.indent}
+            "b": cell.bold}
 
 
 def _rows(rows: tuple[Row, ...]) -> list[dict]:
