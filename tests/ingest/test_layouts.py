@@ -104,3 +104,22 @@ def test_load_text__tab_table_split_codes(tmp_path):
     row = disclosure.tables.general_budget.find("2010601")
     assert (row.basic, row.project) == (Decimal("1503.52"), Decimal("8.37"))
     assert disclosure.provenance["general_budget.2010601.project"].line == 5
+
+
+def test_parse_two_sided__mof_edition_line_numbers_ignored(tmp_path):
+    # MOF layout [R in spec]: 项目 | 行次 | 金额 on each side and a 栏次 row; our own example figures.
+    text = "\n".join([
+        "某某局2023年度部门决算", "收入支出决算总表", "公开01表", "编制部门：某某局\t金额单位：万元",
+        "收入\t\t\t支出", "项目\t行次\t金额\t项目\t行次\t金额", "栏次\t\t1\t栏次\t\t2",
+        "一、一般公共预算财政拨款收入\t1\t1,234.50\t一、一般公共服务支出\t32\t1,000.00",
+        "八、其他收入\t8\t10.00\t八、社会保障和就业支出\t39\t244.50",
+        "本年收入合计\t20\t1,244.50\t本年支出合计\t60\t1,244.50",
+    ])
+    path = tmp_path / "mof.txt"
+    path.write_text(text, encoding="utf-8")
+    disclosure, report = read(path)
+    summary = disclosure.tables.summary
+    assert (summary.income.general_budget, summary.income.total) == (Decimal("1234.50"), Decimal("1244.50"))
+    assert [(c.code, c.amount) for c in summary.expenditure.classes] == [
+        ("201", Decimal("1000.00")), ("208", Decimal("244.50"))]
+    assert report.not_understood == ()

@@ -39,7 +39,7 @@ def parse(
             disclosure, result = read(source, ocr=False if no_ocr else None)
             progress.advance(task)
             if report or disclosure is None:
-                err_console.print(result.summary(), markup=False, highlight=False)
+                err_console.print(result.summary(), markup=False, highlight=False, soft_wrap=True)
             if disclosure is None:
                 failures += 1
                 continue

@@ -44,6 +44,8 @@ def parse_coded(block: Block, out: Collector, resolve) -> dict:
             elif b == nb and is_amount(text):
                 names.append(text)
         name = "".join(n for n in names if n not in ("类", "款", "项"))
+        if name.startswith("栏次"):
+            continue
         if not name and not code_parts:
             orphans = amounts  # amounts centred off their row: they belong to the next row
             continue

@@ -52,9 +52,10 @@ def parse_two_sided(block: Block, out: Collector, resolve) -> dict:
         out.problem(f"{block.key}: 找不到左右两栏 / cannot find the two sides", block.title.page, block.title.line)
         return {}
     left_label, right_label, texts = split
+    line_numbers = {b for b, t in texts.items() if "行次" in t}  # MOF edition: 项目 | 行次 | 金额
     fiscal = block.key == "fiscal_summary"
     right_map: dict[int, str] = {}
-    right_bands = sorted(b for b in texts if b > right_label)
+    right_bands = sorted(b for b in texts if b > right_label and "行次" not in texts[b])
     for b in right_bands:
         for keyword, field in FISCAL_COLUMNS if fiscal else (("", "amount"),):
             if keyword in texts[b]:
@@ -66,11 +67,15 @@ def parse_two_sided(block: Block, out: Collector, resolve) -> dict:
     expense: dict = {"classes": []}
     in_opening = False
     for row in block.rows:
-        left = [(band(c, i), c) for i, c in enumerate(row.cells) if band(c, i) < right_label]
-        right = [(band(c, i), c) for i, c in enumerate(row.cells) if band(c, i) >= right_label]
+        if clean(row.text).startswith("栏次"):
+            continue
+        left = [(band(c, i), c) for i, c in enumerate(row.cells)
+                if band(c, i) < right_label and band(c, i) not in line_numbers]
+        right = [(band(c, i), c) for i, c in enumerate(row.cells)
+                 if band(c, i) >= right_label and band(c, i) not in line_numbers]
         label = strip_numbering("".join(c.text for b, c in left if not is_amount(c.text)))
         amounts = [c for b, c in left if is_amount(c.text) or b > left_label]
-        if label and label not in ("项目", "收入", "项目决算数"):
+        if label and not label.startswith("项目") and label not in ("收入", "收入支出"):
             field = next((f for k, f in INCOME_LINES if k in label), None)
             if field is None:
                 if amounts:
