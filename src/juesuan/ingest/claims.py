@@ -135,9 +135,7 @@ def _measure(gap: str, unit: str) -> tuple[str, str | None, str | None]:
             return "completion_rate", "initial_budget", None
         if direction:
             return "change_rate", "prior_year", direction
-        if "占" in tail:
-            return "share", None, None
-        return "share", None, None
+        return "share", None, None  # "占 X%", or a bare percentage after an amount
     if unit in ("万元", "元", "亿元"):
         if direction in ("增加", "减少") and tail.endswith(direction):
             return "change_amount", "prior_year", direction
@@ -207,7 +205,8 @@ def extract_claims(doc: Document, resolver, out: Collector) -> list[Claim]:
                     if "本年支出合计" in gap:
                         base = "expenditure.total.total"
                 claim = Claim(item=item, measure=measure, value=value, unit=unit, text=number, base=base,
-                              direction=direction, section=segment.label, file=doc.path, page=segment.page)
+                              direction=direction, section=segment.label, sentence=sentence[:300],
+                              file=doc.path, page=segment.page)
                 if measure in ("change_amount", "change_rate", "budget_variance_rate", "completion_rate"):
                     pending.append(len(claims))
                     if reason:

@@ -21,7 +21,7 @@ class Collector:
 
     def source(self, row: Row, cell: Cell | None = None) -> Source:
         box = None
-        if cell is not None and row.grid is not None or cell is not None:
+        if cell is not None:
             box = (round(cell.x0, 2), round(cell.y0, 2), round(cell.x1, 2), round(cell.y1, 2))  # noqa: money-float-ok
         return Source(kind="parsed", file=self.file, page=row.page, line=row.line, bbox=box)
 

@@ -36,7 +36,6 @@ def page_glyphs(page, textpage, rotation: int) -> tuple[list[Glyph], int]:
     """Glyphs in display space and the rotation used (from /Rotate or the text angle)."""
     import pypdfium2.raw as raw
 
-    width, height = page.get_size() if rotation in (0, 180) else page.get_size()[::-1]
     count = raw.FPDFText_CountChars(textpage.raw)
     if count <= 0:
         return [], rotation
@@ -62,7 +61,6 @@ def page_glyphs(page, textpage, rotation: int) -> tuple[list[Glyph], int]:
         if 0xD800 <= code <= 0xDFFF:
             continue
         glyphs.append(Glyph(char, *_box(fn, l.value, b.value, r.value, t.value)))
-    del width, height
     return glyphs, rotation
 
 
