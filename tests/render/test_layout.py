@@ -43,6 +43,13 @@ def test_grid_for__summary_keeps_the_profile_class_rows_when_zero():
     assert "三、社会保障和就业支出" in right  # a printed line the profile lacks is kept
 
 
+def test_grid_for__summary_income_lines_as_the_profile_prints_them():
+    printed = tuple(f"{n}、收入{n}" for n in "一二三四五六七八")
+    grid = grid_for(small_disclosure(), "summary", LayoutOptions(income_rows=printed))
+    assert [texts(row)[0] for row in grid.body[:8]] == list(printed)
+    assert texts(grid.body[0])[1] == "15,144.75"
+
+
 def test_grid_for__split_code_columns_under_a_three_level_header():
     grid = grid_for(small_disclosure(), "income", SPLIT)
     assert len(grid.header) == 3

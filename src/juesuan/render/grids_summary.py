@@ -58,7 +58,10 @@ def summary_grid(disclosure: Disclosure, key: str, options) -> Grid:
     table = disclosure.tables.summary
     income, expense = table.income, table.expenditure
     bz = options.blank_zeros
-    left = [_pair(text, getattr(income, name), bz) for name, text in SUMMARY_INCOME_LINES]
+    texts = options.income_rows if len(options.income_rows) == len(SUMMARY_INCOME_LINES) else \
+        [text for _, text in SUMMARY_INCOME_LINES]
+    left = [_pair(text, getattr(income, name), bz)
+            for (name, _), text in zip(SUMMARY_INCOME_LINES, texts)]
     right = [_pair(numbered(i, line.name), line.amount, bz)
              for i, line in enumerate(expense_lines(expense.classes, ClassLine, options), start=1)]
     body = []

@@ -38,6 +38,8 @@ class LayoutOptions:
     class_rows: tuple[tuple[str, str], ...] = ()
     """(code, name) of every 类 row printed on the expense side of 公开01/04, zero rows kept."""
     empty_notes: tuple[tuple[str, str], ...] = ()
+    income_rows: tuple[str, ...] = ()
+    """The eight printed income lines of 公开01 (一、一般公共预算财政拨款收入 …) when the profile lists them."""
 
     def title(self, key: str) -> str:
         return dict(self.titles).get(key) or TABLE_TITLES[key][1]
@@ -63,6 +65,7 @@ class LayoutOptions:
             unit_line=unit_line,
             titles=tuple((t.key, t.title) for t in profile.tables),
             class_rows=tuple((row.code, row.name) for row in profile.class_rows),
+            income_rows=tuple(profile.income_rows),
             empty_notes=tuple((key, profile.fill(text, meta.department, meta.year))
                               for key, text in profile.empty_table_notes.items()),
         )
