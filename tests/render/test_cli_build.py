@@ -1,3 +1,4 @@
+import re
 from pathlib import Path
 
 from conftest import EXAMPLES, SMALL
@@ -42,3 +43,14 @@ def test_build__a_bad_file_does_not_stop_the_others(tmp_path):
     assert result.exit_code == 1
     assert (tmp_path / "out" / "small-2022.html").is_file()
     assert "bad.yaml" in result.output
+
+
+def test_build__profile_option_sets_narrative_and_table_layout(tmp_path):
+    file = _small_file(tmp_path)
+    result = CliRunner().invoke(app, ["build", str(file), "-o", str(tmp_path / "out"), "-f", "html",
+                                      "--profile", "shanghai-2024"])
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "out" / "small-2022.html").read_text(encoding="utf-8")
+    # 公开07 as Shanghai prints it: 预算数/决算数 interleaved (Xinjiang: all 预算数 first)
+    assert re.search(r">预算数</th><th[^>]*>决算数</th><th[^>]*>预算数</th>", html)
+    assert not re.search(r"colspan=\"6\"[^>]*>预算数<", html)

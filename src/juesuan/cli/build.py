@@ -59,7 +59,10 @@ def build(
             bar.update(task, description=f"{file.name}：读取 / loading")
             try:
                 disclosure = fileformat.load(file)
-                document = compose(disclosure, profile)
+                if profile:  # narrative and table layout both follow the chosen profile
+                    meta = disclosure.meta.model_copy(update={"profile": profile})
+                    disclosure = disclosure.model_copy(update={"meta": meta})
+                document = compose(disclosure)
             except fileformat.DisclosureFileError as exc:
                 failures += 1
                 for problem in exc.problems:
