@@ -26,3 +26,15 @@ def test_render_html__inline_svg_charts_with_text_alternatives(built, disclosure
     assert len(charts) >= 4
     assert all("<title" in chart and "<desc" in chart for chart in charts)
     assert "基本支出" in html and "预算数" in html
+
+
+def test_render_html__text_is_escaped(tmp_path):
+    from conftest import small_disclosure
+
+    from juesuan.narrative.document import Document, Paragraph, Section
+    from juesuan.render import render
+
+    document = Document("标题<b>", None, (Section("s", "一、说明", 2, (Paragraph("<script>x()</script>&"),)),))
+    html = render("html", small_disclosure(), document, tmp_path / "t.html").read_text(encoding="utf-8")
+    assert "<script>" not in html and "&lt;script&gt;x()&lt;/script&gt;&amp;" in html
+    assert "<title>标题&lt;b&gt;</title>" in html

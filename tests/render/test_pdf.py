@@ -93,3 +93,15 @@ def test_families__refuses_when_no_cjk_font_is_installed():
         assert "fonts-noto-cjk" in str(error)
     else:
         raise AssertionError("expected FontsMissingError")
+
+
+def test_render_pdf__data_is_never_read_as_markup(tmp_path):
+    from conftest import small_disclosure
+
+    from juesuan.narrative.document import Document, Paragraph, Section
+    from juesuan.render import render
+
+    tricky = "#set page(width: 10pt) *不加粗* _斜_ $x^2$ [括号] <标签> @引用 // 注释 \\ 反斜杠"
+    document = Document("标题", None, (Section("s", "一、说明", 2, (Paragraph(tricky),)),))
+    path = render("pdf", small_disclosure(), document, tmp_path / "tricky.pdf")
+    assert squash(tricky) in squash(pdf_text(path))
