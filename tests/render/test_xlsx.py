@@ -37,3 +37,14 @@ def test_render_xlsx__frozen_repeated_headers_and_a4_print_setup(built, grids):
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
     merged = {str(r) for r in sheet.merged_cells.ranges}
     assert "A3:D3" in merged  # 项目 over the code and name columns
+
+
+def test_render_xlsx__wrapped_merged_text_gets_a_row_height(built, disclosure):
+    if not disclosure.performance.projects:
+        return
+    book = openpyxl.load_workbook(str(built("xlsx")))
+    sheet = book["自评表1"]
+    goal_row = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == "年度总体目标") + 1
+    text = sheet.cell(goal_row, 2).value or ""
+    if len(text) > 40:  # wraps in four merged columns
+        assert sheet.row_dimensions[goal_row].height and sheet.row_dimensions[goal_row].height > 15

@@ -56,6 +56,30 @@ class Formats:
         return self._cache[key]
 
 
+LINE_PT = 15
+"""Height of one 10.5 pt text line."""
+
+
+def _display_units(text: str) -> int:
+    """Width in Excel character units: a CJK character takes two."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+
+
+def _row_heights(grid: Grid, widths: list[float]) -> dict[int, int]:
+    """Rows whose text wraps, with a height that shows every line: Excel never autofits
+    a row holding merged cells (the 自评表 goals, the two-level headers)."""
+    heights: dict[int, int] = {}
+    for r, c, cell in placed(grid.rows, grid.columns):
+        text = cell.text()
+        if not text or cell.rowspan > 1:
+            continue
+        room = max(int(sum(widths[c:c + cell.colspan])) - 1, 1)
+        lines = -(-_display_units(text) // room)
+        if lines > 1:
+            heights[r] = max(heights.get(r, 0), lines * LINE_PT)
+    return heights
+
+
 def _write(sheet, row: int, col: int, cell: Cell, fmt) -> None:
     value = cell.value
     if isinstance(value, Decimal):
@@ -70,8 +94,9 @@ def _sheet(book, formats: Formats, grid: Grid, name: str) -> None:
     sheet = book.add_worksheet(name)
     last = grid.columns - 1
     unit = sum(grid.widths)
-    for col, width in enumerate(grid.widths):
-        sheet.set_column(col, col, CHARS[grid.landscape] * width / unit)
+    widths = [CHARS[grid.landscape] * width / unit for width in grid.widths]
+    for col, width in enumerate(widths):
+        sheet.set_column(col, col, width)
     row = 0
     sheet.merge_range(row, 0, row, last, grid.title, formats.title)
     sheet.set_row(row, 30)
@@ -86,6 +111,8 @@ def _sheet(book, formats: Formats, grid: Grid, name: str) -> None:
         if cell.rowspan > 1 or cell.colspan > 1:
             sheet.merge_range(top + r, c, top + r + cell.rowspan - 1, c + cell.colspan - 1, None, fmt)
         _write(sheet, top + r, c, cell, fmt)
+    for r, height in _row_heights(grid, widths).items():
+        sheet.set_row(top + r, height)
     row = top + len(grid.rows)
     for text in (grid.note, grid.empty_note):
         if text:
