@@ -123,3 +123,19 @@ def test_parse_two_sided__mof_edition_line_numbers_ignored(tmp_path):
     assert [(c.code, c.amount) for c in summary.expenditure.classes] == [
         ("201", Decimal("1000.00")), ("208", Decimal("244.50"))]
     assert report.not_understood == ()
+
+
+def test_parse_coded__names_without_codes_resolved_by_parent(tmp_path):
+    # Names only, indented by level (a layout some finance software prints); codes from juesuan.reference.
+    text = "\n".join([
+        "某某局2022年度部门决算", "一般公共预算财政拨款支出决算表", "单位：万元",
+        "项目\t合计\t基本支出\t项目支出", "合计\t20.00\t15.00\t5.00",
+        "一般公共服务支出\t20.00\t15.00\t5.00", "政府办公厅（室）及相关机构事务\t20.00\t15.00\t5.00",
+        "行政运行\t15.00\t15.00\t", "信访事务\t5.00\t\t5.00", "2080501 行政单位离退休\t1.00\t1.00\t",
+    ])
+    path = tmp_path / "names.txt"
+    path.write_text(text, encoding="utf-8")
+    disclosure, _ = read(path)
+    assert [(r.code, r.name) for r in disclosure.tables.general_budget.rows] == [
+        ("201", "一般公共服务支出"), ("20103", "政府办公厅（室）及相关机构事务"), ("2010301", "行政运行"),
+        ("2010308", "信访事务"), ("2080501", "行政单位离退休")]

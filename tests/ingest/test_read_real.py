@@ -108,3 +108,13 @@ def test_parse_overview__shanghai_functions_paragraphs(shanghai):
     example = fileformat.load(need(EXAMPLES / "shanghai-putuo-czj-2024.yaml")).overview.functions
     # Word gaps inside PDF lines are not always printed as spaces: compare without them.
     assert disclosure.overview.functions.replace(" ", "") == example.replace(" ", "")
+
+
+def test_parse_coded__shanghai_row_names_as_printed(shanghai):
+    disclosure, _ = shanghai
+    example = fileformat.load(need(EXAMPLES / "shanghai-putuo-czj-2024.yaml")).tables
+    for key in ("income", "expenditure", "general_budget", "basic_expenditure"):
+        assert [(r.code, r.name) for r in getattr(disclosure.tables, key).rows] == \
+            [(r.code, r.name) for r in getattr(example, key).rows], key
+    assert [(c.code, c.name) for c in disclosure.tables.summary.expenditure.classes] == \
+        [(c.code, c.name) for c in example.summary.expenditure.classes]

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from .collect import Collector
 from .columns import band, header_rows, header_text, is_data_row, map_bands, name_band
 from .locate import Block
-from .numbers import clean, is_amount, join_code
+from .numbers import clean, compact, is_amount, join_code
 from .pages import Row
 
 KIND = {"income": "income", "expenditure": "expenditure", "general_budget": "general_budget",
@@ -29,6 +31,7 @@ def parse_coded(block: Block, out: Collector, resolve) -> dict:
     table: dict = {"rows": []}
     seen: set[str] = set()
     orphans: list = []
+    parents: dict[int, str] = {}  # the last 类 (3 digits) and 款 (5 digits) read
     for row in block.rows:
         if not is_data_row(row):
             continue
@@ -38,7 +41,7 @@ def parse_coded(block: Block, out: Collector, resolve) -> dict:
             if b < nb and text.isdigit():
                 code_parts.append(text)
             elif b <= nb and not is_amount(text):
-                names.append(text)
+                names.append(compact(cell.text))  # names as printed (full-width brackets kept)
             elif b > nb:
                 amounts.append((b, cell))
             elif b == nb and is_amount(text):
@@ -46,6 +49,9 @@ def parse_coded(block: Block, out: Collector, resolve) -> dict:
         name = "".join(n for n in names if n not in ("类", "款", "项"))
         if name.startswith("栏次"):
             continue
+        inline = _INLINE_CODE.match(name)
+        if inline and not code_parts:  # "2010601 行政运行" printed in one cell
+            code_parts, name = [inline.group(1)], inline.group(2)
         if not name and not code_parts:
             orphans = amounts  # amounts centred off their row: they belong to the next row
             continue
@@ -56,11 +62,12 @@ def parse_coded(block: Block, out: Collector, resolve) -> dict:
             label, record = "total", {"code": "合计", "name": "合计"}
             table["total"] = record
         else:
-            code = join_code(code_parts) if code_parts else resolve(name)
+            code = join_code(code_parts) if code_parts else _by_name(name, parents, resolve)
             if code is None:
                 out.unclear(row, f"科目编码无法识别 / code not understood: {' '.join(code_parts)} {name}",
                             block.key)
                 continue
+            parents[len(code)] = code
             if code in seen:  # a repeated row on a continuation page
                 continue
             seen.add(code)
@@ -76,6 +83,20 @@ def parse_coded(block: Block, out: Collector, resolve) -> dict:
             if value is not None:
                 record[field] = value
     return table
+
+
+_INLINE_CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})(\D.*)$")
+
+
+def _by_name(name: str, parents: dict[int, str], resolve) -> str | None:
+    """Code of a name printed without one: alone, else as 项 of the last 款 or 款 of the last 类."""
+    code = resolve(name)
+    if code:
+        return code
+    owner = getattr(resolve, "__self__", None)
+    if owner is None or not hasattr(owner, "child"):
+        return None
+    return owner.child(name, parents.get(5), 3) or owner.child(name, parents.get(3), 2)
 
 
 def parse_basic(block: Block, out: Collector, resolve) -> dict:
@@ -111,7 +132,7 @@ def _basic_group(block, row, members, amount_band, table, seen, out, resolve, cl
         elif text.isdigit() and not names:
             code_parts.append(text)
         else:
-            names.append(text)
+            names.append(compact(cell.text))
     name = "".join(names)
     if not name and not code_parts:
         return

@@ -18,6 +18,11 @@ def clean(text: str) -> str:
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
 
 
+def compact(text: str) -> str:
+    """Text as printed, whitespace removed (names keep their full-width punctuation)."""
+    return re.sub(r"\s+", "", text)
+
+
 def parse_amount(text: str) -> Decimal | None:
     """``"2,940.05"`` → Decimal("2940.05"); ``"—"``/blank → 0; not a number → None."""
     t = clean(text).replace("−", "-").replace("–", "-")

@@ -23,6 +23,15 @@ class Resolver:
         except Exception:  # a missing edition must not stop a parse
             return None
 
+    def child(self, text: str, parent: str | None, level: int) -> str | None:
+        """A name printed without a code, under the 类/款 read just before it."""
+        if not text or not parent:
+            return None
+        try:
+            return names.resolve_name(text, level=level, parent=parent, year=self.year)
+        except Exception:
+            return None
+
     def economic(self, text: str) -> str | None:
         try:
             return names.resolve_name(text, year=self.year, kind="economic")

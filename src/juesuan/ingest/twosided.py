@@ -12,7 +12,7 @@ import re
 from .collect import Collector
 from .columns import band, header_rows, header_text
 from .locate import Block
-from .numbers import clean, is_amount
+from .numbers import clean, compact, is_amount
 from .pages import Row
 
 _NUMBERING = re.compile(r"^[一二三四五六七八九十]+[、.．]|^\d+[、.．]")
@@ -32,7 +32,8 @@ SOURCES = ("general_budget", "government_fund", "state_capital")
 
 
 def strip_numbering(text: str) -> str:
-    return _NUMBERING.sub("", clean(text))
+    """Drop "一、"; keep the name as printed (full-width brackets) but without spaces."""
+    return _NUMBERING.sub("", compact(text))
 
 
 def _split(block: Block) -> tuple[int, int, dict[int, str]] | None:
