@@ -120,6 +120,8 @@ def parse_basic(block: Block, out: Collector, resolve) -> dict:
                 groups[slot].append((b, cell))
         for slot, members in enumerate(groups):
             _basic_group(block, row, members, amount_bands[slot], table, seen, out, resolve, classes, slot)
+    # Print order: the left block top to bottom (301, 303), then the right block (302, 310).
+    table["rows"] = [record for _, record in sorted(table["rows"], key=lambda item: item[0])]
     return table
 
 
@@ -154,7 +156,7 @@ def _basic_group(block, row, members, amount_band, table, seen, out, resolve, cl
             return
         seen.add(code)
         record = {"code": code, "name": name}
-        table["rows"].append(record)
+        table["rows"].append((slot, record))
         if amount_cell is not None and clean(amount_cell.text):
             value = out.amount(f"basic_expenditure.{code}.amount", row, amount_cell, block.unit)
             if value is not None:

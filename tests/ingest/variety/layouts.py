@@ -96,12 +96,12 @@ def printed_tables(disclosure: Disclosure, options: LayoutOptions | None = None)
 Transform = Callable[[Disclosure, list[Printed]], list[Printed]]
 
 
-def mof_headers(department: str, unit: str = "万元") -> Transform:
+def mof_headers(unit: str = "万元") -> Transform:
     """公开0X表 line and ``编制部门：XX  金额单位：万元`` instead of a bare unit line."""
 
     def apply(d: Disclosure, tables: list[Printed]) -> list[Printed]:
         for t in tables:
-            t.lead = [t.code, f"编制部门：{department}\t\t金额单位：{unit}"]
+            t.lead = [t.code, f"编制部门：{d.meta.department}\t\t金额单位：{unit}"]
             t.unit = ""
         return tables
 
@@ -412,11 +412,12 @@ def write_docx(path: Path, d: Disclosure, tables: list[Printed], style: Style, *
         if rows:
             grid = document.add_table(rows=len(rows), cols=t.columns)
             grid.style = "Table Grid"
+            flat = grid._cells  # python-docx's cell() rebuilds this list on every call (slow)
             for r, row in enumerate(rows):
                 for c, v in enumerate(row):
                     text = _text(v, style)
                     if text:
-                        grid.cell(r, c).text = text
+                        flat[r * t.columns + c].text = text
             if merged:
                 for r, c, r2, c2 in t.merges:
                     keep = grid.cell(r, c).text

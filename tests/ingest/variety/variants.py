@@ -64,20 +64,18 @@ class Variant:
 
 
 YUAN = L.Style(unit="元", scale=L.TEN_THOUSAND)
-SH_DEPT = "上海市普陀区财政局"
-U_DEPT = "乌鲁木齐市工业和信息化局"
 
 VARIANTS: tuple[Variant, ...] = (
     Variant("baseline-text", "sh", "txt", "our own grid as tab text (control)"),
     Variant("baseline-text-urumqi", "urumqi", "txt", "our own grid as tab text, Urumqi (control)"),
     Variant("mof-header-wanyuan", "sh", "txt", "公开0X表 line, 编制部门：XX  金额单位：万元",
-            transforms=(L.mof_headers(SH_DEPT),)),
+            transforms=(L.mof_headers(),)),
     Variant("mof-header-yuan", "urumqi", "txt", "MOF headers, 金额单位：元, amounts ×10000 with separators",
-            transforms=(L.mof_headers(U_DEPT, "元"),), style=YUAN),
+            transforms=(L.mof_headers("元"),), style=YUAN),
     Variant("unit-yuan-scaled", "sh", "txt", "单位：元, amounts of the example ×37 then ×10000 (large numbers)",
             transforms=(L.unit_line("单位：元"),), style=YUAN, factor="37"),
     Variant("mof-line-numbers", "sh", "txt", "行次 columns and a 栏次 row in 公开01/04",
-            transforms=(L.mof_headers(SH_DEPT), L.line_numbers)),
+            transforms=(L.mof_headers(), L.line_numbers)),
     Variant("codes-cumulative", "sh", "txt", "one cumulative code column (2010601)",
             options={"code_style": "cumulative"}),
     Variant("codes-name-prefix", "sh", "txt", "科目名称 with code prefix (\"2010601 行政运行\"), no code column",
@@ -106,16 +104,16 @@ VARIANTS: tuple[Variant, ...] = (
     Variant("docx-spaced-thousands", "sh", "docx", "Word: thousands separated by spaces (1 234.56)",
             style=L.Style(spaced=True)),
     Variant("docx-mof-yuan-continued", "sh", "docx", "Word: MOF headers in 元, tables continued (续表)",
-            transforms=(L.mof_headers(SH_DEPT, "元"), L.continued(15)), style=YUAN),
+            transforms=(L.mof_headers("元"), L.continued(15)), style=YUAN),
     Variant("xlsx-finance-text", "sh", "xlsx",
             "finance export: sheet per table, preamble 编制单位/单位, blank column A, numbers as text"),
     Variant("xlsx-finance-numeric-yuan", "urumqi", "xlsx", "finance export: numeric cells in 元, MOF headers",
-            transforms=(L.mof_headers(U_DEPT, "元"),), style=YUAN, writer={"numbers_as_text": False}),
+            transforms=(L.mof_headers("元"),), style=YUAN, writer={"numbers_as_text": False}),
     Variant("xlsx-cumulative-no-blank-col", "sh", "xlsx", "export: cumulative codes, numeric cells, no blank column",
             options={"code_style": "cumulative"}, writer={"numbers_as_text": False, "blank_column": False}),
     Variant("pdf-landscape-mof", "sh", "pdf",
             "typst landscape, running header and page numbers, MOF headers, 合计 first in 公开05",
-            options={"general_budget_total_last": False}, transforms=(L.mof_headers(SH_DEPT),)),
+            options={"general_budget_total_last": False}, transforms=(L.mof_headers(),)),
     Variant("pdf-portrait-continued-yuan", "urumqi", "pdf",
             "typst portrait, tables continued (续表) with repeated headers, 单位：元",
             transforms=(L.unit_line("单位：元"), L.continued(14)), style=YUAN,
@@ -164,7 +162,7 @@ NARRATIVES: tuple[Variant, ...] = (
             narrative=((r"与上年相比，", "较上年"), (r"与(20\d\d)年度相比，", r"比\1年度"),
                        (r"，(增长|下降)", r"，同比\1"))),
     Variant("narrative-zengfu-jianfu-zhanbi", "sh", "txt", "增长→增幅, 下降→减幅, 占→占比",
-            narrative=((r"，增长", "，增幅"), (r"，下降", "，减幅"), (r"，占", "，占比"))),
+            narrative=((r"，增长", "，增幅"), (r"，下降", "，减幅"), (r"，占(\\d)", r"，占比\\1"))),
     Variant("narrative-template-leftovers", "urumqi", "txt",
             "template leftovers kept: 增加（减少）, 增长（下降） after the right word",
             narrative=((r"(增加|减少)" + AMOUNT + "万元", r"\1（减少）\2万元"), (r"，(增长|下降)", r"，\1（下降）"))),
@@ -217,7 +215,10 @@ def claim_recall(source_disclosure: Disclosure, parsed: Disclosure | None) -> tu
     """(claims of the source read back with the same item, measure and value; claims of the source)."""
     from collections import Counter
 
-    key = lambda c: (c.item, c.measure, c.value)  # noqa: E731
+    def key(c):
+        value = c.value / L.TEN_THOUSAND if c.unit == "元" else c.value  # 元 in the text is a faithful reading
+        return c.item, c.measure, value
+
     got = Counter(map(key, parsed.claims)) if parsed is not None else Counter()
     want = Counter(map(key, source_disclosure.claims))
     return sum((got & want).values()), sum(want.values())
