@@ -120,8 +120,8 @@ def parse_basic(block: Block, out: Collector, resolve) -> dict:
                 groups[slot].append((b, cell))
         for slot, members in enumerate(groups):
             _basic_group(block, row, members, amount_bands[slot], table, seen, out, resolve, classes, slot)
-    # Print order: the left block top to bottom (301, 303), then the right block (302, 310).
-    table["rows"] = [record for _, record in sorted(table["rows"], key=lambda item: item[0])]
+    # Code order (301, 30101, …, 302, …): the blocks print 类 side by side, the model lists them in turn.
+    table["rows"] = [record for _, record in sorted(table["rows"], key=lambda item: item[1]["code"])]
     return table
 
 
