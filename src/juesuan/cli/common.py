@@ -10,8 +10,9 @@ from rich.console import Console
 from .. import fileformat
 from ..model import Disclosure
 
-console = Console()
-err_console = Console(stderr=True)
+# soft_wrap: located messages (file:line: field: …) stay on one line for tools and terminals alike.
+console = Console(soft_wrap=True)
+err_console = Console(stderr=True, soft_wrap=True)
 
 
 def load_or_exit(path: Path) -> Disclosure:
