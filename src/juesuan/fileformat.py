@@ -7,7 +7,6 @@ reported with the file, the line and the field path, in Chinese and English.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -16,28 +15,11 @@ import yaml
 from pydantic import ValidationError
 
 from .model import Disclosure
+from .problems import FileError, FileProblem
 
 
-@dataclass(frozen=True)
-class FileProblem:
-    """One located problem in a disclosure file."""
-
-    file: str
-    line: int | None
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.field}: {self.message}"
-
-
-class DisclosureFileError(Exception):
-    """Raised with every problem found; ``str()`` is the user-facing message."""
-
-    def __init__(self, problems: list[FileProblem]):
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
+class DisclosureFileError(FileError):
+    """Raised with every problem found in a disclosure file; ``str()`` is the user-facing message."""
 
 
 # libyaml when available: the worked examples are ~8k lines and the pure-Python parser
@@ -139,11 +121,11 @@ def parse_text(text: str, file: str = "<text>") -> Disclosure:
         line = mark.line + 1 if mark else None
         problem = getattr(exc, "problem", None) or str(exc)
         raise DisclosureFileError(
-            [FileProblem(file, line, "(语法 / syntax)", f"YAML 语法错误 / YAML syntax error: {problem}")]
+            [FileProblem(file=file, line=line, field="(语法 / syntax)", message=f"YAML 语法错误 / YAML syntax error: {problem}")]
         ) from None
     if not isinstance(data, dict):
         raise DisclosureFileError(
-            [FileProblem(file, 1, "(根 / root)", "文件应为键值映射 / the file must be a mapping")]
+            [FileProblem(file=file, line=1, field="(根 / root)", message="文件应为键值映射 / the file must be a mapping")]
         )
     try:
         return Disclosure.model_validate(data)
@@ -160,10 +142,10 @@ def load(path: str | Path) -> Disclosure:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise DisclosureFileError([FileProblem(str(path), None, "(文件 / file)", "文件不存在 / file not found")]) from None
+        raise DisclosureFileError([FileProblem(file=str(path), field="(文件 / file)", message="文件不存在 / file not found")]) from None
     except UnicodeDecodeError as exc:
         raise DisclosureFileError(
-            [FileProblem(str(path), None, "(编码 / encoding)", f"不是 UTF-8 文本 / not UTF-8 text: {exc.reason}")]
+            [FileProblem(file=str(path), field="(编码 / encoding)", message=f"不是 UTF-8 文本 / not UTF-8 text: {exc.reason}")]
         ) from None
     return parse_text(text, str(path))
 

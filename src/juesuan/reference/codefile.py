@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import dataclass
 from pathlib import Path
+
+from ..problems import FileError, FileProblem
 
 LEVEL_BY_LENGTH = {"function": {3: 1, 5: 2, 7: 3}, "economic": {3: 1, 5: 2}}
 _HEADER_ALIASES = {
@@ -23,26 +24,12 @@ _HEADER_ALIASES = {
 }
 
 
-@dataclass(frozen=True)
-class CodeListProblem:
-    """One located problem; ``str()`` gives ``file:line: field: 中文 / English``."""
-
-    file: str
-    line: int | None
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.field}: {self.message}"
+CodeListProblem = FileProblem
+"""A located problem of a code list (the project-wide record)."""
 
 
-class CodeListError(Exception):
+class CodeListError(FileError):
     """Raised with every problem found in a code list file."""
-
-    def __init__(self, problems: list[CodeListProblem]):
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
 
 
 def _read_text(path: Path) -> str:

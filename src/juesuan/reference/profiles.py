@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ..model import TABLE_KEYS
+from ..problems import FileError
 from .codefile import CodeListProblem as ProfileProblem
 from .codes import user_home
 
@@ -189,12 +190,8 @@ class Profile(_Frozen):
         return text.format(unit=unit, year=year, prior_year=year - 1)
 
 
-class ProfileError(Exception):
+class ProfileError(FileError):
     """Raised with every located problem of a profile file."""
-
-    def __init__(self, problems: list[ProfileProblem]):
-        self.problems = problems
-        super().__init__("\n".join(str(p) for p in problems))
 
 
 def user_profiles_dir() -> Path:
