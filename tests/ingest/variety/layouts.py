@@ -38,6 +38,7 @@ class Printed:
     lead: list[str] = field(default_factory=list)
     """Lines printed between the title and the table (公开01表, 编制部门 …)."""
     continued: bool = False
+    prefix: str = ""
 
     @property
     def columns(self) -> int:
@@ -378,18 +379,37 @@ def cover_lines(d: Disclosure) -> list[str]:
 
 
 def table_title(t: Printed) -> str:
-    return f"{t.title}（续表）" if t.continued else t.title
+    title = t.title if not t.prefix else t.prefix.format(n=int(t.code[2:4]), code=t.code) + t.title
+    return f"{title}（续表）" if t.continued else title
 
 
-def write_text(path: Path, d: Disclosure, tables: list[Printed], style: Style) -> Path:
+def title_prefix(fmt: str) -> Transform:
+    """Numbered table headings: ``附表1：收入支出决算总表``, ``表一``, ``一、`` (``{n}`` is 1–9)."""
+
+    def apply(d, tables):
+        for t in tables:
+            t.prefix = fmt
+        return tables
+
+    return apply
+
+
+def write_text(path: Path, d: Disclosure, tables: list[Printed], style: Style, *, collapse: bool = False,
+               unit_on_title_line: bool = False) -> Path:
+    """Tab-separated cells; ``collapse``: blank cells dropped and the rest joined by one space,
+    as text copied out of a PDF viewer looks."""
     lines = cover_lines(d)
     for t in tables:
-        lines += ["", table_title(t)] + t.lead + ([t.unit] if t.unit else [])
+        if unit_on_title_line and t.unit:
+            lines += ["", f"{table_title(t)}    {t.unit}"] + t.lead
+        else:
+            lines += ["", table_title(t)] + t.lead + ([t.unit] if t.unit else [])
         if t.empty_note and not t.body:
             lines.append(t.empty_note)
             continue
         for row in t.header + t.body:
-            lines.append("\t".join(_text(v, style) for v in row))
+            texts = [_text(v, style) for v in row]
+            lines.append(" ".join(x for x in texts if x) if collapse else "\t".join(texts))
         if t.empty_note:
             lines.append(t.empty_note)
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")

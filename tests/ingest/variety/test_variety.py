@@ -29,8 +29,21 @@ CELL_FAILURES = {
                   "fiscal_summary.expenditure are not resolved (14 cells)",
     "codes-bracket-prefix": "'[2010601]行政运行' in the 科目名称 column: code not understood, 公开02/03/05 rows lost "
                             "(124 of 195 cells)",
+    "text-collapsed-zeros-printed": "space-joined cells (PDF-viewer copy) are not split into columns: 'cannot find the "
+                                    "two sides' in 公开01/04, no cell of any table read, read() returns None",
+    "text-collapsed-blank-zeros": "space-joined cells: no cell read at all, not even the unambiguous rows "
+                                  "(公开01/04 sides, rows with every column filled); read() returns None",
+    "unit-on-title-line": "'收入支出决算总表    单位：万元' on one line: no table title recognised (0/9 tables), "
+                          "read() returns None",
 }
+SILENT_LOSSES = {
+    "unit-on-title-line": "0/9 tables found and read() returns None with an empty problems list",
+}
+NOTHING_READ = "read() returns no Disclosure when no table cell was read (see the cell test)"
 EMPTY_FAILURES = {
+    "text-collapsed-zeros-printed": NOTHING_READ,
+    "text-collapsed-blank-zeros": NOTHING_READ,
+    "unit-on-title-line": NOTHING_READ,
     "xlsx-finance-text": "empty-table note under an XLSX sheet's table is not read: 公开08/09 empty flag not set",
     "xlsx-finance-numeric-yuan": "empty-table note under an XLSX sheet's table is not read: 公开09 empty flag not set",
     "xlsx-cumulative-no-blank-col": "empty-table note in an XLSX sheet is not read: 公开08/09 empty flag not set",
@@ -38,6 +51,9 @@ EMPTY_FAILURES = {
     "zeros-printed": "an empty table printed with 0.00 cells and its 无数据 note is not marked empty (公开08/09)",
 }
 META_FAILURES = {
+    "text-collapsed-zeros-printed": NOTHING_READ + "; the cover lines are printed",
+    "text-collapsed-blank-zeros": NOTHING_READ + "; the cover lines are printed",
+    "unit-on-title-line": NOTHING_READ + "; the cover lines are printed",
     "xlsx-finance-text": "XLSX preamble '编制单位：XX | 2024年度' not used for meta.department/meta.year",
     "xlsx-finance-numeric-yuan": "XLSX preamble '编制部门：XX' not used for meta.department",
     "xlsx-cumulative-no-blank-col": "XLSX preamble '编制单位：XX | 2024年度' not used for meta.department/meta.year",
@@ -74,10 +90,13 @@ def outcome(tmp_path_factory):
 def test_read__layout_variant_cells(outcome, variant):
     parsed, report = outcome(variant)
     m = measure(variant.disclosure(), parsed)
-    assert (m.recall, m.precision, m.lost[:10], m.misplaced[:10]) == (Decimal(1), Decimal(1), (), ())
+    if variant.ambiguous:  # blank cells dropped: a reader may leave cells out, never put them elsewhere
+        assert (m.found > 0, m.misplaced[:10]) == (True, ())
+    else:
+        assert (m.recall, m.precision, m.lost[:10], m.misplaced[:10]) == (Decimal(1), Decimal(1), (), ())
 
 
-@pytest.mark.parametrize("variant", [pytest.param(v, id=v.name) for v in VARIANTS])
+@pytest.mark.parametrize("variant", [_param(v, SILENT_LOSSES) for v in VARIANTS])
 def test_read__layout_variant_reports_what_it_lost(outcome, variant):
     """Honesty: when cells are lost or misplaced, the report says something (problem or not-understood)."""
     parsed, report = outcome(variant)

@@ -45,6 +45,8 @@ class Variant:
     """A named change of the source (``VARIATIONS``)."""
     narrative: tuple | None = None
     """Wording edits of the composed narrative; None: tables only."""
+    ambiguous: bool = False
+    """The layout itself loses information (blank cells dropped): only placed cells are judged."""
 
     def disclosure(self) -> Disclosure:
         return source(self.example, self.factor, self.variation)
@@ -148,6 +150,18 @@ VARIANTS += (
             options={"code_style": "cumulative"}, transforms=(L.code_prefix_format("[{code}]{name}"),)),
     Variant("xlsx-one-sheet", "urumqi", "xlsx", "all nine tables stacked on one sheet, numbers as text",
             writer={"one_sheet": True}),
+    Variant("text-collapsed-zeros-printed", "sh", "txt",
+            "PDF-viewer copy: blank cells dropped, cells joined by one space, zeros printed 0.00",
+            style=L.Style(blank_zero=False), writer={"collapse": True}),
+    Variant("text-collapsed-blank-zeros", "urumqi", "txt",
+            "PDF-viewer copy: blank cells dropped, one space between cells, zero cells blank (ambiguous columns)",
+            writer={"collapse": True}, ambiguous=True),
+    Variant("unit-on-title-line", "urumqi", "txt", "\"收入决算表    单位：万元\" on one line",
+            writer={"unit_on_title_line": True}),
+    Variant("title-prefix-fubiao", "sh", "txt", "headings \"附表1：收入支出决算总表\"",
+            transforms=(L.title_prefix("附表{n}："),)),
+    Variant("title-prefix-code", "urumqi", "docx", "Word headings \"公开01表 收入支出决算总表\" on one line",
+            transforms=(L.title_prefix("{code} "),)),
     Variant("pdf-no-rules", "urumqi", "pdf", "typst landscape without ruling lines (aligned text only)",
             writer={"rules": False}),
 )
