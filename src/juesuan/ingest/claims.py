@@ -122,7 +122,10 @@ def _refine(item: str, measure: str, unit: str, gap: str, key: str | None) -> st
 
 def _measure(gap: str, unit: str) -> tuple[str, str | None, str | None]:
     """(measure, base, direction) from the words just before a figure."""
-    tail = gap[-12:]
+    tail = re.sub(r"[(（](?:增加|减少|增长|下降)[)）]$", "", gap[-16:])[-12:]  # "减少（减少）" template leftovers
+    for word, meaning in (("增幅", "增长"), ("涨幅", "增长"), ("减幅", "下降"), ("降幅", "下降")):
+        if unit in ("%", "％") and tail.endswith(word):
+            return "change_rate", "prior_year", meaning
     direction = None
     for word in _DIRECTIONS:
         pos = tail.rfind(word)

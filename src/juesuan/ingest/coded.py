@@ -85,7 +85,7 @@ def parse_coded(block: Block, out: Collector, resolve) -> dict:
     return table
 
 
-_INLINE_CODE = re.compile(r"^(\d{3}(?:\d{2}){0,2})(\D.*)$")
+_INLINE_CODE = re.compile(r"^[\[【(（]?(\d{3}(?:\d{2}){0,2})[\]】)）]?\s*(\D.*)$")
 
 
 def _by_name(name: str, parents: dict[int, str], resolve) -> str | None:

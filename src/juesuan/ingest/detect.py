@@ -46,4 +46,8 @@ def detect_meta(text: str) -> tuple[str | None, int | None]:
             if re.match(r"^20\d{2}年度?(?:部门)?决算", lines[i + 1]) and 2 <= len(line) <= 60:
                 department = line
                 break
+    if department is None:  # spreadsheet/MOF lead line: 编制单位：XX / 编制部门：XX
+        match = re.search(r"编制(?:单位|部门)\s*[:：]\s*([^\s:：|]{2,60}?)(?:\s|$|\||单位|金额|20\d{2})", text[:5000])
+        if match:
+            department = match.group(1)
     return department, year

@@ -34,6 +34,7 @@ def title_key(row: Row) -> tuple[str, bool] | None:
     if len(row.cells) > 3 or any(is_amount(c.text) for c in row.cells):
         return None
     text = _QUOTES_RE.sub("", clean(row.text))
+    text = re.sub(r"(?:金额)?单位[:：](?:万元|千元|元)$", "", text)  # "收入支出决算总表    单位：万元"
     if "《" in text or text.endswith("情况说明") or re.match(r"^[一二三四五六七八九十]+、", text):
         return None
     continued = "续" in text
@@ -78,6 +79,9 @@ def locate(doc: Document) -> list[Block]:
             if current and (continued or key == current.key) and current.rows:
                 continue  # repeated title on a continuation page
             current = Block(key, row)
+            unit = find_unit(clean(row.text))
+            if unit:
+                current.unit, current.unit_printed = unit, True
             blocks.append(current)
             continue
         if current is None or is_page_mark(row):
@@ -88,6 +92,13 @@ def locate(doc: Document) -> list[Block]:
             current.unit, current.unit_printed = unit, True
             if len(row.cells) <= 2 and len(text) < 40:
                 continue
+        if len(row.cells) <= 2 and (text.startswith(("注:", "注：", "说明:", "说明：")) or
+                                    (EMPTY_RE.search(text) and len(text) < 120)):
+            # a note under the table, also inside a spreadsheet (row.grid set)
+            current.notes.append(row.text)
+            if EMPTY_RE.search(text):
+                current.empty_note = row.text
+            continue
         if row.grid is None and len(row.cells) <= 2:
             if text.startswith(("注", "说明")) or (EMPTY_RE.search(text) and len(text) < 120):
                 current.notes.append(row.text)

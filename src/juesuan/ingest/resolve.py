@@ -7,6 +7,13 @@ from ..reference import names
 ECONOMIC_TABLES = ("basic_expenditure",)
 
 
+# 类 names before the 2018/2019 editions (spec tables.md, "Variants to support"): old → current name.
+RENAMED_CLASSES = {
+    "医疗卫生与计划生育支出": "卫生健康支出", "文化体育与传媒支出": "文化旅游体育与传媒支出",
+    "国土海洋气象等支出": "自然资源海洋气象等支出",
+}
+
+
 class Resolver:
     def __init__(self, year: int | None):
         self.year = year or 2024
@@ -19,7 +26,10 @@ class Resolver:
                 code = names.resolve_path(text, self.year)
                 if code:
                     return code
-            return names.resolve_name(text, level=level, year=self.year)
+            code = names.resolve_name(text, level=level, year=self.year)
+            if code is None and text in RENAMED_CLASSES:
+                code = names.resolve_name(RENAMED_CLASSES[text], level=level, year=self.year)
+            return code
         except Exception:  # a missing edition must not stop a parse
             return None
 

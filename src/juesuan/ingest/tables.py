@@ -47,7 +47,8 @@ def build_tables(blocks: list[Block], out: Collector, resolver) -> tuple[Tables,
         parsed = PARSERS[key](block, out, resolver.for_table(key))
         if block.unit_printed:
             units.add(block.unit)
-        empty = not any(path.startswith(key + ".") for path in out.values)
+        # Empty: no amount read, or only printed zeros (some software prints 0.00 under the note).
+        empty = not any(v for path, v in out.values.items() if path.startswith(key + "."))
         if block.empty_note and empty:
             parsed = {**parsed, "empty": True, "empty_note": block.empty_note.replace(" ", "")}
         notes = [n for n in block.notes if n != block.empty_note]

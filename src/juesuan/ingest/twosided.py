@@ -12,7 +12,7 @@ import re
 from .collect import Collector
 from .columns import band, header_rows, header_text
 from .locate import Block
-from .numbers import clean, compact, is_amount
+from .numbers import BLANK_MARKS, clean, compact, is_amount
 from .pages import Row
 
 _NUMBERING = re.compile(r"^[一二三四五六七八九十]+[、.．]|^\d+[、.．]")
@@ -29,6 +29,11 @@ EXPENSE_TAIL = (("本年支出合计", "total"), ("支出合计", "total"), ("�
 FISCAL_COLUMNS = (("一般公共预算", "general_budget"), ("政府性基金", "government_fund"),
                   ("国有资本", "state_capital"), ("合计", "total"))
 SOURCES = ("general_budget", "government_fund", "state_capital")
+
+
+def _blank(text: str) -> bool:
+    """A printed zero mark ("-", "—") in its own cell is not part of a label."""
+    return clean(text) in BLANK_MARKS
 
 
 def strip_numbering(text: str) -> str:
@@ -74,7 +79,7 @@ def parse_two_sided(block: Block, out: Collector, resolve) -> dict:
                 if band(c, i) < right_label and band(c, i) not in line_numbers]
         right = [(band(c, i), c) for i, c in enumerate(row.cells)
                  if band(c, i) >= right_label and band(c, i) not in line_numbers]
-        label = strip_numbering("".join(c.text for b, c in left if not is_amount(c.text)))
+        label = strip_numbering("".join(c.text for b, c in left if not is_amount(c.text) and not _blank(c.text)))
         amounts = [c for b, c in left if is_amount(c.text) or b > left_label]
         if label and not label.startswith("项目") and label not in ("收入", "收入支出"):
             field = next((f for k, f in INCOME_LINES if k in label), None)
@@ -106,7 +111,8 @@ def _put(target: dict, dotted: str, value) -> None:
 
 
 def _expense_line(block, row: Row, right, right_label, right_map, fiscal, expense, out, resolve) -> None:
-    raw = clean("".join(c.text for b, c in right if b == right_label or not is_amount(c.text)))
+    raw = clean("".join(c.text for b, c in right
+                        if (b == right_label or not is_amount(c.text)) and not _blank(c.text)))
     label = strip_numbering(raw)
     if not label or label in ("项目", "支出", "项目决算数") or label.startswith("项目"):
         return
