@@ -18,6 +18,8 @@ ITEM_WORDS = (("合计", "total"), ("出国", "overseas"), ("小计", "vehicle_t
 
 
 def _item(text: str) -> str | None:
+    if "购置" in text and "运行" in text:
+        return "vehicle_total"  # 公务用车购置及运行（维护）费
     if "购置" in text and "运行" not in text and text.endswith("费"):
         return "vehicle_purchase"
     if "运行" in text and "购置" not in text:
@@ -48,6 +50,28 @@ def _grouped(block: Block, labels: dict[int, str]) -> dict[int, tuple[str, str]]
     return slot
 
 
+def _vertical_rows(block: Block) -> list:
+    rows = []
+    for row in block.rows:
+        texts = [clean(c.text) for c in row.cells if not is_amount(c.text)]
+        item = _item("".join(texts)) if texts else None
+        if item and any(is_amount(c.text) for c in row.cells) or item and len(texts) == 1 and texts[0] != "项目":
+            rows.append((item, row))
+    return rows if len({item for item, _ in rows}) >= 3 else []
+
+
+def _parse_vertical(block: Block, labels: dict[int, str], out: Collector) -> dict:
+    table: dict = {"budget": {}, "final": {}}
+    for item, row in _vertical_rows(block):
+        for index, cell in enumerate(row.cells):
+            measure = labels.get(band(cell, index))
+            if measure and is_amount(cell.text):
+                value = out.amount(f"three_public.{measure}.{item}", row, cell, block.unit)
+                if value is not None:
+                    table[measure][item] = value
+    return table
+
+
 def parse_three_public(block: Block, out: Collector, resolve=None) -> dict:
     labels: dict[int, str] = {}
     for row in header_rows(block):
@@ -65,6 +89,8 @@ def parse_three_public(block: Block, out: Collector, resolve=None) -> dict:
             if counters[measure] < len(ITEMS):
                 slot[b] = (measure, ITEMS[counters[measure]])
             counters[measure] += 1
+    elif len(bands) == 2 and _vertical_rows(block):  # one row per item: 项目 | 预算数 | 决算数
+        return _parse_vertical(block, labels, out)
     else:  # grouped: 预算数 over six columns, then 决算数; items named per column below
         slot = _grouped(block, labels)
         if len(slot) != 12:
