@@ -109,7 +109,10 @@ def locate(doc: Document) -> list[Block]:
                 continue
             single = len(row.cells) == 1
             heading = _NARRATIVE_RE.match(text) and ("说明" in text or "情况" in text or text.startswith("第"))
-            if single and (heading or (len(text) > 45 and current.rows)):
+            # Long lines end a table only when they read as prose (a copied table row does not).
+            prose = len(text) > 45 and any(p in text for p in "，。,；;") and \
+                sum(is_amount(t) for t in row.text.split()) < 2
+            if single and (heading or (prose and current.rows)):
                 current = None  # narrative resumes: the table has ended
                 continue
         current.rows.append(row)

@@ -6,6 +6,7 @@ from pydantic import ValidationError
 
 from ..model.tables import TABLE_KEYS, Tables
 from .coded import parse_basic, parse_coded
+from .collapsed import is_collapsed, to_columns
 from .collect import Collector
 from .locate import Block
 from .three_public import parse_three_public
@@ -42,7 +43,9 @@ def build_tables(blocks: list[Block], out: Collector, resolver) -> tuple[Tables,
     found: list[str] = []
     units: set[str] = set()
     for key, block in _merge(blocks).items():
-        if needs_columns(block):
+        if is_collapsed(block):
+            to_columns(block, out)
+        elif needs_columns(block):
             assign_columns(block)
         parsed = PARSERS[key](block, out, resolver.for_table(key))
         if block.unit_printed:

@@ -1,0 +1,188 @@
+"""Tables copied from a PDF viewer: blank cells dropped, cells joined by one space.
+
+Without positions, columns come from order: codes, then the name, then amounts. A row
+is placed only when it is unambiguous (as many amounts as columns, one amount per side
+of a 总表, one per 公开06 block); otherwise its amounts are reported, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .collect import Collector
+from .columns import COLUMNS, ORDER
+from .locate import Block
+from .numbers import clean, is_amount
+from .pages import Cell, Row
+
+CODED = {"income": "income", "expenditure": "expenditure", "general_budget": "general_budget",
+         "government_fund": "fund", "state_capital": "fund"}
+FISCAL_RIGHT = ("合计", "一般公共预算", "政府性基金", "国有资本")
+
+
+def is_collapsed(block: Block) -> bool:
+    rows = [r for r in block.rows if r.grid is None and len(r.cells) == 1]
+    with_amounts = [r for r in rows if sum(is_amount(t) for t in r.cells[0].text.split()) >= 1]
+    return len(rows) == len(block.rows) and len(with_amounts) >= 1 and any(
+        len(r.cells[0].text.split()) >= 3 for r in with_amounts)
+
+
+def _cell(text: str, col: int) -> Cell:
+    return Cell(text, col, col + 1, col=col)
+
+
+def _row(template: Row, cells: list[Cell]) -> Row:
+    return Row(tuple(cells), template.page, template.line, -1)
+
+
+def _split_code(tokens: list[str]) -> tuple[str, list[str]]:
+    code = []
+    while tokens and re.fullmatch(r"\d{2,7}", tokens[0]) and not is_amount_like(tokens[0], code):
+        code.append(tokens.pop(0))
+    return "".join(code), tokens
+
+
+def is_amount_like(token: str, code: list[str]) -> bool:
+    """A bare integer after a complete code is an amount, not a code part."""
+    joined = "".join(code)
+    return len(joined) >= 7 or (bool(code) and len(token) > 2)
+
+
+def _name_and_amounts(tokens: list[str]) -> tuple[str, list[str]]:
+    names, amounts = [], []
+    for token in tokens:
+        if is_amount(token) or clean(token) in ("-", "—"):
+            amounts.append(token)
+        elif amounts:  # text after amounts: not this shape
+            return "", []
+        else:
+            names.append(token)
+    return "".join(names), amounts
+
+
+def _header_order(kind: str, header: list[Row]) -> tuple[str, ...]:
+    order = ORDER[kind]
+    if kind == "fund":
+        return order
+    fields = []
+    for row in header:
+        for token in row.text.split():
+            field = next((f for f, keywords in COLUMNS[kind] if any(k in token for k in keywords)), None)
+            if field and field not in fields:
+                fields.append(field)
+    return tuple(fields) if sorted(fields) == sorted(order) else order
+
+
+def to_columns(block: Block, out: Collector) -> None:
+    """Rewrite the block's rows with column bands the ordinary parsers understand."""
+    first = next((i for i, r in enumerate(block.rows) if any(is_amount(t) for t in r.text.split())), None)
+    if first is None:
+        return
+    header, data = block.rows[:first], block.rows[first:]
+    builder = {"summary": _two_sided, "fiscal_summary": _two_sided, "basic_expenditure": _basic,
+               "three_public": _three_public}.get(block.key, _coded)
+    block.rows[:] = builder(block, header, data, out)
+
+
+def _coded(block: Block, header: list[Row], data: list[Row], out: Collector) -> list[Row]:
+    kind = CODED[block.key]
+    order = _header_order(kind, header)
+    keyword = {field: words[0] for field, words in COLUMNS[kind]}
+    rows = [_row(block.title, [_cell("科目名称", 1)] + [_cell(keyword[f], 2 + i) for i, f in enumerate(order)])]
+    for row in data:
+        code, rest = _split_code(row.text.split())
+        name, amounts = _name_and_amounts(rest)
+        if not name and not code:
+            continue
+        cells = ([_cell(code, 0)] if code else []) + [_cell(name, 1)]
+        if len(amounts) == len(order):
+            cells += [_cell(a, 2 + i) for i, a in enumerate(amounts)]
+        elif amounts:
+            out.unclear(row, f"空格分隔的行列数不明 / space-joined row, columns ambiguous: {row.text}", block.key)
+        rows.append(_row(row, cells))
+    return rows
+
+
+def _groups(tokens: list[str]) -> list[tuple[str, list[str]]]:
+    groups: list[tuple[str, list[str]]] = []
+    label: list[str] = []
+    amounts: list[str] = []
+    for token in tokens:
+        if is_amount(token) or clean(token) in ("-", "—"):
+            amounts.append(token)
+            continue
+        if amounts or (label and re.match(r"^[一二三四五六七八九十]+、", token)):
+            groups.append(("".join(label), amounts))
+            label, amounts = [], []
+        label.append(token)
+    if label or amounts:
+        groups.append(("".join(label), amounts))
+    return groups
+
+
+def _two_sided(block: Block, header: list[Row], data: list[Row], out: Collector) -> list[Row]:
+    fiscal = block.key == "fiscal_summary"
+    right_labels = FISCAL_RIGHT if fiscal else ("决算数",)
+    rows = [_row(block.title, [_cell("项目", 0), _cell("决算数", 1), _cell("项目", 2)]
+                 + [_cell(t, 3 + i) for i, t in enumerate(right_labels)])]
+    from .twosided import INCOME_LINES
+
+    for row in data:
+        groups = _groups(row.text.split())
+        cells: list[Cell] = []
+        if len(groups) == 1:
+            label = groups[0][0]
+            income_like = any(k in label for k, _ in INCOME_LINES) and "支出" not in label
+            groups = [groups[0], ("", [])] if income_like else [("", []), groups[0]]
+        for side, (label, amounts) in enumerate(groups[:2]):
+            base = 0 if side == 0 else 2
+            width = 1 if side == 0 else len(right_labels)
+            if label:
+                cells.append(_cell(label, base))
+            if len(amounts) == width:
+                cells += [_cell(a, base + 1 + i) for i, a in enumerate(amounts)]
+            elif amounts:
+                out.unclear(row, f"空格分隔的行列数不明 / space-joined row, columns ambiguous: {row.text}", block.key)
+        rows.append(_row(row, cells))
+    return rows
+
+
+def _basic(block: Block, header: list[Row], data: list[Row], out: Collector) -> list[Row]:
+    rows = [_row(block.title, [_cell("科目名称", 1), _cell("决算数", 2), _cell("科目名称", 4), _cell("决算数", 5)])]
+    sides: dict[str, int] = {}
+    for row in data:
+        tokens = row.text.split()
+        groups, current = [], []
+        for token in tokens:
+            if (re.fullmatch(r"\d{3}", token) or "合计" in token) and current:
+                groups.append(current)
+                current = []
+            current.append(token)
+        if current:
+            groups.append(current)
+        cells: list[Cell] = []
+        for index, group in enumerate(groups[:2]):
+            code, rest = _split_code(list(group))
+            name, amounts = _name_and_amounts(rest)
+            key = code[:3] or name
+            if len(groups) == 2:
+                sides[key] = index
+            side = sides.get(key, index if len(groups) == 2 else (1 if "公用" in name else 0))
+            base = side * 3
+            cells += ([_cell(code, base)] if code else []) + [_cell(name, base + 1)]
+            if len(amounts) == 1:
+                cells.append(_cell(amounts[0], base + 2))
+        rows.append(_row(row, cells))
+    return rows
+
+
+def _three_public(block: Block, header: list[Row], data: list[Row], out: Collector) -> list[Row]:
+    labels = [t for r in header for t in r.text.split() if t in ("预算数", "决算数")]
+    rows = [_row(block.title, [_cell(t, i) for i, t in enumerate(labels)])]
+    for row in data:
+        amounts = [t for t in row.text.split() if is_amount(t)]
+        if len(amounts) == len(labels) == 12:
+            rows.append(_row(row, [_cell(a, i) for i, a in enumerate(amounts)]))
+        elif amounts:
+            out.unclear(row, f"空格分隔的行列数不明 / space-joined row, columns ambiguous: {row.text}", block.key)
+    return rows
