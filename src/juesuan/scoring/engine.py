@@ -102,7 +102,7 @@ def _band_limits(c: Classified, w: Decimal, policy: Policy) -> tuple[Decimal, De
 
 def _clamp(value: Decimal, low: Decimal, high: Decimal, inclusive: bool, policy: Policy) -> Decimal:
     step = Decimal(1).scaleb(-policy.rounding.places)
-    top = high if inclusive else high - step
+    top = high if inclusive else max(low, high - step)  # an empty band (分值 0) collapses to its low end
     return min(max(value, low), top)
 
 
