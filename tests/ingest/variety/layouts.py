@@ -383,6 +383,22 @@ def table_title(t: Printed) -> str:
     return f"{title}（续表）" if t.continued else title
 
 
+def repeated_header_rows(every: int) -> Transform:
+    """The header rows repeated inside one table every ``every`` body rows (DOCX converted from PDF)."""
+
+    def apply(d, tables):
+        for t in tables:
+            body = []
+            for n, row in enumerate(t.body):
+                if n and n % every == 0:
+                    body += [list(r) for r in t.header]
+                body.append(row)
+            t.body = body
+        return tables
+
+    return apply
+
+
 def title_prefix(fmt: str) -> Transform:
     """Numbered table headings: ``附表1：收入支出决算总表``, ``表一``, ``一、`` (``{n}`` is 1–9)."""
 
@@ -395,10 +411,12 @@ def title_prefix(fmt: str) -> Transform:
 
 
 def write_text(path: Path, d: Disclosure, tables: list[Printed], style: Style, *, collapse: bool = False,
-               unit_on_title_line: bool = False) -> Path:
+               unit_on_title_line: bool = False, page_break_every: int = 0) -> Path:
     """Tab-separated cells; ``collapse``: blank cells dropped and the rest joined by one space,
-    as text copied out of a PDF viewer looks."""
+    as text copied out of a PDF viewer looks; ``page_break_every``: page footer and running header
+    lines inside long tables."""
     lines = cover_lines(d)
+    page = 1
     for t in tables:
         if unit_on_title_line and t.unit:
             lines += ["", f"{table_title(t)}    {t.unit}"] + t.lead
@@ -407,7 +425,10 @@ def write_text(path: Path, d: Disclosure, tables: list[Printed], style: Style, *
         if t.empty_note and not t.body:
             lines.append(t.empty_note)
             continue
-        for row in t.header + t.body:
+        for n, row in enumerate(t.header + t.body):
+            if page_break_every and n > len(t.header) and (n - len(t.header)) % page_break_every == 0:
+                page += 1  # pdftotext-like page change inside a table: footer, form feed, running header
+                lines += [f"- {page} -", f"\f{d.meta.department}{d.meta.year}年度部门决算"]
             texts = [_text(v, style) for v in row]
             lines.append(" ".join(x for x in texts if x) if collapse else "\t".join(texts))
         if t.empty_note:
@@ -506,7 +527,8 @@ def _typst_escape(text: str) -> str:
 
 
 def write_pdf(path: Path, d: Disclosure, tables: list[Printed], style: Style, *, landscape: bool = True,
-              running_header: bool = True, rules: bool = True) -> Path:
+              running_header: bool = True, rules: bool = True, font_size: str = "7.5pt",
+              inset: str = "3pt") -> Path:
     """typst: one table per page group, repeated headers, page numbers and a running header."""
     import typst
 
@@ -515,7 +537,7 @@ def write_pdf(path: Path, d: Disclosure, tables: list[Printed], style: Style, *,
     src = [
         f'#set page(paper: "a4", flipped: {flip}, margin: 1.6cm, numbering: "— 1 —",'
         + (f' header: align(right, text(size: 8pt)[{head}]),' if running_header else "") + ")",
-        '#set text(font: ("Noto Serif CJK SC", "Noto Sans CJK SC"), size: 7.5pt, lang: "zh")',
+        '#set text(font: ("Noto Serif CJK SC", "Noto Sans CJK SC"), size: ' + font_size + ', lang: "zh")',
     ]
     src += [f"#align(center, text(size: 16pt)[{_typst_escape(x)}])" for x in cover_lines(d) if x]
     for t in tables:
@@ -549,7 +571,7 @@ def write_pdf(path: Path, d: Disclosure, tables: list[Printed], style: Style, *,
                     align = "right" if isinstance(v, Decimal) else "left"
                     cells.append(f"table.cell(align: {align})[{_typst_escape(_text(v, style))}]")
             stroke = "" if rules else "stroke: none, column-gutter: 10pt, "
-            src.append(f"#table(columns: {ncol}, inset: 3pt, {stroke}table.header({', '.join(head_cells)}), "
+            src.append(f"#table(columns: {ncol}, inset: {inset}, {stroke}table.header({', '.join(head_cells)}), "
                        + ", ".join(cells) + ")")
         if t.empty_note:
             src.append(_typst_escape(t.empty_note))

@@ -18,7 +18,14 @@ EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 SOURCES = {"sh": "shanghai-putuo-czj-2024", "urumqi": "urumqi-iit-2022"}
 
 
-VARIATIONS = {"state_capital_from_fund": L.with_state_capital_from_fund}
+def _year(year: int):
+    def vary(d: Disclosure) -> Disclosure:
+        return d.model_copy(update={"meta": d.meta.model_copy(update={"year": year})})
+
+    return vary
+
+
+VARIATIONS = {"state_capital_from_fund": L.with_state_capital_from_fund, "year_2019": _year(2019)}
 
 
 @lru_cache(maxsize=None)
@@ -92,7 +99,11 @@ VARIANTS: tuple[Variant, ...] = (
             transforms=(L.basic_three_blocks,)),
     Variant("continued-tables", "sh", "txt", "tables split every 12 rows, \"（续表）\" title and repeated header",
             transforms=(L.continued(12),)),
-    Variant("class-names-2018", "sh", "txt", "2018-edition 类 names (医疗卫生与计划生育支出 …)",
+    Variant("class-names-2018", "sh", "txt",
+            "2018-edition 类 names (医疗卫生与计划生育支出 …) in a document of year 2019 (variation: meta.year 2019)",
+            variation="year_2019", transforms=(L.rename_classes(L.CLASS_NAMES_2018),)),
+    Variant("class-names-2018-in-2024", "sh", "txt",
+            "mixed edition: 2018 类 names left in a 2024 document (template leftovers; lower priority)",
             transforms=(L.rename_classes(L.CLASS_NAMES_2018),)),
     Variant("empty-benbiao-wushuju", "sh", "txt", "empty tables: \"本表无数据。\"",
             transforms=(L.empty_wording("本表无数据。"),)),
@@ -162,6 +173,19 @@ VARIANTS += (
             transforms=(L.title_prefix("附表{n}："),)),
     Variant("title-prefix-code", "urumqi", "docx", "Word headings \"公开01表 收入支出决算总表\" on one line",
             transforms=(L.title_prefix("{code} "),)),
+    Variant("text-page-breaks-inside-tables", "urumqi", "txt",
+            "pdftotext-like: '- 3 -' footer, form feed and running header every 10 rows inside tables",
+            writer={"page_break_every": 10}),
+    Variant("docx-repeated-header-rows", "sh", "docx",
+            "one Word table per table with its header rows repeated every 10 rows (PDF converted to Word)",
+            transforms=(L.repeated_header_rows(10),), writer={"merged": False}),
+    Variant("pdf-portrait-autobreak", "urumqi", "pdf",
+            "typst portrait, tall rows: long tables broken by the layout engine, header repeated, no 续表 title",
+            writer={"landscape": False, "inset": "(x: 3pt, y: 9pt)"}),
+    Variant("pdf-overflowing-numbers", "urumqi", "pdf",
+            "typst portrait at 12pt: wide amounts overflow narrow cells and touch the next one "
+            "('45,894.6445,519.17'); a careless publisher's PDF",
+            writer={"landscape": False, "font_size": "12pt"}, ambiguous=True),
     Variant("pdf-no-rules", "urumqi", "pdf", "typst landscape without ruling lines (aligned text only)",
             writer={"rules": False}),
 )
