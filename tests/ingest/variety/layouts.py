@@ -399,6 +399,35 @@ def repeated_header_rows(every: int) -> Transform:
     return apply
 
 
+def spaced_total_labels(d: Disclosure, tables: list[Printed]) -> list[Printed]:
+    """"合　计", "小　计", "总　计" with a full-width space, as Word users centre short labels."""
+    for t in tables:
+        for row in t.header + t.body:
+            for i, v in enumerate(row):
+                if v in ("合计", "小计", "总计"):
+                    row[i] = v[0] + "\u3000" + v[1]
+    return tables
+
+
+def indented_names(d: Disclosure, tables: list[Printed]) -> list[Printed]:
+    """科目名称 indented by level with full-width spaces (款 one, 项 two), codes kept."""
+    for t in tables:
+        if t.key in ("summary", "fiscal_summary", "three_public"):
+            continue
+        for row in t.body:
+            codes = [v for v in row if isinstance(v, str) and re.fullmatch(r"\d{2,7}", v)]
+            if not codes:
+                continue
+            joined = "".join(codes) if len(codes[0]) == 3 and len(codes) > 1 else codes[-1]
+            level = {3: 0, 5: 1, 7: 2}.get(len(joined), 0)
+            for i, v in enumerate(row):
+                if isinstance(v, str) and v and not re.fullmatch(r"\d{2,7}", v):
+                    row[i] = "\u3000" * level + v
+                    break
+        continue
+    return tables
+
+
 def title_prefix(fmt: str) -> Transform:
     """Numbered table headings: ``附表1：收入支出决算总表``, ``表一``, ``一、`` (``{n}`` is 1–9)."""
 
@@ -437,8 +466,10 @@ def write_text(path: Path, d: Disclosure, tables: list[Printed], style: Style, *
     return path
 
 
-def write_docx(path: Path, d: Disclosure, tables: list[Printed], style: Style, *, merged: bool = True) -> Path:
-    """As typed in Word/WPS: bold plain paragraphs for headings, body tables."""
+def write_docx(path: Path, d: Disclosure, tables: list[Printed], style: Style, *, merged: bool = True,
+               title_in_table: bool = False) -> Path:
+    """As typed in Word/WPS: bold plain paragraphs for headings, body tables. ``title_in_table``:
+    title and unit lines are the first rows of the table, merged across it (Excel pasted into WPS)."""
     import docx
 
     document = docx.Document()
@@ -446,9 +477,15 @@ def write_docx(path: Path, d: Disclosure, tables: list[Printed], style: Style, *
         if line:
             document.add_paragraph().add_run(line).bold = True
     for t in tables:
-        document.add_paragraph().add_run(table_title(t)).bold = True
-        for line in t.lead + ([t.unit] if t.unit else []):
-            document.add_paragraph(line.replace("\t", "    "))
+        lead = [table_title(t)] + [x.replace("\t", "    ") for x in t.lead + ([t.unit] if t.unit else [])]
+        if title_in_table and (t.header or t.body):
+            t.header = [[x] + [None] * (t.columns - 1) for x in lead] + t.header
+            t.merges = [(r, 0, r, t.columns - 1) for r in range(len(lead))] + [
+                (r + len(lead), c, r2 + len(lead), c2) for r, c, r2, c2 in t.merges]
+        else:
+            document.add_paragraph().add_run(lead[0]).bold = True
+            for line in lead[1:]:
+                document.add_paragraph(line)
         rows = t.header + t.body
         if rows:
             grid = document.add_table(rows=len(rows), cols=t.columns)
@@ -471,7 +508,8 @@ def write_docx(path: Path, d: Disclosure, tables: list[Printed], style: Style, *
 
 
 def write_xlsx(path: Path, d: Disclosure, tables: list[Printed], style: Style, *,
-               numbers_as_text: bool = True, blank_column: bool = True, one_sheet: bool = False) -> Path:
+               numbers_as_text: bool = True, blank_column: bool = True, one_sheet: bool = False,
+               float_noise: bool = False) -> Path:
     """As exported by finance software: one sheet per table (or all stacked on one sheet),
     preamble rows (编制单位 / 年度 / 单位), merged header cells, optionally a blank column A."""
     import openpyxl
@@ -504,7 +542,10 @@ def write_xlsx(path: Path, d: Disclosure, tables: list[Printed], style: Style, *
                 if isinstance(v, Decimal) and not numbers_as_text:
                     scaled = v * style.scale
                     if scaled != 0 or not style.blank_zero:
-                        cell = sheet.cell(r0 + r, 1 + shift + c, float(scaled))  # xlsx stores doubles
+                        number = float(scaled)  # xlsx stores doubles
+                        if float_noise:  # what a spreadsheet SUM leaves: 2106.6600000000003
+                            number = number * (1 + 2.0 ** -50)
+                        cell = sheet.cell(r0 + r, 1 + shift + c, number)
                         cell.number_format = "#,##0.00"
                     continue
                 text = _text(v, style)
@@ -528,7 +569,7 @@ def _typst_escape(text: str) -> str:
 
 def write_pdf(path: Path, d: Disclosure, tables: list[Printed], style: Style, *, landscape: bool = True,
               running_header: bool = True, rules: bool = True, font_size: str = "7.5pt",
-              inset: str = "3pt") -> Path:
+              inset: str = "3pt", page_per_table: bool = True) -> Path:
     """typst: one table per page group, repeated headers, page numbers and a running header."""
     import typst
 
@@ -540,8 +581,12 @@ def write_pdf(path: Path, d: Disclosure, tables: list[Printed], style: Style, *,
         '#set text(font: ("Noto Serif CJK SC", "Noto Sans CJK SC"), size: ' + font_size + ', lang: "zh")',
     ]
     src += [f"#align(center, text(size: 16pt)[{_typst_escape(x)}])" for x in cover_lines(d) if x]
-    for t in tables:
-        src.append("#pagebreak()")
+    src.append("#pagebreak()")
+    for n, t in enumerate(tables):
+        if page_per_table and n:
+            src.append("#pagebreak()")
+        elif n:
+            src.append("#v(14pt)")
         src.append(f"#align(center, text(size: 13pt, weight: \"bold\")[{_typst_escape(table_title(t))}])")
         for line in t.lead + ([t.unit] if t.unit else []):
             parts = [p for p in line.split("\t") if p]

@@ -186,6 +186,17 @@ VARIANTS += (
             "typst portrait at 12pt: wide amounts overflow narrow cells and touch the next one "
             "('45,894.6445,519.17'); a careless publisher's PDF",
             writer={"landscape": False, "font_size": "12pt"}, ambiguous=True),
+    Variant("spaced-total-labels", "sh", "txt", "\"合　计\", \"小　计\", \"总　计\" with a full-width space",
+            transforms=(L.spaced_total_labels,)),
+    Variant("indented-names", "urumqi", "txt", "科目名称 indented by level with full-width spaces",
+            transforms=(L.indented_names,)),
+    Variant("xlsx-float-noise", "sh", "xlsx", "numeric cells with spreadsheet float noise (2106.6600000000003)",
+            writer={"numbers_as_text": False, "float_noise": True}),
+    Variant("docx-title-in-table", "urumqi", "docx",
+            "title and unit as merged first rows of each Word table (Excel pasted into WPS)",
+            writer={"title_in_table": True}),
+    Variant("pdf-tables-flowing", "sh", "pdf", "typst portrait, tables follow each other on the same page",
+            writer={"landscape": False, "page_per_table": False}),
     Variant("pdf-no-rules", "urumqi", "pdf", "typst landscape without ruling lines (aligned text only)",
             writer={"rules": False}),
 )
