@@ -428,6 +428,19 @@ def indented_names(d: Disclosure, tables: list[Printed]) -> list[Printed]:
     return tables
 
 
+def summary_stacked(d: Disclosure, tables: list[Printed]) -> list[Printed]:
+    """公开01 printed in one column pair: the 收入 rows, then the 支出 rows (项目 | 金额)."""
+    for t in tables:
+        if t.key != "summary":
+            continue
+        income = [[r[0], r[1]] for r in t.body if r[0]]
+        expense = [[r[2], r[3]] for r in t.body if r[2]]
+        t.header = [["项目", "金额"]]
+        t.merges = []
+        t.body = [["收入", None]] + income + [["支出", None]] + expense
+    return tables
+
+
 def title_prefix(fmt: str) -> Transform:
     """Numbered table headings: ``附表1：收入支出决算总表``, ``表一``, ``一、`` (``{n}`` is 1–9)."""
 
@@ -440,11 +453,11 @@ def title_prefix(fmt: str) -> Transform:
 
 
 def write_text(path: Path, d: Disclosure, tables: list[Printed], style: Style, *, collapse: bool = False,
-               unit_on_title_line: bool = False, page_break_every: int = 0) -> Path:
+               unit_on_title_line: bool = False, page_break_every: int = 0, year_word: str = "年度") -> Path:
     """Tab-separated cells; ``collapse``: blank cells dropped and the rest joined by one space,
     as text copied out of a PDF viewer looks; ``page_break_every``: page footer and running header
-    lines inside long tables."""
-    lines = cover_lines(d)
+    lines inside long tables; ``year_word``: "年度" or "年" on the cover ("2024年部门决算")."""
+    lines = [x.replace("年度", year_word) for x in cover_lines(d)]
     page = 1
     for t in tables:
         if unit_on_title_line and t.unit:

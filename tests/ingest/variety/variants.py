@@ -197,6 +197,9 @@ VARIANTS += (
             writer={"title_in_table": True}),
     Variant("pdf-tables-flowing", "sh", "pdf", "typst portrait, tables follow each other on the same page",
             writer={"landscape": False, "page_per_table": False}),
+    Variant("summary-stacked", "urumqi", "txt", "公开01 in one 项目|金额 column pair: 收入 rows, then 支出 rows",
+            transforms=(L.summary_stacked,)),
+    Variant("cover-year-nian", "sh", "txt", "cover \"2024年部门决算\" (年 without 度)", writer={"year_word": "年"}),
     Variant("pdf-no-rules", "urumqi", "pdf", "typst landscape without ruling lines (aligned text only)",
             writer={"rules": False}),
 )
@@ -215,6 +218,9 @@ NARRATIVES: tuple[Variant, ...] = (
     Variant("narrative-template-leftovers", "urumqi", "txt",
             "template leftovers kept: 增加（减少）, 增长（下降） after the right word",
             narrative=((r"(增加|减少)" + AMOUNT + "万元", r"\1（减少）\2万元"), (r"，(增长|下降)", r"，\1（下降）"))),
+    Variant("narrative-thousands-separators", "urumqi", "txt",
+            "narrative amounts with thousands separators and a space before 万元 (45,963.78 万元)",
+            narrative=((AMOUNT + "万元", lambda m: f"{Decimal(m.group(1)):,} 万元"),)),
     Variant("narrative-amounts-in-yuan", "sh", "txt", "narrative amounts in 元 (2995.39万元 → 29953900元)",
             narrative=((AMOUNT + "万元", L.yuan_in_text),)),
 )
