@@ -171,7 +171,15 @@ def extract_claims(doc: Document, resolver, out: Collector) -> list[Claim]:
             pending = []
             last = 0
             if not FIGURE.search(body):  # "1、X（类）Y（款）Z（项）。" names the subject of what follows
-                subject = _label(body, segment.key, resolver) or subject
+                named = _label(body[:body.find("持平")] if "持平" in body else body, segment.key, resolver)
+                subject = named or subject
+                if "持平" in body and "预算" not in body and subject:
+                    # "与上年相比，X持平": a change of zero with no figure printed
+                    pending.append(len(claims))
+                    claims.append(Claim(item=subject, measure="change_amount", value=Decimal("0.00"),
+                                        base="prior_year", direction="持平", reason=reason,
+                                        section=segment.label, sentence=sentence[:300], file=doc.path,
+                                        page=segment.page))
             for figure in FIGURE.finditer(body):
                 gap = body[last:figure.start()]
                 last = figure.end()
