@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from decimal import Decimal
 
 import pytest
@@ -135,3 +136,16 @@ def test_cli_rules__lists_id_family_severity_title():
 def test_cli_check__unreadable_document_exits_2_with_a_message(tmp_path):
     result = CliRunner().invoke(app, ["check", str(tmp_path / "missing.pdf")])
     assert result.exit_code == 2
+
+
+def test_check_cli__several_files_give_a_summary_and_one_report_each(tmp_path):
+    from typer.testing import CliRunner
+
+    from juesuan.cli import app
+
+    examples = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml"))
+    result = CliRunner().invoke(app, ["check", *map(str, examples), "-o", str(tmp_path), "--min-severity", "错误"])
+    assert result.exit_code == 1  # both worked examples keep their documents' real defects
+    assert "审核汇总" in result.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{p.stem}.txt" for p in examples)
+    assert "[N-001]" in (tmp_path / "shanghai-putuo-czj-2024.txt").read_text(encoding="utf-8")

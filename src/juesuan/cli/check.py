@@ -44,31 +44,73 @@ def _load(path: Path):
     return disclosure
 
 
+def _report_text(report, format: "Format", min_severity: "Severity") -> str:
+    from ..checks.report import FORMATS
+
+    return FORMATS[format.value](report.at_least(min_severity.value))
+
+
 @app.command()
 def check(
-    file: Path = typer.Argument(..., help="披露文件 YAML/JSON，或公开文档 PDF/DOCX/XLSX/TXT"),
+    files: list[Path] = typer.Argument(..., help="披露文件 YAML/JSON，或公开文档 PDF/DOCX/XLSX/TXT（可多个）"),
     prev: Path = typer.Option(None, "--prev", help="上年决算公开文件（跨年核对）"),
     format: Format = typer.Option(Format.text, "--format", help="输出格式 text|json|html"),
     min_severity: Severity = typer.Option(Severity.info, "--min-severity", help="只显示此级别及以上：错误|警告|提示"),
     profile: str = typer.Option(None, "--profile", help="模板（默认取文件中的 meta.profile）"),
-    output: Path = typer.Option(None, "-o", "--output", help="写入文件"),
+    output: Path = typer.Option(None, "-o", "--output", help="写入文件（多个文件时为目录）"),
 ) -> None:
-    """审核一份部门决算公开：表内、表间、说明↔表、完整性、编码、跨年、绩效。有错误时退出码为 1。"""
+    """审核部门决算公开：表内、表间、说明↔表、完整性、编码、跨年、绩效。有错误时退出码为 1。"""
     from ..checks import check as run_check
-    from ..checks.report import FORMATS
 
-    disclosure = _load(file)
     previous = _load(prev) if prev else None
-    report = run_check(disclosure, prev=previous, profile=profile)
-    shown = report.at_least(min_severity.value)
-    text = FORMATS[format.value](shown)
+    if len(files) == 1:
+        report = run_check(_load(files[0]), prev=previous, profile=profile)
+        text = _report_text(report, format, min_severity)
+        if output:
+            output.write_text(text, encoding="utf-8")
+            console.print(f"已写入 / written: {output}", highlight=False)
+        else:
+            typer.echo(text, nl=False)
+        raise typer.Exit(1 if report.has_errors else 0)
+    _check_many(files, previous, format, min_severity, profile, output)
+
+
+def _check_many(files, previous, format, min_severity, profile, output) -> None:
+    """Corpus audit: a progress bar, one report per file, and a summary table; a bad file never stops the run."""
+    from rich.progress import Progress
+    from rich.table import Table
+
+    from ..checks import check as run_check
+
     if output:
-        output.write_text(text, encoding="utf-8")
-        console.print(f"已写入 / written: {output}", highlight=False)
-    else:
-        typer.echo(text, nl=False)
-    if report.has_errors:
-        raise typer.Exit(1)
+        output.mkdir(parents=True, exist_ok=True)
+    summary = Table(title="审核汇总 / summary")
+    for column in ("文件", "错误", "警告", "提示"):
+        summary.add_column(column, justify="left" if column == "文件" else "right")
+    any_errors = False
+    with Progress(console=err_console, transient=True) as progress:
+        task = progress.add_task("审核 / checking", total=len(files))
+        for path in files:
+            progress.update(task, description=path.name)
+            try:
+                report = run_check(_load(path), prev=previous, profile=profile)
+            except typer.Exit:
+                summary.add_row(str(path), "无法读取", "", "")
+                any_errors = True
+                progress.advance(task)
+                continue
+            any_errors |= report.has_errors
+            counts = report.counts
+            summary.add_row(str(path), *(str(counts.get(s, 0)) for s in ("错误", "警告", "提示")))
+            text = _report_text(report, format, min_severity)
+            if output:
+                (output / f"{path.stem}.{format.value if format.value != 'text' else 'txt'}").write_text(
+                    text, encoding="utf-8")
+            else:
+                typer.echo(text, nl=False)
+            progress.advance(task)
+    console.print(summary)
+    raise typer.Exit(1 if any_errors else 0)
 
 
 @app.command()
