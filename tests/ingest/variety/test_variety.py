@@ -19,7 +19,7 @@ from .variants import NARRATIVES, VARIANTS, claim_recall, measure, meta_ok
 pytest.importorskip("docx")
 pytest.importorskip("openpyxl")
 
-# Markers follow the reader at HEAD (measured 2026-11-27 07:46 UTC, at 35d4843); the first measurement
+# Markers follow the reader at HEAD (measured 2026-11-27 07:48 UTC, at 35d4843); the first measurement
 # (reader at 0ed1333) and its symptoms, since fixed, are kept in docs/ingest-variety.md.
 CELL_FAILURES = {
     "summary-stacked": "公开01 printed as one 项目|金额 pair (收入 rows then 支出 rows): 'cannot find the two sides', "
