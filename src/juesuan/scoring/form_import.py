@@ -19,6 +19,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import ValidationError
 
 from ..model.performance import ProjectEvaluation
+from ..problems import FileProblem
 from .form import FUNDS_ROWS, GRADE_LABEL, INDICATOR_HEADER, NOTE_LABEL, TOTAL_LABEL
 
 FUND_COLUMNS = {"年初预算数": "initial_budget", "全年预算数": "full_year_budget", "全年执行数": "execution"}
@@ -27,17 +28,8 @@ INDICATOR_FIELDS = dict(zip(INDICATOR_HEADER, ("level1", "level2", "name", "targ
 NUMERIC = {"weight": "分值", "score": "得分"}
 
 
-@dataclass(frozen=True)
-class FormProblem:
-    file: str
-    sheet: str
-    cell: str | None
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file} [{self.sheet}]" + (f"!{self.cell}" if self.cell else "")
-        return f"{where}: {self.field}: {self.message}"
+FormProblem = FileProblem
+"""A located problem of a filled form: ``file [sheet]!cell: field: 中文 / English``."""
 
 
 @dataclass(frozen=True)
@@ -104,7 +96,7 @@ class _Sheet:
 
     def problem(self, row: int | None, col: int | None, field: str, message: str) -> None:
         cell = None if row is None or col is None else f"{_column(col)}{row}"
-        self.problems.append(FormProblem(self.file, self.ws.title, cell, field, message))
+        self.problems.append(FormProblem(self.file, field=field, message=message, sheet=self.ws.title, cell=cell))
 
 
 def _column(col: int) -> str:
@@ -233,7 +225,7 @@ def import_form(data: bytes, file: str = "<xlsx>") -> FormImport:
     try:
         workbook = load_workbook(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - any unreadable workbook is one located problem
-        return FormImport((), (FormProblem(file, "", None, "(文件 / file)",
+        return FormImport((), (FormProblem(file, None, "(文件 / file)",
                                            f"不是有效的 XLSX 文件 / not a valid XLSX file: {exc}"),))
     projects, problems = [], []
     for ws in workbook.worksheets:
