@@ -23,12 +23,15 @@ def load(path: Path, *, ocr: bool | None = None):
     if kind == "pdf":
         doc = load_pdf(path)
         scanned = scanned_pages(doc)
-        if scanned and len(scanned) * 2 > len(doc.pages) and ocr is not False:
+        if scanned and len(scanned) * 2 > len(doc.pages):
             from .ocr import available, ocr_pdf
 
-            if available():
+            if ocr is False:
+                doc.problems.append("扫描件未做 OCR（已关闭）/ scanned PDF, OCR switched off")
+            elif available():
                 return ocr_pdf(path)
-            doc.problems.append("扫描件需要 OCR：pip install 'juesuan[ocr]' / scanned PDF needs the ocr extra")
+            else:
+                doc.problems.append("扫描件需要 OCR：pip install 'juesuan[ocr]' / scanned PDF needs the ocr extra")
         return doc
     if kind == "docx":
         return pages.load_docx(path)
