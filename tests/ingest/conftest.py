@@ -31,3 +31,22 @@ def seed():
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "slow: OCR and other tests that take seconds (still run in CI, on few pages)")
+
+
+def scanned_page(tmp_path, index: int) -> Path:
+    """One page of the Shanghai PDF as an image-only PDF (a scan at 150 dpi)."""
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(str(need(SHANGHAI_PDF)))
+    width, height = source[index].get_size()
+    bitmap = source[index].render(scale=150 / 72)
+    scan = pdfium.PdfDocument.new()
+    page = scan.new_page(width, height)
+    image = pdfium.PdfImage.new(scan)
+    image.set_bitmap(bitmap)
+    image.set_matrix(pdfium.PdfMatrix().scale(width, height))
+    page.insert_obj(image)
+    page.gen_content()
+    path = tmp_path / "scan.pdf"
+    scan.save(str(path))
+    return path

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from juesuan.ingest import read
 
-from .conftest import SEED, SHANGHAI_PDF, need
+from .conftest import SEED, SHANGHAI_PDF, need, scanned_page
 
 FAST = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -62,3 +62,10 @@ def test_read__pdf_prefix_on_garbage_is_clear(tmp_path: Path):
     path.write_bytes(b"%PDF-1.7\n" + bytes(range(256)) * 4)
     disclosure, report = read(path)
     assert disclosure is None and "PDF" in report.problems[0].message
+
+
+def test_read__scanned_pdf_with_ocr_off_says_so(tmp_path):
+    from juesuan.ingest import read
+
+    disclosure, report = read(scanned_page(tmp_path, 17), ocr=False)
+    assert disclosure is None and "OCR" in report.problems[0].message
