@@ -62,6 +62,17 @@ class Compiled:
     right_text: str
     left_terms: tuple[tuple[int, int], ...] | None = None
     right_terms: tuple[tuple[int, int], ...] | None = None
+    plan: tuple[tuple[int, str], ...] = ()
+    """(kind, rest) per ref, parsed once: ``ROW``/``CHILDREN`` column, or ``OTHER`` (cached)."""
+
+
+ROW, CHILDREN, OTHER = 0, 1, 2
+
+
+def _plan(refs: list[str]) -> tuple[tuple[int, str], ...]:
+    kinds = {"row": ROW, "children": CHILDREN}
+    return tuple((kinds.get(head, OTHER), rest if head in kinds else ref)
+                 for ref in refs for head, _, rest in [ref.partition(".")])
 
 
 def _linear(node: ast.AST, sign: int = 1) -> list[tuple[int, int]] | None:
@@ -96,7 +107,7 @@ def compile_expr(expr: str) -> Compiled:
     left_terms, right_terms = _linear(left_tree), _linear(right_tree)
     return Compiled(tuple(refs), left_tree, right_tree, left_text, right_text,
                     tuple(left_terms) if left_terms is not None else None,
-                    tuple(right_terms) if right_terms is not None else None)
+                    tuple(right_terms) if right_terms is not None else None, _plan(refs))
 
 
 def _row_label(row: Any) -> str:
@@ -191,9 +202,20 @@ class Resolver:
         return f"{self.table}.{_row_label(row)}.{column}"
 
 
-def evaluate_values(compiled: Compiled, resolver: Resolver) -> tuple[Decimal, Decimal, list[Decimal]]:
-    """(left, right, every value involved) of one identity — no item paths (fast path)."""
-    resolved = [resolver.values(ref) for ref in compiled.refs]
+def _resolved(compiled: Compiled, resolver: Resolver) -> list[tuple[bool, list[Decimal]]]:
+    """(is_list, values) per ref, as ``Resolver.values`` gives them (inlined: the hot loop)."""
+    row, cache, out = resolver.row, resolver.cache, []
+    for (kind, rest), ref in zip(compiled.plan, compiled.refs):
+        if kind == ROW:
+            out.append((False, [getattr(row, rest)]))
+        elif kind == OTHER and ref in cache:
+            out.append(cache[ref])
+        else:
+            out.append(resolver.values(ref))
+    return out
+
+
+def _sides(compiled: Compiled, resolved: list[tuple[bool, list[Decimal]]]) -> tuple[Decimal, Decimal]:
     totals = [sum(values, ZERO) for _, values in resolved]
     names = None
     sides = []
@@ -204,7 +226,14 @@ def evaluate_values(compiled: Compiled, resolver: Resolver) -> tuple[Decimal, De
         if names is None:
             names = {f"v{i}": values if is_list else values[0] for i, (is_list, values) in enumerate(resolved)}
         sides.append(Decimal(SimpleEval(names=names, functions=_FUNCTIONS).eval("", previously_parsed=tree)))
-    return sides[0], sides[1], [v for _, values in resolved for v in values]
+    return sides[0], sides[1]
+
+
+def evaluate_values(compiled: Compiled, resolver: Resolver) -> tuple[Decimal, Decimal, list[Decimal]]:
+    """(left, right, every value involved) of one identity — no item paths (fast path)."""
+    resolved = _resolved(compiled, resolver)
+    left, right = _sides(compiled, resolved)
+    return left, right, [v for _, values in resolved for v in values]
 
 
 def evaluate(compiled: Compiled, resolver: Resolver) -> tuple[Decimal, Decimal, list[tuple[str, Decimal]]]:
@@ -234,8 +263,11 @@ def _rows_for(entry: dict, disclosure: Any, shared: dict) -> list[tuple[Any, lis
     table = entry.get("for_each")
     if not table:
         return [(None, [], None)]
-    rows, children = _table_index(shared, disclosure, table)
     where = entry.get("where")
+    cache = shared.setdefault("identity_chosen", {})
+    if (table, where) in cache:  # several entries share a table and filter
+        return cache[table, where]
+    rows, children = _table_index(shared, disclosure, table)
     chosen = []
     for row in rows:
         if where == "has_children" and (row.code == "合计" or row.code not in children):
@@ -243,6 +275,7 @@ def _rows_for(entry: dict, disclosure: Any, shared: dict) -> list[tuple[Any, lis
         if where and where.startswith("level=") and str(getattr(row, "level", "")) != where[6:]:
             continue
         chosen.append((row, rows, children))
+    cache[table, where] = chosen
     return chosen
 
 
@@ -251,18 +284,21 @@ def make_check(entry: dict):
     severity = entry.get("severity", "错误")
     fixed = entry.get("tolerance", "auto")
     group_table = entry.get("for_each", entry["expr"]).split(".")[0]
+    table = entry.get("for_each")
+    expressions = [compile_expr(expr) for expr, _title in _expand(entry)]  # once, not per run
 
     def check(ctx: RuleContext):
         d = ctx.disclosure
-        for expr, _title in _expand(entry):
-            compiled = compile_expr(expr)
-            cache = ctx.shared.setdefault("identity_values", {})
+        cache = ctx.shared.setdefault("identity_values", {})
+        for compiled in expressions:
             for row, rows, children in _rows_for(entry, d, ctx.shared):
-                resolver = Resolver(d, entry.get("for_each"), row, rows, children, cache)
-                left, right, values = evaluate_values(compiled, resolver)
+                resolver = Resolver(d, table, row, rows, children, cache)
+                resolved = _resolved(compiled, resolver)
+                left, right = _sides(compiled, resolved)
                 difference = left - right
                 if difference == 0:
                     continue
+                values = [v for _, vs in resolved for v in vs]
                 cells = [pair for ref in compiled.refs for pair in resolver.resolve(ref)[1]]
                 allowed = envelope(values) if fixed == "auto" else Decimal(str(fixed))
                 paths = tuple(dict.fromkeys(p for p, _ in cells))

@@ -11,6 +11,7 @@ identities and locate findings, so that every stage speaks of a figure the same 
 
 from __future__ import annotations
 
+import weakref
 from decimal import Decimal
 from typing import Any, Iterator
 
@@ -79,21 +80,35 @@ def iter_table_cells(disclosure: Disclosure) -> Iterator[tuple[str, Decimal]]:
     yield from _coded_cells("state_capital", tables.state_capital)
 
 
+_ROW_INDEX: dict[int, tuple[weakref.ref, dict[str, Any]]] = {}
+"""id(model) → (weak ref, code → first row of ``rows``/``classes``): models are frozen, so an
+index built once per table object stays valid; the weak ref drops it with the table."""
+
+
+def _rows_by_code(node: BaseModel) -> dict[str, Any]:
+    key = id(node)
+    entry = _ROW_INDEX.get(key)
+    if entry is not None and entry[0]() is node:
+        return entry[1]
+    index: dict[str, Any] = {}
+    for attr in ("rows", "classes"):
+        for row in getattr(node, attr, ()) or ():
+            code = getattr(row, "code", None)
+            if isinstance(code, str):
+                index.setdefault(code, row)  # the first match wins, as a linear scan would
+    _ROW_INDEX[key] = (weakref.ref(node, lambda _, key=key: _ROW_INDEX.pop(key, None)), index)
+    return index
+
+
 def _step(node: Any, part: str) -> Any:
     if node is None:
         return None
     if isinstance(node, BaseModel):
-        if part in type(node).model_fields:
+        if part in type(node).__pydantic_fields__:  # model_fields without its descriptor cost
             return getattr(node, part)
         if part == "total" and hasattr(node, "total"):
             return node.total
-        for attr in ("rows", "classes"):
-            for row in getattr(node, attr, ()) or ():
-                if getattr(row, "code", None) == part:
-                    return row
-        if hasattr(node, "amount") and not isinstance(node, Disclosure):
-            return None
-        return None
+        return _rows_by_code(node).get(part)
     if isinstance(node, dict):
         return node.get(part)
     if isinstance(node, tuple) and part.isdigit():
@@ -109,10 +124,11 @@ def lookup(disclosure: Disclosure, path: str) -> Decimal | None:
     A path naming a row of the two-sided tables without a column
     (``summary.expenditure.201``) resolves to the row's ``amount``.
     """
-    node: Any = disclosure.tables if path.split(".", 1)[0] in TABLE_LABELS else disclosure
-    for part in path.split("."):
+    parts = path.split(".")
+    node: Any = disclosure.tables if parts[0] in TABLE_LABELS else disclosure
+    for part in parts:
         node = _step(node, part)
-    if isinstance(node, BaseModel) and "amount" in type(node).model_fields:
+    if isinstance(node, BaseModel) and "amount" in type(node).__pydantic_fields__:
         node = node.amount
     if isinstance(node, int) and not isinstance(node, bool):
         return Decimal(node)  # counts (人次, 辆, 个) are claimed like amounts
