@@ -700,3 +700,18 @@ def yuan_in_text(match: re.Match) -> str:
     """``2995.39万元`` → ``29953900元`` (narrative amounts in 元)."""
     value = Decimal(match.group(1)) * TEN_THOUSAND
     return f"{value.quantize(Decimal('1')) if value == value.to_integral() else value.normalize()}元"
+
+
+def write_scan(path: Path, d: Disclosure, tables: list[Printed], style: Style, *, keep: tuple[str, ...] = (),
+               dpi: int = 200, **pdf) -> Path:
+    """A scanned copy: the typst PDF of the cover and the ``keep`` tables, rasterised to grey images
+    (no text layer), one image per page."""
+    import pypdfium2 as pdfium
+
+    chosen = [t for t in tables if t.key in keep] if keep else tables
+    vector = write_pdf(path.with_name(path.stem + "-vector.pdf"), d, chosen, style, **pdf)
+    document = pdfium.PdfDocument(str(vector))
+    images = [document[i].render(scale=dpi / 72).to_pil().convert("L") for i in range(len(document))]
+    document.close()
+    images[0].save(path, save_all=True, append_images=images[1:], resolution=dpi)
+    return path

@@ -16,7 +16,7 @@ def main() -> None:
     print("|---|---|---|---|---|---|---|---|---|---|")
     for v in VARIANTS + NARRATIVES:
         parsed, report = read(v.write(directory))
-        m = measure(v.disclosure(), parsed)
+        m = measure(v.disclosure(), parsed, v.only)
         empty = "ok" if m.empty_read == m.empty_expected else f"{len(m.empty_read)}/{len(m.empty_expected)}"
         flagged = f"{len(report.problems)}!/{len(report.not_understood)}?"
         claims = "%d/%d" % claim_recall(v.disclosure(), parsed) if v.narrative is not None else ""

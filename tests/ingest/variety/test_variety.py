@@ -44,6 +44,8 @@ CLAIM_FAILURES: dict[str, str] = {}
 
 def _param(variant, failures):
     marks = [pytest.mark.xfail(reason=failures[variant.name], strict=True)] if variant.name in failures else []
+    if variant.fmt == "scan":
+        marks.append(pytest.mark.slow)
     return pytest.param(variant, id=variant.name, marks=marks)
 
 
@@ -65,7 +67,7 @@ def outcome(tmp_path_factory):
 @pytest.mark.parametrize("variant", [_param(v, CELL_FAILURES) for v in VARIANTS])
 def test_read__layout_variant_cells(outcome, variant):
     parsed, report = outcome(variant)
-    m = measure(variant.disclosure(), parsed)
+    m = measure(variant.disclosure(), parsed, variant.only)
     if variant.ambiguous:  # blank cells dropped: a reader may leave cells out, never put them elsewhere
         assert (m.found > 0, m.misplaced[:10]) == (True, ())
     else:
@@ -76,7 +78,7 @@ def test_read__layout_variant_cells(outcome, variant):
 def test_read__layout_variant_reports_what_it_lost(outcome, variant):
     """Honesty: when cells are lost or misplaced, the report says something (problem or not-understood)."""
     parsed, report = outcome(variant)
-    m = measure(variant.disclosure(), parsed)
+    m = measure(variant.disclosure(), parsed, variant.only)
     if m.lost or m.misplaced:
         assert report.problems or report.not_understood, f"{len(m.lost)} cells lost silently"
     else:
@@ -84,11 +86,11 @@ def test_read__layout_variant_reports_what_it_lost(outcome, variant):
 
 
 @pytest.mark.parametrize("variant", [_param(v, EMPTY_FAILURES) for v in VARIANTS
-                                     if any(getattr(v.disclosure().tables, k).empty
-                                            for k in ("government_fund", "state_capital"))])
+                                     if not v.only and any(getattr(v.disclosure().tables, k).empty
+                                                           for k in ("government_fund", "state_capital"))])
 def test_read__layout_variant_empty_tables(outcome, variant):
     parsed, _ = outcome(variant)
-    m = measure(variant.disclosure(), parsed)
+    m = measure(variant.disclosure(), parsed, variant.only)
     assert m.empty_read == m.empty_expected
 
 

@@ -54,6 +54,8 @@ class Variant:
     """Wording edits of the composed narrative; None: tables only."""
     ambiguous: bool = False
     """The layout itself loses information (blank cells dropped): only placed cells are judged."""
+    only: tuple[str, ...] = ()
+    """Tables printed (and judged); empty: all nine."""
 
     def disclosure(self) -> Disclosure:
         return source(self.example, self.factor, self.variation)
@@ -68,8 +70,11 @@ class Variant:
         path = directory / f"{self.name}.{self.fmt}"
         if self.narrative is not None:
             return L.write_text_with_narrative(path, d, tables, self.style, edits=self.narrative)
-        writer = {"txt": L.write_text, "docx": L.write_docx, "xlsx": L.write_xlsx, "pdf": L.write_pdf}[self.fmt]
-        return writer(path, d, tables, self.style, **self.writer)
+        writers = {"txt": L.write_text, "docx": L.write_docx, "xlsx": L.write_xlsx, "pdf": L.write_pdf,
+                   "scan": L.write_scan}
+        if self.fmt == "scan":
+            path = path.with_suffix(".pdf")
+        return writers[self.fmt](path, d, tables, self.style, **self.writer)
 
 
 YUAN = L.Style(unit="元", scale=L.TEN_THOUSAND)
@@ -200,6 +205,10 @@ VARIANTS += (
     Variant("summary-stacked", "urumqi", "txt", "公开01 in one 项目|金额 column pair: 收入 rows, then 支出 rows",
             transforms=(L.summary_stacked,)),
     Variant("cover-year-nian", "sh", "txt", "cover \"2024年部门决算\" (年 without 度)", writer={"year_word": "年"}),
+    Variant("scan-200dpi", "sh", "scan",
+            "scanned copy (grey images at 200 dpi, no text layer) of the cover, 公开05 and 公开07; OCR; "
+            "only those two tables judged",
+            writer={"keep": ("general_budget", "three_public")}, only=("general_budget", "three_public")),
     Variant("pdf-no-rules", "urumqi", "pdf", "typst landscape without ruling lines (aligned text only)",
             writer={"rules": False}),
 )
@@ -254,14 +263,17 @@ class Measure:
 EMPTY_KEYS = ("income", "expenditure", "general_budget", "basic_expenditure", "government_fund", "state_capital")
 
 
-def measure(source_disclosure: Disclosure, parsed: Disclosure | None) -> Measure:
-    expected = {k: v for k, v in iter_table_cells(source_disclosure) if v}
-    got = {k: v for k, v in iter_table_cells(parsed) if v} if parsed is not None else {}
+def measure(source_disclosure: Disclosure, parsed: Disclosure | None, only: tuple[str, ...] = ()) -> Measure:
+    def keep(path: str) -> bool:
+        return not only or path.split(".", 1)[0] in only
+
+    expected = {k: v for k, v in iter_table_cells(source_disclosure) if v and keep(k)}
+    got = {k: v for k, v in iter_table_cells(parsed) if v and keep(k)} if parsed is not None else {}
     found = sum(1 for k, v in expected.items() if got.get(k) == v)
     wrong = sorted(k for k, v in got.items() if expected.get(k) != v)
     lost = tuple(sorted(k for k, v in expected.items() if got.get(k) != v))
-    empty_expected = tuple(k for k in EMPTY_KEYS if getattr(source_disclosure.tables, k).empty)
-    empty_read = tuple(k for k in EMPTY_KEYS if parsed is not None and getattr(parsed.tables, k).empty)
+    empty_expected = tuple(k for k in EMPTY_KEYS if getattr(source_disclosure.tables, k).empty and keep(k))
+    empty_read = tuple(k for k in EMPTY_KEYS if parsed is not None and getattr(parsed.tables, k).empty and keep(k))
     return Measure(len(expected), found, len(got), len(wrong), lost,
                    tuple((k, got[k], expected.get(k)) for k in wrong), empty_expected, empty_read)
 
