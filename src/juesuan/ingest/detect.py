@@ -31,7 +31,8 @@ META_YEAR_RE = re.compile(r"(20\d{2})\s*年度")
 def detect_meta(text: str) -> tuple[str | None, int | None]:
     """(department, year) from the cover/title lines."""
     head = text[:3000]
-    years = META_YEAR_RE.findall(head) or META_YEAR_RE.findall(text[:50000])
+    years = (META_YEAR_RE.findall(head) or META_YEAR_RE.findall(text[:50000])
+             or re.findall(r"(20\d{2})\s*年\s*(?:部门|单位)?\s*决算", head))  # "2024年部门决算"
     year = int(max(set(years), key=years.count)) if years else None
     department = None
     for line in head.splitlines():

@@ -167,11 +167,16 @@ def load_xlsx(path: Path) -> Document:
 
 
 def _cell_text(value: object) -> str:
-    from decimal import Decimal
+    from decimal import Decimal, InvalidOperation
 
     if isinstance(value, float):  # noqa: money-float-ok (spreadsheet cell value)
-        # Spreadsheets store binary floats; repr gives the shortest round-trip digits.
-        return format(Decimal(repr(value)), "f")  # noqa: money-float-ok
+        # Spreadsheets store binary floats and a SUM leaves noise (2082.850000000002, 80.38000000000008):
+        # nine decimals keep every printed figure and drop the noise.
+        try:
+            exact = Decimal(repr(value)).quantize(Decimal("1e-9")).normalize()  # noqa: money-float-ok
+        except InvalidOperation:  # beyond 28 digits, or inf/nan: keep what the cell says
+            return repr(value)  # noqa: money-float-ok
+        return format(exact, "f")
     return str(value)
 
 
