@@ -55,8 +55,11 @@ def _split(block: Block) -> tuple[int, int, dict[int, str]] | None:
 def parse_two_sided(block: Block, out: Collector, resolve) -> dict:
     split = _split(block)
     if split is None:
-        out.problem(f"{block.key}: 找不到左右两栏 / cannot find the two sides", block.title.page, block.title.line)
-        return {}
+        stacked = _stacked(block, out, resolve)
+        if stacked is None:
+            out.problem(f"{block.key}: 找不到左右两栏 / cannot find the two sides", block.title.page, block.title.line)
+            return {}
+        return stacked
     left_label, right_label, texts = split
     line_numbers = {b for b, t in texts.items() if "行次" in t}  # MOF edition: 项目 | 行次 | 金额
     fiscal = block.key == "fiscal_summary"
@@ -100,6 +103,44 @@ def parse_two_sided(block: Block, out: Collector, resolve) -> dict:
                         if value is not None:
                             _put(income, field, value)
         _expense_line(block, row, right, right_label, right_map, fiscal, expense, out, resolve)
+    return {"income": income, "expenditure": expense}
+
+
+def _stacked(block: Block, out: Collector, resolve) -> dict | None:
+    """One 项目 | 金额 pair: the 收入 rows, then (after a "支出" row or the income 总计) the 支出 rows."""
+    texts = header_text(header_rows(block))
+    labels = [b for b, t in texts.items() if "项目" in t]
+    if len(labels) != 1 or block.key != "summary":
+        return None
+    label_band = labels[0]
+    income: dict = {}
+    expense: dict = {"classes": []}
+    side = "income"
+    for row in block.rows:
+        cells = [(band(c, i), c) for i, c in enumerate(row.cells)]
+        label = strip_numbering("".join(c.text for b, c in cells if b <= label_band and not _blank(c.text)
+                                        and not is_amount(c.text)))
+        if label in ("收入", "支出"):
+            side = "income" if label == "收入" else "expense"
+            continue
+        if not label or label.startswith("项目"):
+            continue
+        if side == "income":
+            field = next((f for k, f in INCOME_LINES if k in label), None)
+            amounts = [c for b, c in cells if b > label_band and is_amount(c.text)]
+            if field and amounts:
+                value = out.amount(f"summary.income.{field}", row, amounts[0], block.unit)
+                if value is not None:
+                    income[field] = value
+            elif field is None and (amounts or resolve(label)):
+                side = "expense"  # a 类 name: the 支出 rows have begun
+            if field == "grand_total":
+                side = "expense"
+            if side == "income" or field:
+                continue
+        _expense_line(block, row, cells, label_band, {b: "amount" for b, _ in cells if b > label_band},
+                      False, expense, out, resolve)
+    expense.pop("_pending", None)
     return {"income": income, "expenditure": expense}
 
 
