@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -11,6 +12,10 @@ from .pages import Cell, Row
 from .report import Problem
 
 
+# Printed table amounts carry at most two decimals and no leading "0," group.
+_MALFORMED = re.compile(r"^-?0,|\.\d{3,}$")
+
+
 @dataclass
 class Collector:
     file: str
@@ -18,6 +23,7 @@ class Collector:
     sources: dict[str, Source] = field(default_factory=dict)
     not_understood: list[Problem] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    _cut: tuple[int, int, float] | None = None  # noqa: money-float-ok (page, line, x of a cut amount)
 
     def source(self, row: Row, cell: Cell | None = None) -> Source:
         box = None
@@ -27,6 +33,15 @@ class Collector:
 
     def amount(self, path: str, row: Row, cell: Cell, unit: str) -> Decimal | None:
         value = parse_amount(cell.text)
+        suspect = self._cut is not None and self._cut[:2] == (row.page, row.line) and cell.x0 >= self._cut[2]
+        if suspect:
+            self._cut = None  # the right neighbour of a cut amount lent it its leading digits
+        if value is not None and (suspect or _MALFORMED.search(cell.text.replace(" ", ""))):
+            # "45,894.644" + "5,519.17": amounts overflowing each other; report them, never guess
+            if not suspect:
+                self._cut = (row.page, row.line, cell.x1)
+            self.unclear(row, f"金额不完整或与相邻单元格重叠 / amount cut or overlapping: {cell.text!r}", path)
+            return None
         if value is None:
             self.unclear(row, f"不是金额 / not an amount: {cell.text!r}", path)
             return None

@@ -8,6 +8,7 @@ lines, split into words at wide gaps.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -146,6 +147,52 @@ def _cell(glyphs: list[Glyph], col: int | None = None) -> Cell:
                 min(g.y0 for g in glyphs), max(g.y1 for g in glyphs), col)
 
 
+_AMOUNT_RUN = re.compile(r"\d{1,3}(?:,\d{3})+\.\d{2}|\d+\.\d{2}")
+
+
+def _fix_overflow(bands: dict[tuple[int, int], list[Glyph]], xs: list[float]) -> None:  # noqa: money-float-ok
+    """Amounts too wide for their cell overflow into the next one ("10,199.5910,199.59").
+
+    A run of touching digit glyphs that crosses a column boundary is cut into amounts
+    of two decimals, and each amount goes to the column holding its last glyph (amounts
+    are right-aligned, so they overflow to the left).
+    """
+    rows: dict[int, list[Glyph]] = {}
+    for (r, _), members in bands.items():
+        rows.setdefault(r, []).extend(members)
+    for r, members in rows.items():
+        for line in _text_lines(members):
+            run: list[Glyph] = []
+            for glyph in line + [None]:
+                touching = glyph is not None and glyph.text in "0123456789.," and (
+                    not run or glyph.x0 - run[-1].x1 < 0.3 * max(glyph.y1 - glyph.y0, 1.0))  # noqa: money-float-ok
+                if touching:
+                    run.append(glyph)
+                    continue
+                _split_run(run, r, bands, xs)
+                run = [glyph] if glyph is not None and glyph.text in "0123456789.," else []
+
+
+def _split_run(run: list[Glyph], r: int, bands, xs) -> None:
+    if len(run) < 8:
+        return
+    cols = {bisect_right(xs, g.cx) - 1 for g in run}
+    if len(cols) < 2:
+        return
+    text = "".join(g.text for g in run)
+    pieces = _AMOUNT_RUN.findall(text)
+    if len(pieces) < 2 or "".join(pieces) != text:
+        return
+    for members in bands.values():
+        members[:] = [g for g in members if g not in run]
+    start = 0
+    for piece in pieces:
+        glyphs = run[start:start + len(piece)]
+        start += len(piece)
+        col = bisect_right(xs, glyphs[-1].cx) - 1
+        bands.setdefault((r, col), []).extend(glyphs)
+
+
 def build_rows(glyphs: list[Glyph], boxes: list[Rule], page: int, grid_base: int = 0,
                gap_factor: float = 1.0) -> list[Row]:  # noqa: money-float-ok
     """Rows of one page in reading order; grid rows carry column bands."""
@@ -165,6 +212,7 @@ def build_rows(glyphs: list[Glyph], boxes: list[Rule], page: int, grid_base: int
         for g in inside:
             key = (bisect_right(ys, g.cy) - 1, bisect_right(xs, g.cx) - 1)
             bands.setdefault(key, []).append(g)
+        _fix_overflow(bands, xs)
         by_row: dict[int, list[Cell]] = {}
         for (r, c), members in bands.items():
             ordered = [g for line in _text_lines(members) for g in line]
