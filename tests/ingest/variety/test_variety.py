@@ -22,22 +22,11 @@ pytest.importorskip("openpyxl")
 # Markers follow the reader at HEAD (measured 2026-11-27 07:48 UTC, at 35d4843); the first measurement
 # (reader at 0ed1333) and its symptoms, since fixed, are kept in docs/ingest-variety.md.
 CELL_FAILURES = {
-    "summary-stacked": "公开01 printed as one 项目|金额 pair (收入 rows then 支出 rows): 'cannot find the two sides', "
-                       "all 16 non-zero summary cells lost (reported)",
-    "xlsx-float-noise": "numeric XLSX cells keep the binary-float noise of a spreadsheet SUM: every amount read as "
-                        "e.g. 2082.850000000002 instead of 2082.85 (195 of 195 cells wrong), nothing reported",
-    "pdf-overflowing-numbers": "amounts overflowing into the next cell ('45,894.6445,519.17') are split at the wrong "
-                               "place: 12 公开02 cells misread (income.total.total 5894.644, 3 decimals) and not reported",
 }
 SILENT_LOSSES = {
-    "xlsx-float-noise": "195 cells with 12+ decimals and the report has no problem or not-understood entry",
-    "pdf-overflowing-numbers": "12 misread cells (one with 3 decimals) and the report has no problem or "
-                               "not-understood entry",
 }
 EMPTY_FAILURES: dict[str, str] = {}
 META_FAILURES = {
-    "cover-year-nian": "cover '2024年部门决算' (年 without 度): meta.year not found ('no year (20XX年度) found'), "
-                       "detect.META_YEAR_RE requires 年度",
 }
 CLAIM_FAILURES: dict[str, str] = {}
 
