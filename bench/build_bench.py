@@ -119,17 +119,19 @@ def main(argv: list[str]) -> int:
         rows.append([name, f"{cold:.3f}", f"{cpu:.3f}", f"{warm:.3f}", f"{rss:.0f}"])
     package = [spawn(["--worker", ",".join(FORMATS), str(file), str(work)]) for _ in range(repeat)]
     total_cold = statistics.median(sum(f["cold_s"] for f in s["formats"].values()) for s in package)
+    total_min = min(sum(f["cold_s"] for f in s["formats"].values()) for s in package)
     total_warm = statistics.median(sum(f["warm_s"] for f in s["formats"].values()) for s in package)
     prepare = statistics.median(s["load_compose_s"] for s in package)
     imports = statistics.median(s["import_s"] for s in package)
     total_cpu = statistics.median(sum(f["cold_cpu_s"] for f in s["formats"].values()) for s in package)
-    rows.append(["all four (one process)", f"{total_cold:.3f}", f"{total_cpu:.3f}", f"{total_warm:.3f}",
+    rows.append([f"all four (one process; min {total_min:.3f})", f"{total_cold:.3f}", f"{total_cpu:.3f}", f"{total_warm:.3f}",
                  f"{max(s['peak_rss_mib'] for s in package):.0f}"])
     print_table(f"juesuan build — {file.name} (median of {repeat}; render only, after load+compose "
                 f"{prepare:.3f} s and imports {imports:.3f} s)",
                 ["format", "cold s", "cold CPU s", "second doc s", "peak RSS MiB"], rows)
 
     ours = statistics.median(s["formats"]["pdf"]["cold_s"] for s in runs["pdf"])
+    ours_min = min(s["formats"]["pdf"]["cold_s"] for s in runs["pdf"])
     ours_cpu = statistics.median(s["formats"]["pdf"]["cold_cpu_s"] for s in runs["pdf"])
     ours_warm = statistics.median(s["formats"]["pdf"]["warm_s"] for s in runs["pdf"])
     if shutil.which("soffice"):
@@ -138,15 +140,17 @@ def main(argv: list[str]) -> int:
         lo = [spawn(["--soffice", str(work / "cold.docx"), str(work / "lo"), str(profile)])
               for _ in range(repeat)]
         lo_s = statistics.median(r["seconds"] for r in lo)
+        lo_min = min(r["seconds"] for r in lo)
         lo_cpu = statistics.median(r["cpu_s"] for r in lo)
         print_table("PDF: typst (ours) vs LibreOffice converting our DOCX (wall and CPU seconds)",
-                    ["engine", "seconds", "CPU s", "peak RSS MiB", "ours faster (wall / CPU)"],
-                    [["typst, cold process", f"{ours:.3f}", f"{ours_cpu:.3f}",
+                    ["engine", "median s", "min s", "CPU s", "peak RSS MiB",
+                     "ours faster (median / min / CPU)"],
+                    [["typst, cold process", f"{ours:.3f}", f"{ours_min:.3f}", f"{ours_cpu:.3f}",
                       f"{max(s['peak_rss_mib'] for s in runs['pdf']):.0f}",
-                      f"{lo_s / ours:.1f}× / {lo_cpu / ours_cpu:.1f}×"],
-                     ["typst, second document in the same process", f"{ours_warm:.3f}", "", "",
+                      f"{lo_s / ours:.1f}× / {lo_min / ours_min:.1f}× / {lo_cpu / ours_cpu:.1f}×"],
+                     ["typst, second document in the same process", f"{ours_warm:.3f}", "", "", "",
                       f"{lo_s / ours_warm:.1f}×"],
-                     ["soffice --headless --convert-to pdf", f"{lo_s:.3f}", f"{lo_cpu:.3f}",
+                     ["soffice --headless --convert-to pdf", f"{lo_s:.3f}", f"{lo_min:.3f}", f"{lo_cpu:.3f}",
                       f"{max(r['peak_rss_mib'] for r in lo):.0f}", "1.0×"]])
     else:
         print("\nPDF vs LibreOffice: skipped (soffice not installed; Debian: libreoffice-writer)")
