@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml | $(PY)
 	touch $@
 
 $(TEST_STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install -q -e '.[test]'
+	$(PY) -m pip install -q -e '.[test,ocr]'
 	touch $@ $(STAMP)
 
 # Fonts for PDF output (Noto CJK); installed only when missing, needs root or sudo.
