@@ -441,6 +441,20 @@ def summary_stacked(d: Disclosure, tables: list[Printed]) -> list[Printed]:
     return tables
 
 
+def wrapped_names(width: int) -> Transform:
+    """Long 科目名称 broken by hard line breaks every ``width`` characters (PDF converted to Word)."""
+
+    def apply(d, tables):
+        for t in tables:
+            for row in t.body:
+                for i, v in enumerate(row):
+                    if isinstance(v, str) and len(v) > width and not re.search(r"\d", v):
+                        row[i] = "\n".join(v[k:k + width] for k in range(0, len(v), width))
+        return tables
+
+    return apply
+
+
 def title_prefix(fmt: str) -> Transform:
     """Numbered table headings: ``附表1：收入支出决算总表``, ``表一``, ``一、`` (``{n}`` is 1–9)."""
 
@@ -522,7 +536,7 @@ def write_docx(path: Path, d: Disclosure, tables: list[Printed], style: Style, *
 
 def write_xlsx(path: Path, d: Disclosure, tables: list[Printed], style: Style, *,
                numbers_as_text: bool = True, blank_column: bool = True, one_sheet: bool = False,
-               float_noise: bool = False) -> Path:
+               float_noise: bool = False, numeric_codes: bool = False) -> Path:
     """As exported by finance software: one sheet per table (or all stacked on one sheet),
     preamble rows (编制单位 / 年度 / 单位), merged header cells, optionally a blank column A."""
     import openpyxl
@@ -562,7 +576,9 @@ def write_xlsx(path: Path, d: Disclosure, tables: list[Printed], style: Style, *
                         cell.number_format = "#,##0.00"
                     continue
                 text = _text(v, style)
-                if text:
+                if numeric_codes and re.fullmatch(r"\d{3,7}", text):
+                    sheet.cell(r0 + r, 1 + shift + c, int(text))  # a code column stored as numbers
+                elif text:
                     sheet.cell(r0 + r, 1 + shift + c, text)
         for r, c, r2, c2 in t.merges:
             sheet.merge_cells(start_row=r0 + r, start_column=1 + shift + c, end_row=r0 + r2,

@@ -209,6 +209,10 @@ VARIANTS += (
             "scanned copy (grey images at 200 dpi, no text layer) of the cover, 公开05 and 公开07; OCR; "
             "only those two tables judged",
             writer={"keep": ("general_budget", "three_public")}, only=("general_budget", "three_public")),
+    Variant("xlsx-numeric-codes", "urumqi", "xlsx", "cumulative codes stored as numbers (2010601), numeric amounts",
+            options={"code_style": "cumulative"}, writer={"numbers_as_text": False, "numeric_codes": True}),
+    Variant("docx-wrapped-names", "urumqi", "docx", "long names broken by hard line breaks every 6 characters",
+            transforms=(L.wrapped_names(6),)),
     Variant("pdf-no-rules", "urumqi", "pdf", "typst landscape without ruling lines (aligned text only)",
             writer={"rules": False}),
 )
