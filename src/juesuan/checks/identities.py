@@ -64,6 +64,8 @@ class Compiled:
     right_terms: tuple[tuple[int, int], ...] | None = None
     plan: tuple[tuple[int, str], ...] = ()
     """(kind, rest) per ref, parsed once: ``ROW``/``CHILDREN`` column, or ``OTHER`` (cached)."""
+    linear: tuple[tuple[tuple[bool, int, str, str], ...], ...] | None = None
+    """Both plain-sum sides as (positive, kind, rest, ref) terms, or None (``_linear_sides``)."""
 
 
 ROW, CHILDREN, OTHER = 0, 1, 2
@@ -105,9 +107,13 @@ def compile_expr(expr: str) -> Compiled:
     left_text, right_text = (part.strip() for part in expr.split("=="))
     left_tree, right_tree = SimpleEval.parse(left), SimpleEval.parse(right)
     left_terms, right_terms = _linear(left_tree), _linear(right_tree)
+    plan = _plan(refs)
+    linear = None
+    if left_terms is not None and right_terms is not None:
+        linear = tuple(tuple((sign > 0, *plan[i], refs[i]) for sign, i in terms) for terms in (left_terms, right_terms))
     return Compiled(tuple(refs), left_tree, right_tree, left_text, right_text,
                     tuple(left_terms) if left_terms is not None else None,
-                    tuple(right_terms) if right_terms is not None else None, _plan(refs))
+                    tuple(right_terms) if right_terms is not None else None, plan, linear)
 
 
 def _row_label(row: Any) -> str:
@@ -182,6 +188,12 @@ class Resolver:
             kids = self.children.get(self.row.code, []) if self.children is not None else \
                 _children(self.rows or [], self.row)
             return True, [(self._path(r, rest), getattr(r, rest)) for r in kids]
+        key = ("paths", ref)  # row-independent: resolved once per run (values and findings)
+        if key not in self.cache:
+            self.cache[key] = self._resolve_table(ref)
+        return self.cache[key]
+
+    def _resolve_table(self, ref: str) -> tuple[bool, list[tuple[str, Decimal]]]:
         if "[" in ref:
             table, selector, column = re.match(r"(\w+)\.rows\[([^\]]*)\]\.(\w+)", ref).groups()  # type: ignore[union-attr]
             rows = _select(_table_rows(self.d, table), selector)
@@ -235,21 +247,19 @@ def _linear_sides(compiled: Compiled, row: Any, children: dict[str, list[Any]] |
     loop of the per-row identities (no Resolver, no lists). Decimal addition is exact, so the
     result equals ``_sides`` (same operands, same exponent)."""
     sides = []
-    for terms in (compiled.left_terms, compiled.right_terms):
+    for terms in compiled.linear:  # type: ignore[union-attr]
         total = ZERO
-        for sign, i in terms:  # type: ignore[union-attr]
-            kind, key = compiled.plan[i]
+        for positive, kind, key, ref in terms:
             if kind == ROW:
                 value = getattr(row, key)
             elif kind == CHILDREN:  # make_check always has the index when there is a row
                 kids = children.get(row.code, ()) if children is not None else ()
                 value = sum((getattr(r, key) for r in kids), ZERO)
             else:
-                ref = compiled.refs[i]
                 value = totals.get(ref)
                 if value is None:
                     value = totals[ref] = sum(Resolver(*resolver_args, row).values(ref)[1], ZERO)
-            total = total + value if sign > 0 else total - value
+            total = total + value if positive else total - value
         sides.append(total)
     return sides[0], sides[1]
 
@@ -317,7 +327,7 @@ def make_check(entry: dict):
         cache = ctx.shared.setdefault("identity_values", {})
         totals = ctx.shared.setdefault("identity_totals", {})
         for compiled in expressions:
-            linear = compiled.left_terms is not None and compiled.right_terms is not None
+            linear = compiled.linear is not None
             for row, rows, children in _rows_for(entry, d, ctx.shared):
                 if linear:
                     left, right = _linear_sides(compiled, row, children, totals, (d, table))

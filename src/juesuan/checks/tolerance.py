@@ -60,9 +60,13 @@ def printed_tolerance(text: str | None, value: Decimal) -> Decimal:
     return HALF.scaleb(-printed_decimals(text, value))
 
 
+_QUANTUM = {places: Decimal(1).scaleb(-places) for places in range(8)}
+
+
 def round_to(value: Decimal, decimals: int) -> Decimal:
     """Round half-up to ``decimals`` places (the printed precision of a claim)."""
-    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    quantum = _QUANTUM.get(decimals)  # built once: called for every claim compared
+    return value.quantize(quantum if quantum is not None else Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 ROUNDING_KEY = "rounding"
