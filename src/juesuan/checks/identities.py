@@ -258,7 +258,8 @@ def _linear_sides(compiled: Compiled, row: Any, children: dict[str, list[Any]] |
             else:
                 value = totals.get(ref)
                 if value is None:
-                    value = totals[ref] = sum(Resolver(*resolver_args, row).values(ref)[1], ZERO)
+                    d, table, cache = resolver_args
+                    value = totals[ref] = sum(Resolver(d, table, row, cache=cache).values(ref)[1], ZERO)
             total = total + value if positive else total - value
         sides.append(total)
     return sides[0], sides[1]
@@ -330,7 +331,7 @@ def make_check(entry: dict):
             linear = compiled.linear is not None
             for row, rows, children in _rows_for(entry, d, ctx.shared):
                 if linear:
-                    left, right = _linear_sides(compiled, row, children, totals, (d, table))
+                    left, right = _linear_sides(compiled, row, children, totals, (d, table, cache))
                     if left == right:
                         continue
                 resolver = Resolver(d, table, row, rows, children, cache)
