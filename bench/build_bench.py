@@ -124,7 +124,8 @@ def main(argv: list[str]) -> int:
     prepare = statistics.median(s["load_compose_s"] for s in package)
     imports = statistics.median(s["import_s"] for s in package)
     total_cpu = statistics.median(sum(f["cold_cpu_s"] for f in s["formats"].values()) for s in package)
-    rows.append([f"all four (one process; min {total_min:.3f})", f"{total_cold:.3f}", f"{total_cpu:.3f}", f"{total_warm:.3f}",
+    rows.append([f"all four (one process; min {total_min:.3f})", f"{total_cold:.3f}", f"{total_cpu:.3f}",
+                 f"{total_warm:.3f}",
                  f"{max(s['peak_rss_mib'] for s in package):.0f}"])
     print_table(f"juesuan build — {file.name} (median of {repeat}; render only, after load+compose "
                 f"{prepare:.3f} s and imports {imports:.3f} s)",
