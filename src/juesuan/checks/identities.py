@@ -175,7 +175,7 @@ class Resolver:
                 _children(self.rows or [], self.row)
             return True, [getattr(r, rest) for r in kids]
         if ref not in self.cache:
-            is_list, pairs = self.resolve(ref)
+            is_list, pairs = self._resolve_table(ref)  # paths are kept only when a finding needs them
             self.cache[ref] = (is_list, [v for _, v in pairs])
         return self.cache[ref]
 
