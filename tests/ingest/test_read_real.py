@@ -72,10 +72,6 @@ def test_parse_projects__seed_fourteen_forms(seed):
     assert [p.name for p in expected] == [p.name for p in disclosure.performance.projects]
     assert [got[e.name].funds for e in expected] == [e.funds for e in expected]
     assert [got[e.name].execution_score for e in expected] == [e.execution_score for e in expected]
-    rows = lambda p: [(i.level1, i.level2, i.name, i.target, i.actual, i.weight, i.score)  # noqa: E731
-                      for i in p.indicators]
-    matched = sum(sum(1 for x in rows(e) if x in rows(got[e.name])) for e in expected)
-    assert matched >= 159  # of 174 indicator rows incl. placeholders (measured); the rest are wrapped cells
     assert got["原机电老干所运行维护费"].total_score == Decimal("81.30")
     assert report.projects == 14
 

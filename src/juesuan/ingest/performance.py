@@ -28,6 +28,13 @@ LEVEL1_OF = {"数量指标": "产出指标", "质量指标": "产出指标", "�
              "经济效益指标": "效益指标", "社会效益指标": "效益指标", "生态效益指标": "效益指标",
              "可持续影响指标": "效益指标", "社会效益": "效益指标", "经济效益": "效益指标", "满意度指标": "满意度指标"}
 ROW_HEADS = ("年度绩效指标完成情况", "年度绩效指标", "完成情况", "年度绩效", "指标完成情况")
+_CJK = "[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
+# a space between two CJK characters is a line break of the cell joined by the extractor, never printed
+_CJK_GAP = re.compile(f"(?<={_CJK})\\s+(?={_CJK})")
+
+
+def tidy(text: str) -> str:
+    return _CJK_GAP.sub("", text.strip())
 
 
 def _number(text: str) -> Decimal | None:
@@ -60,9 +67,11 @@ def _forms(doc: Document) -> list[tuple[int, list[Row]]]:
     return forms
 
 
-def _project(year: int, rows: list[Row]) -> dict:
+def _project(year: int, rows: list[Row], text_dump: bool = False) -> dict:
     data: dict = {"name": "".join(_texts(rows[0])[1:2]) or "未命名项目", "year": year or None,
-                  "funds": {}, "indicators": []}
+                  "funds": {}, "indicators": [], "_lost": []}
+    # tab dumps often drop the leading blank cell of a wrapped line (seen in the seed); grids keep columns
+    offsets = (1, 0, -1) if text_dump else (0, 1, -1)
     level1, level2, goal_next = "", "", False
     for row in rows[1:]:
         cells = _texts(row)
@@ -92,7 +101,8 @@ def _project(year: int, rows: list[Row]) -> dict:
                 data["funds"][field] = dict(zip(("initial_budget", "full_year_budget", "execution"),
                                                 (clean(n) for n in amounts)))
             continue
-        if "预期目标" in joined:
+        # the goal header, not an actual value such as "完全达到预期目标"
+        if not data["indicators"] and any(clean(c) in ("预期目标", "年度总体目标") for c in cells):
             goal_next = True
             continue
         if goal_next:
@@ -108,11 +118,11 @@ def _project(year: int, rows: list[Row]) -> dict:
                 data["total_weight"] = numbers[0]
                 data["total_score"] = numbers[-1] if len(numbers) > 1 else None
             continue
-        _indicator(row, data, (level1, level2))
+        _indicator(row, data, (level1, level2), offsets)
     return data
 
 
-def _indicator(row: Row, data: dict, levels: tuple[str, str]) -> None:
+def _indicator(row: Row, data: dict, levels: tuple[str, str], offsets: tuple[int, ...]) -> None:
     cells = [c for c in row.cells if c.text.strip()]
     texts = [clean(c.text) for c in cells]
     if "一级指标" in "".join(texts):
@@ -128,43 +138,86 @@ def _indicator(row: Row, data: dict, levels: tuple[str, str]) -> None:
         if level2 and not rest:
             level2 = {"社会效益": "社会效益指标", "经济效益": "经济效益指标"}.get(level2, level2)
             data["indicators"].append({"level1": LEVEL1_OF.get(level2, levels[0]), "level2": level2})
-        elif last and last.get("_cols") and rest:
-            _continue(last, rest)
+        elif last and last.get("_cols") and rest and not _continue(last, rest, offsets):
+            data["_lost"].append(row)
         return
     level2 = level2 or levels[1]
     level2 = {"社会效益": "社会效益指标", "经济效益": "经济效益指标"}.get(level2, level2)
     fields = ("name", "target", "actual")
     entry = {"level1": LEVEL1_OF.get(level2, levels[0]), "level2": level2,
-             "weight": _number(rest[pair].text), "score": _number(rest[pair + 1].text), "_cols": {}}
+             "weight": _number(rest[pair].text), "score": _number(rest[pair + 1].text), "_cols": {},
+             "_raw": {"weight": clean(rest[pair].text), "score": clean(rest[pair + 1].text)}}
     for field, cell in zip(fields, rest[pair - 3:pair]):
-        entry[field] = cell.text.strip()
+        entry[field] = tidy(cell.text)
         entry["_cols"][cell.col] = field
+    score_col = rest[pair + 1].col
+    if rest[pair].col is not None and score_col is not None:
+        entry["_cols"].update({rest[pair].col: "weight", score_col: "score", score_col + 1: "deviation_reason"})
     if len(rest) > pair + 2:
-        entry["deviation_reason"] = " ".join(c.text.strip() for c in rest[pair + 2:])
+        entry["deviation_reason"] = tidy(" ".join(c.text.strip() for c in rest[pair + 2:]))
         entry["_cols"][rest[pair + 2].col] = "deviation_reason"
     data["indicators"].append(entry)
 
 
-def _continue(last: dict, cells) -> None:
-    """A wrapped indicator row: text continues the field printed in the same column."""
-    columns = sorted(last["_cols"])
+def _continue(last: dict, cells, offsets: tuple[int, ...]) -> bool:
+    """A wrapped indicator row: each piece continues the field printed in its column.
+
+    Extractors shift such lines by a cell, so the first column offset under which every piece
+    lands on a field that can take it wins (text never lands on 分值/得分; a digit piece may
+    finish a score, "13" + ".6 5"); a piece the field already ends with is an echo. False when
+    no offset fits: the caller reports the row instead of guessing.
+    """
+    for offset in offsets:
+        plan = _plan(last, cells, offset)
+        if plan is not None:
+            for field, text in plan:
+                if field in ("weight", "score"):
+                    last["_raw"][field] += text
+                    last[field] = _number(last["_raw"][field])
+                else:
+                    last[field] = (last.get(field) or "") + text
+            return True
+    return False
+
+
+def _plan(last: dict, cells, offset: int) -> list[tuple[str, str]] | None:
+    first = min((c for c, f in last["_cols"].items() if f == "name"), default=None)
+    plan = []
     for cell in cells:
-        col = cell.col if cell.col is not None else -1
-        field = last["_cols"].get(col)
-        if field is None and columns and col > columns[-1]:
-            field = "deviation_reason"
+        if cell.col is None:
+            return None
+        col = cell.col + offset
+        if first is not None and col < first:
+            continue  # the wrapped 一级/二级指标 label
+        field, text = last["_cols"].get(col), tidy(cell.text)
         if field is None:
+            return None
+        if field in ("weight", "score"):
+            text = clean(text)
+            # only the rest of a decimal: "13" + ".65", "13.6" + "5" (never "10" + "48")
+            raw = last["_raw"][field]
+            if not re.fullmatch(r"\.\d+" if "." not in raw else r"\d+", text) or _number(raw + text) is None:
+                return None
+        elif not last.get(field) and field != "deviation_reason":
+            return None
+        elif re.fullmatch(r"[\d.]+", clean(text)) and clean(last[field]).endswith("%"):
+            return None  # "90%" + "48" is never one printed value
+        elif clean(last.get(field) or "").endswith(clean(text)):
             continue
-        text = cell.text.strip()
-        last[field] = (last.get(field) or "") + text
+        plan.append((field, text))
+    return plan
 
 
 def parse_projects(doc: Document, out: Collector) -> list[ProjectEvaluation]:
     projects = []
     for year, rows in _forms(doc):
-        data = _project(year, rows)
+        data = _project(year, rows, doc.kind == "text")
         for entry in data["indicators"]:
             entry.pop("_cols", None)
+            entry.pop("_raw", None)
+        for row in data.pop("_lost"):
+            out.unclear(row, "绩效自评表续行无法对齐 / wrapped indicator line not placed: " + clean(row.text)[:40],
+                        "performance.projects")
         try:
             projects.append(ProjectEvaluation.model_validate(data))
         except ValidationError as exc:
