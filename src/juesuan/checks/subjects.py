@@ -40,6 +40,10 @@ def subject_names(ctx: RuleContext):
     rows = {row.code: row for row in _rows(d)}  # one row per code; names compared normalised
     normal = {code: normalize_name(row.name) for code, row in rows.items()}
     classes = {normal[c]: c for c in rows if len(c) == 3}
+    under: dict[str, list[str]] = {}  # code → codes one level down (2 digits longer), in row order
+    for c in rows:
+        if len(c) > 3:
+            under.setdefault(c[:-2], []).append(c)
     reported = set()
     for section, (cls, kuan, xiang) in _chains(d):
         wanted = normalize_name(cls)
@@ -49,7 +53,7 @@ def subject_names(ctx: RuleContext):
         parent = class_code
         for length, name, label in ((5, kuan, "款"), (7, xiang, "项")):
             wanted = normalize_name(name)
-            candidates = [c for c in rows if len(c) == length and c.startswith(parent)]
+            candidates = [c for c in under.get(parent, ()) if len(c) == length]
             exact = [c for c in candidates if normal[c] == wanted]
             if exact:
                 parent = exact[0]
