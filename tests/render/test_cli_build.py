@@ -1,7 +1,7 @@
 import re
 from pathlib import Path
 
-from conftest import EXAMPLES, SMALL
+from render_data import EXAMPLES, SMALL
 from typer.testing import CliRunner
 
 from juesuan.cli import app

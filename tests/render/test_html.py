@@ -29,7 +29,7 @@ def test_render_html__inline_svg_charts_with_text_alternatives(built, disclosure
 
 
 def test_render_html__text_is_escaped(tmp_path):
-    from conftest import small_disclosure
+    from render_data import small_disclosure
 
     from juesuan.narrative.document import Document, Paragraph, Section
     from juesuan.render import render

@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from conftest import small_disclosure
+from render_data import small_disclosure
 
 from juesuan.render.cells import Cell, Row, placed
 from juesuan.render.layout import LayoutOptions, all_grids, grid_for, heading_is_table_title

@@ -96,7 +96,7 @@ def test_families__refuses_when_no_cjk_font_is_installed():
 
 
 def test_render_pdf__data_is_never_read_as_markup(tmp_path):
-    from conftest import small_disclosure
+    from render_data import small_disclosure
 
     from juesuan.narrative.document import Document, Paragraph, Section
     from juesuan.render import render
