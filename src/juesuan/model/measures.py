@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from .base import Frozen
 
@@ -61,6 +62,7 @@ class Measure(Frozen):
         return self.raw
 
 
+@lru_cache(maxsize=8192)  # pure; called for every target, actual and label of every 自评表
 def normalise(text: str) -> str:
     """NFKC (full-width → half-width) and collapse whitespace, keeping ≥/≤."""
     text = unicodedata.normalize("NFKC", text)
@@ -77,6 +79,7 @@ def _split_unit(unit: str) -> tuple[str | None, str | None] | None:
     return known.group(0), unit[known.end():].strip() or None
 
 
+@lru_cache(maxsize=4096)  # pure and returns a frozen Measure; a 自评表 re-reads the same texts
 def parse_measure(text: str) -> Measure:
     """Parse ``">=20 次"``, ``"≤2.00万元"``, ``"100 %"``, ``"80-90%"`` or keep text."""
     clean = normalise(text)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from ..model.measures import Measure, normalise, parse_measure
 from ..model.performance import Indicator
@@ -54,13 +55,20 @@ def result_band(text: str | None, policy: Policy) -> str | None:
     if not text:
         return None
     clean = _clean(text)
-    labels = {_clean(k): v for k, v in policy.result_labels.items()}
+    labels, longest_first = _label_table(tuple(policy.result_labels.items()))
     if clean in labels:
         return labels[clean]
-    for label in sorted(labels, key=len, reverse=True):
+    for label in longest_first:
         if label in clean:
             return labels[label]
     return None
+
+
+@lru_cache(maxsize=32)
+def _label_table(items: tuple[tuple[str, str], ...]) -> tuple[dict[str, str], tuple[str, ...]]:
+    """A policy's labels, cleaned once (every qualitative row of every 自评表 consults them)."""
+    labels = {_clean(k): v for k, v in items}
+    return labels, tuple(sorted(labels, key=len, reverse=True))
 
 
 def is_qualitative_target(text: str | None) -> bool:
