@@ -163,9 +163,11 @@ def _fix_overflow(bands: dict[tuple[int, int], list[Glyph]], xs: list[float]) ->
     for r, members in rows.items():
         for line in _text_lines(members):
             run: list[Glyph] = []
+            # the line's height, not the glyph's: a comma's box is short, its gap to the next digit is not
+            height = max((g.y1 - g.y0 for g in line), default=1.0)  # noqa: money-float-ok
             for glyph in line + [None]:
                 touching = glyph is not None and glyph.text in "0123456789.," and (
-                    not run or glyph.x0 - run[-1].x1 < 0.3 * max(glyph.y1 - glyph.y0, 1.0))  # noqa: money-float-ok
+                    not run or glyph.x0 - run[-1].x1 < 0.3 * max(height, 1.0))  # noqa: money-float-ok
                 if touching:
                     run.append(glyph)
                     continue
@@ -183,8 +185,11 @@ def _split_run(run: list[Glyph], r: int, bands, xs) -> None:
     pieces = _AMOUNT_RUN.findall(text)
     if len(pieces) < 2 or "".join(pieces) != text:
         return
-    for members in bands.values():
-        members[:] = [g for g in members if g not in run]
+    taken = {id(g) for g in run}
+    for key in list(bands):
+        bands[key] = [g for g in bands[key] if id(g) not in taken]
+        if not bands[key]:
+            del bands[key]
     start = 0
     for piece in pieces:
         glyphs = run[start:start + len(piece)]

@@ -200,7 +200,7 @@ def _plan(last: dict, cells, offset: int) -> list[tuple[str, str]] | None:
                 return None
         elif not last.get(field) and field != "deviation_reason":
             return None
-        elif re.fullmatch(r"[\d.]+", clean(text)) and clean(last[field]).endswith("%"):
+        elif re.fullmatch(r"[\d.]+", clean(text)) and clean(last.get(field) or "").endswith("%"):
             return None  # "90%" + "48" is never one printed value
         elif clean(last.get(field) or "").endswith(clean(text)):
             continue

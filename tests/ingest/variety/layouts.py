@@ -598,7 +598,7 @@ def _typst_escape(text: str) -> str:
 
 def write_pdf(path: Path, d: Disclosure, tables: list[Printed], style: Style, *, landscape: bool = True,
               running_header: bool = True, rules: bool = True, font_size: str = "7.5pt",
-              inset: str = "3pt", page_per_table: bool = True) -> Path:
+              inset: str = "3pt", page_per_table: bool = True, gutter: str = "10pt") -> Path:
     """typst: one table per page group, repeated headers, page numbers and a running header."""
     import typst
 
@@ -644,7 +644,7 @@ def write_pdf(path: Path, d: Disclosure, tables: list[Printed], style: Style, *,
                     v = row[c] if c < len(row) else None
                     align = "right" if isinstance(v, Decimal) else "left"
                     cells.append(f"table.cell(align: {align})[{_typst_escape(_text(v, style))}]")
-            stroke = "" if rules else "stroke: none, column-gutter: 10pt, "
+            stroke = "" if rules else f"stroke: none, column-gutter: {gutter}, "
             src.append(f"#table(columns: {ncol}, inset: {inset}, {stroke}table.header({', '.join(head_cells)}), "
                        + ", ".join(cells) + ")")
         if t.empty_note:

@@ -189,8 +189,8 @@ VARIANTS += (
             writer={"landscape": False, "inset": "(x: 3pt, y: 9pt)"}),
     Variant("pdf-overflowing-numbers", "urumqi", "pdf",
             "typst portrait at 12pt: wide amounts overflow narrow cells and touch the next one "
-            "('45,894.6445,519.17'); a careless publisher's PDF",
-            writer={"landscape": False, "font_size": "12pt"}, ambiguous=True),
+            "('45,894.6445,519.17'); a careless publisher's PDF; cut by the two-decimal amount grammar",
+            writer={"landscape": False, "font_size": "12pt"}),
     Variant("spaced-total-labels", "sh", "txt", "\"合　计\", \"小　计\", \"总　计\" with a full-width space",
             transforms=(L.spaced_total_labels,)),
     Variant("indented-names", "urumqi", "txt", "科目名称 indented by level with full-width spaces",
@@ -215,6 +215,9 @@ VARIANTS += (
             transforms=(L.wrapped_names(6),)),
     Variant("pdf-no-rules", "urumqi", "pdf", "typst landscape without ruling lines (aligned text only)",
             writer={"rules": False}),
+    Variant("pdf-no-rules-tight", "urumqi", "pdf",
+            "no ruling lines and a 2 pt gutter: amounts nearly touch the next block's code ('1546.42' '302')",
+            writer={"rules": False, "gutter": "2pt"}),
 )
 
 AMOUNT = r"(\d+(?:\.\d+)?)"
