@@ -52,3 +52,12 @@ def test_schema__validates_a_file_written_by_hand(tmp_path):
         assert "bogus" in str(exc)
     else:
         raise AssertionError("unknown field accepted by the schema")
+
+
+def test_show__both_worked_examples():
+    from pathlib import Path
+
+    for path in sorted((Path(__file__).parents[1] / "examples").glob("*.yaml")):
+        result = runner.invoke(app, ["show", str(path)])
+        assert result.exit_code == 0, result.output
+        assert "公开09表" in result.output and "收入总计" in result.output
