@@ -59,7 +59,7 @@ def render_summary(d: Disclosure, console: Console) -> None:
     console.print(_table_list(d))
     if d.performance.projects:
         console.print(_performance(d))
-    elif d.performance.summary.project_count is not None:
+    elif (count := d.performance.summary.project_count or d.performance.summary.self_evaluated_projects) is not None:
         summary = d.performance.summary
-        console.print(f"预算绩效：自评项目 {summary.project_count} 个（未附自评表）"
+        console.print(f"预算绩效：自评项目 {count} 个（未附自评表）"
                       + (f"，平均得分 {summary.average_score}" if summary.average_score is not None else ""))
