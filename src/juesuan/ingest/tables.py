@@ -9,7 +9,9 @@ from .coded import parse_basic, parse_coded
 from .collapsed import is_collapsed, to_columns
 from .collect import Collector
 from .locate import Block
+from .sequence import drifting, place_by_order
 from .three_public import parse_three_public
+from .trust import keep_proven_classes, keep_proven_rows
 from .twosided import parse_two_sided
 from .virtual import assign_columns, needs_columns
 
@@ -43,11 +45,21 @@ def build_tables(blocks: list[Block], out: Collector, resolver) -> tuple[Tables,
     found: list[str] = []
     units: set[str] = set()
     for key, block in _merge(blocks).items():
+        guessed = False
         if is_collapsed(block):
             to_columns(block, out)
         elif needs_columns(block):
             assign_columns(block)
+            guessed = True
+            if key in ("summary", "fiscal_summary") and drifting(block):
+                place_by_order(block, out)
+        before = len(out.not_understood)
         parsed = PARSERS[key](block, out, resolver.for_table(key))
+        if guessed:
+            unclear = {p.line for p in out.not_understood[before:]}
+            keep_proven_rows(key, parsed, out, unclear)
+            if key == "basic_expenditure":
+                keep_proven_classes(parsed, out)
         if block.unit_printed:
             units.add(block.unit)
         # Empty: no amount read, or only printed zeros (some software prints 0.00 under the note).

@@ -1,0 +1,92 @@
+"""Two-sided 总表 from space-aligned text whose columns drift: placed by reading order.
+
+``pdftotext -layout`` squeezes blank cells, so in 公开01/04 the x-extents of labels and
+amounts overlap from line to line and merging them (``virtual``) leaves one column. The
+order of a line still holds: 项目 | 决算数 | 项目 | 决算数…. A label after an amount, a
+second label, or a first label starting right of the left labels' gutter opens the right
+side. Amounts go to the columns after their side's label in order; on the right of 公开04
+(合计 and three sources) only a full set of four or a lone 合计 is placed: two or three
+amounts could sit under any of the sources, so the others are reported, never guessed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from statistics import median
+
+from .collect import Collector
+from .columns import header_rows
+from .locate import Block
+from .numbers import clean, is_amount
+from .pages import Cell
+
+
+def drifting(block: Block) -> bool:
+    """True when the guessed columns put both sides' labels in one column."""
+    cols = {c.col for r in block.rows for c in r.cells}
+    return len(cols) < 4
+
+
+def _is_value(text: str) -> bool:
+    return is_amount(clean(text))
+
+
+def _header(block: Block, fiscal: bool) -> list | None:
+    """The header rows, wrapped past reading, restated from the keywords they print."""
+    rows = header_rows(block)
+    text = "".join(clean(c.text) for r in rows for c in r.cells)
+    names = ["项目", "决算数", "项目"] + (["合计", "一般公共预算", "政府性基金", "国有资本"] if fiscal else ["决算数"])
+    # 行次 numbers would read as amounts in order: such a layout is left to the columns
+    if not rows or text.count("项目") < 2 or "行次" in text or (fiscal and not all(k[:4] in text for k in names[3:])):
+        return None
+    first = rows[0]
+    cells = tuple(Cell(n, i, i + 1, first.line, first.line + 1, i) for i, n in enumerate(names))
+    return [replace(first, cells=cells)]
+
+
+def place_by_order(block: Block, out: Collector) -> bool:
+    """Columns by reading order; False (block untouched) when the header does not say 项目 twice."""
+    fiscal = block.key == "fiscal_summary"
+    width = 4 if fiscal else 1  # amount columns of the right side
+    header = _header(block, fiscal)
+    if header is None:
+        return False
+    block.rows[:len(header_rows(block))] = []
+    # labels that follow something on their line belong to the right side: where it starts
+    seconds = [c.x0 for r in block.rows for c in r.cells[1:] if not _is_value(c.text)]
+    gutter = median(seconds) / 2 if seconds else None  # noqa: money-float-ok (x offsets)
+    rows = []
+    for row in block.rows:
+        side, seen_label, seen_value, cells, pending = 0, False, False, [], []
+        for cell in row.cells:
+            value = _is_value(cell.text)
+            if not value:
+                if seen_value or seen_label or (gutter is not None and not cells and cell.x0 >= gutter):
+                    side = 1
+                seen_label, seen_value = True, False
+                cells.append(replace(cell, col=2 * side))
+                continue
+            seen_value = True
+            pending.append((side, cell))
+            cells.append(replace(cell, col=None))
+        right = [c for s, c in pending if s == 1]
+        left = [c for s, c in pending if s == 0]
+        placed = {id(c): 1 + k for k, c in enumerate(left[:1])}
+        if len(right) == width or len(right) == 1:
+            placed.update({id(c): 3 + k for k, c in enumerate(right)})
+        elif right:
+            placed[id(right[0])] = 3
+            for c in right[1:]:
+                out.unclear(row, f"{block.key}: 来源列无法确定 / source column not certain: {c.text}", block.key)
+        for c in left[1:]:
+            out.unclear(row, f"{block.key}: 金额无法对应 / amount not placed: {c.text}", block.key)
+        kept = []
+        for original, cell in zip(row.cells, cells):
+            if cell.col is None:
+                if id(original) not in placed:
+                    continue
+                cell = replace(cell, col=placed[id(original)])
+            kept.append(cell)
+        rows.append(replace(row, cells=tuple(kept)))
+    block.rows[:] = header + rows
+    return True
