@@ -25,8 +25,8 @@ def test_read__layout_dump_places_only_proven_cells():
     wrong = {k: (v, want.get(k)) for k, v in got.items() if want.get(k) != v}
     assert wrong == {}
     right = len(got)
-    assert right >= 22  # of 195 non-zero cells, measured: 公开01 12/12, 公开04 10/19
-    assert {k.split(".")[0] for k in got} >= {"summary", "fiscal_summary"}
+    assert right >= 88  # of 195 non-zero cells, measured (公开01 12/12, 公开04 10/19, 02/03/05 合计 columns)
+    assert {k.split(".")[0] for k in got} >= {"summary", "fiscal_summary", "income", "expenditure", "general_budget"}
     # what drifted is said: rows left out, 公开04 sources not certain
     messages = [p.message for p in report.problems + report.not_understood]
     assert any("not proven" in m for m in messages) and any("not certain" in m for m in messages)
@@ -48,3 +48,20 @@ def test_place_by_order__right_side_by_reading_order(tmp_path: Path):
     assert (income.general_budget, income.total) == (100, 120)
     classes = {c.code: c.amount for c in disclosure.tables.summary.expenditure.classes}
     assert classes.get("201") == 80 and classes.get("206") == Decimal("0.50")
+
+
+def test_place_coded_by_order__total_first_parts_only_when_complete(tmp_path: Path):
+    """Amounts drifting under the name: 合计 is the first amount; a partial line keeps only it."""
+    text = ("一般公共预算财政拨款支出决算表\n单位：万元\n"
+            "   科目编码      科目名称       合计    基本支出   项目支出\n"
+            "201         一般公共服务支出  30.00   10.00   20.00\n"
+            "201  06  01  行政运行    10.00   10.00\n"
+            "201  06  02  一般行政管理事务            20.00        20.00\n")
+    path = tmp_path / "dump.txt"
+    path.write_text(text, encoding="utf-8")
+    disclosure, report = read(path)
+    rows = {r.code: r for r in disclosure.tables.general_budget.rows}
+    assert (rows["201"].total, rows["201"].basic, rows["201"].project) == (30, 10, 20)
+    assert (rows["2010601"].total, rows["2010601"].basic, rows["2010601"].project) == (10, 0, 0)
+    assert rows["2010602"].total == 20
+    assert any("not certain" in p.message for p in report.not_understood)

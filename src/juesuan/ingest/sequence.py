@@ -77,7 +77,7 @@ def place_by_order(block: Block, out: Collector) -> bool:
         elif right:
             placed[id(right[0])] = 3
             for c in right[1:]:
-                out.unclear(row, f"{block.key}: 来源列无法确定 / source column not certain: {c.text}", block.key)
+                out.unclear(row, f"{block.key}: 来源列无法确定 / column not certain: {c.text}", block.key)
         for c in left[1:]:
             out.unclear(row, f"{block.key}: 金额无法对应 / amount not placed: {c.text}", block.key)
         kept = []
@@ -89,4 +89,61 @@ def place_by_order(block: Block, out: Collector) -> bool:
             kept.append(cell)
         rows.append(replace(row, cells=tuple(kept)))
     block.rows[:] = header + rows
+    return True
+
+
+ORDERED_CODED = ("income", "expenditure", "general_budget")  # 合计 is the first amount column
+
+
+def coded_drifting(block: Block) -> bool:
+    """True when some line's amount fell in the same guessed column as its 科目名称."""
+    for row in block.rows:
+        names = {c.col for c in row.cells if not _is_value(c.text) and not clean(c.text).isdigit()}
+        if any(_is_value(c.text) and c.col in names for c in row.cells):
+            return True
+    return False
+
+
+def place_coded_by_order(block: Block, out: Collector, order: tuple[str, ...]) -> bool:
+    """类/款/项 codes, 科目名称, then amounts, by reading order.
+
+    The first amount of a line is its 合计 (the first column, never blank on a line with any
+    amount); the rest are placed only when the line prints every column. Amounts on a line of
+    their own (centred off their row) are reported, as are the parts of partial lines.
+    """
+    rows = header_rows(block)
+    text = "".join(clean(c.text) for r in rows for c in r.cells)
+    if not rows or not ("科目名称" in text or "项目" in text) or "行次" in text or "栏次" in text:
+        return False
+    first = rows[0]
+    names = ["类", "款", "项", "科目名称"] + ["栏目"] * len(order)
+    header = replace(first, cells=tuple(Cell(n, i, i + 1, first.line, first.line + 1, i)
+                                        for i, n in enumerate(names)))
+    placed_rows = [header]
+    for row in block.rows[len(rows):]:
+        codes, labels, amounts = [], [], []
+        for cell in row.cells:
+            t = clean(cell.text)
+            if t.isdigit() and not labels and not amounts:
+                codes.append(cell)  # "201 06 01" before the name are codes, not amounts
+            elif _is_value(t):
+                amounts.append(cell)
+            else:
+                labels.append(cell)
+        # amounts joined from a line above or below (``virtual``) cannot be ordered with this one
+        home = (codes or labels or [None])[0]
+        stray = [c for c in amounts if home is None or abs(c.y0 - home.y0) > (c.y1 - c.y0) / 2]
+        for cell in stray:
+            out.unclear(row, f"{block.key}: 金额无法对应 / amount not placed: {cell.text}", block.key)
+        amounts = [c for c in amounts if all(c is not s for s in stray)]
+        if home is None:
+            continue
+        cells = [replace(c, col=min(i, 2)) for i, c in enumerate(codes)]
+        cells += [replace(c, col=3) for c in labels]
+        keep = amounts if len(amounts) == len(order) else amounts[:1]
+        cells += [replace(c, col=4 + i) for i, c in enumerate(keep)]
+        for cell in amounts[len(keep):]:
+            out.unclear(row, f"{block.key}: 栏目无法确定 / column not certain: {cell.text}", block.key)
+        placed_rows.append(replace(row, cells=tuple(cells)))
+    block.rows[:] = placed_rows
     return True

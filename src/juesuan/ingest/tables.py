@@ -9,7 +9,8 @@ from .coded import parse_basic, parse_coded
 from .collapsed import is_collapsed, to_columns
 from .collect import Collector
 from .locate import Block
-from .sequence import drifting, place_by_order
+from .columns import ORDER
+from .sequence import ORDERED_CODED, coded_drifting, drifting, place_by_order, place_coded_by_order
 from .three_public import parse_three_public
 from .trust import keep_proven_classes, keep_proven_rows
 from .twosided import parse_two_sided
@@ -45,7 +46,7 @@ def build_tables(blocks: list[Block], out: Collector, resolver) -> tuple[Tables,
     found: list[str] = []
     units: set[str] = set()
     for key, block in _merge(blocks).items():
-        guessed = False
+        guessed = ordered = False
         if is_collapsed(block):
             to_columns(block, out)
         elif needs_columns(block):
@@ -53,11 +54,14 @@ def build_tables(blocks: list[Block], out: Collector, resolver) -> tuple[Tables,
             guessed = True
             if key in ("summary", "fiscal_summary") and drifting(block):
                 place_by_order(block, out)
+            elif key in ORDERED_CODED and coded_drifting(block):
+                ordered = place_coded_by_order(block, out, ORDER[key])
         before = len(out.not_understood)
         parsed = PARSERS[key](block, out, resolver.for_table(key))
         if guessed:
-            unclear = {p.line for p in out.not_understood[before:]}
-            keep_proven_rows(key, parsed, out, unclear)
+            # a part left uncertain on purpose does not make the 合计 of its line doubtful
+            unclear = {p.line for p in out.not_understood[before:] if "not certain" not in p.message}
+            keep_proven_rows(key, parsed, out, unclear, total_alone=ordered)
             if key == "basic_expenditure":
                 keep_proven_classes(parsed, out)
         if block.unit_printed:

@@ -25,8 +25,12 @@ PARTS = {
 CENT = Decimal("0.01")
 
 
-def keep_proven_rows(key: str, parsed: dict, out: Collector, unclear_lines: set[int]) -> None:
-    """Drop (and report) the rows of ``parsed`` whose amounts do not prove their columns."""
+def keep_proven_rows(key: str, parsed: dict, out: Collector, unclear_lines: set[int],
+                     total_alone: bool = False) -> None:
+    """Drop (and report) the rows of ``parsed`` whose amounts do not prove their columns.
+
+    ``total_alone``: columns placed by reading order, where a line's first amount is its 合计.
+    """
     if key not in PARTS or not parsed:
         return
     whole, parts = PARTS[key]
@@ -40,6 +44,7 @@ def keep_proven_rows(key: str, parsed: dict, out: Collector, unclear_lines: set[
         # rounding: each part may be off by half a cent
         proven = bool(paths) and not lines & unclear_lines and (
             total is None and not amounts
+            or total_alone and total is not None and not amounts
             or total is not None and abs(total - sum(amounts, Decimal(0))) <= CENT * max(len(amounts), 1))
         if proven:
             continue
