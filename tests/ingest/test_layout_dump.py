@@ -25,7 +25,7 @@ def test_read__layout_dump_places_only_proven_cells():
     wrong = {k: (v, want.get(k)) for k, v in got.items() if want.get(k) != v}
     assert wrong == {}
     right = len(got)
-    assert right >= 88  # of 195 non-zero cells, measured (公开01 12/12, 公开04 10/19, 02/03/05 合计 columns)
+    assert right >= 104  # of 195 non-zero cells, measured (公开01 12/12, 公开04 10/19, 公开05 44/44, 02/03 合计 columns)
     assert {k.split(".")[0] for k in got} >= {"summary", "fiscal_summary", "income", "expenditure", "general_budget"}
     # what drifted is said: rows left out, 公开04 sources not certain
     messages = [p.message for p in report.problems + report.not_understood]
@@ -65,3 +65,39 @@ def test_place_coded_by_order__total_first_parts_only_when_complete(tmp_path: Pa
     assert (rows["2010601"].total, rows["2010601"].basic, rows["2010601"].project) == (10, 0, 0)
     assert rows["2010602"].total == 20
     assert any("not certain" in p.message for p in report.not_understood)
+
+
+GB_HEAD = ("一般公共预算财政拨款支出决算表\n单位：万元\n"
+           "   科目编码      科目名称       合计    基本支出   项目支出\n")
+
+
+def test_place_coded_by_offset__parts_kept_when_the_totals_prove_them(tmp_path: Path):
+    """A partial line's part goes to the column its offset from the line's 合计 matches; the
+    placement stands because 合计 = Σ类 and 类 = Σ项 hold column by column."""
+    text = (GB_HEAD +
+            "201         一般公共服务支出      30.00     10.00     20.00\n"
+            "201  06  01  行政运行    10.00     10.00\n"
+            "201  06  02  一般行政管理事务       20.00               20.00\n"
+            "   合计      30.00     10.00     20.00\n")
+    path = tmp_path / "dump.txt"
+    path.write_text(text, encoding="utf-8")
+    disclosure, _ = read(path)
+    rows = {r.code: r for r in disclosure.tables.general_budget.rows}
+    assert (rows["2010601"].total, rows["2010601"].basic, rows["2010601"].project) == (10, 10, 0)
+    assert (rows["2010602"].total, rows["2010602"].basic, rows["2010602"].project) == (20, 0, 20)
+
+
+def test_place_coded_by_offset__parts_dropped_when_the_sums_disagree(tmp_path: Path):
+    """The same offsets, but the 类 says the 项 parts sit elsewhere: only the 合计 of the 项 are kept."""
+    text = (GB_HEAD +
+            "201         一般公共服务支出      30.00     20.00     10.00\n"
+            "201  06  01  行政运行    10.00     10.00\n"
+            "201  06  02  一般行政管理事务       20.00               20.00\n"
+            "   合计      30.00     20.00     10.00\n")
+    path = tmp_path / "dump.txt"
+    path.write_text(text, encoding="utf-8")
+    disclosure, report = read(path)
+    rows = {r.code: r for r in disclosure.tables.general_budget.rows}
+    assert (rows["2010601"].total, rows["2010601"].basic, rows["2010601"].project) == (10, 0, 0)
+    assert (rows["2010602"].total, rows["2010602"].basic, rows["2010602"].project) == (20, 0, 0)
+    assert any("not proven by the totals" in p.message for p in report.problems)

@@ -104,12 +104,15 @@ def coded_drifting(block: Block) -> bool:
     return False
 
 
-def place_coded_by_order(block: Block, out: Collector, order: tuple[str, ...]) -> bool:
+def place_coded_by_order(block: Block, out: Collector, order: tuple[str, ...],
+                         tentative: set[tuple[int, str]] | None = None) -> bool:
     """类/款/项 codes, 科目名称, then amounts, by reading order.
 
     The first amount of a line is its 合计 (the first column, never blank on a line with any
-    amount); the rest are placed only when the line prints every column. Amounts on a line of
-    their own (centred off their row) are reported, as are the parts of partial lines.
+    amount); the rest are placed when the line prints every column, or by their offset from
+    the line's 合计 (``_by_offset``), recorded in ``tentative`` as (line, field) for
+    ``trust.keep_proven_parts`` to prove. Amounts on a line of their own (centred off their
+    row) are reported, as are the parts that cannot be placed.
     """
     rows = header_rows(block)
     text = "".join(clean(c.text) for r in rows for c in r.cells)
@@ -119,7 +122,7 @@ def place_coded_by_order(block: Block, out: Collector, order: tuple[str, ...]) -
     names = ["类", "款", "项", "科目名称"] + ["栏目"] * len(order)
     header = replace(first, cells=tuple(Cell(n, i, i + 1, first.line, first.line + 1, i)
                                         for i, n in enumerate(names)))
-    placed_rows = [header]
+    split = []
     for row in block.rows[len(rows):]:
         codes, labels, amounts = [], [], []
         for cell in row.cells:
@@ -136,14 +139,52 @@ def place_coded_by_order(block: Block, out: Collector, order: tuple[str, ...]) -
         for cell in stray:
             out.unclear(row, f"{block.key}: 金额无法对应 / amount not placed: {cell.text}", block.key)
         amounts = [c for c in amounts if all(c is not s for s in stray)]
-        if home is None:
-            continue
+        if home is not None:
+            split.append((row, codes, labels, amounts))
+    offsets = _offsets([a for *_, a in split if len(a) == len(order)])
+    placed_rows = [header]
+    for row, codes, labels, amounts in split:
         cells = [replace(c, col=min(i, 2)) for i, c in enumerate(codes)]
         cells += [replace(c, col=3) for c in labels]
-        keep = amounts if len(amounts) == len(order) else amounts[:1]
-        cells += [replace(c, col=4 + i) for i, c in enumerate(keep)]
-        for cell in amounts[len(keep):]:
-            out.unclear(row, f"{block.key}: 栏目无法确定 / column not certain: {cell.text}", block.key)
+        columns = list(range(len(amounts))) if len(amounts) == len(order) else _by_offset(amounts, offsets)
+        if columns is None:
+            columns = [0][:len(amounts)]
+            for cell in amounts[1:]:
+                out.unclear(row, f"{block.key}: 栏目无法确定 / column not certain: {cell.text}", block.key)
+        elif len(amounts) != len(order) and tentative is not None:
+            tentative.update((row.line, order[i]) for i in columns[1:])
+        cells += [replace(c, col=4 + i) for c, i in zip(amounts, columns)]
         placed_rows.append(replace(row, cells=tuple(cells)))
     block.rows[:] = placed_rows
     return True
+
+
+TOLERANCE = 1  # characters: right edges of right-aligned amounts agree to within one
+
+
+def _offsets(complete: list[list[Cell]]) -> list[tuple]:
+    """(lowest, highest) right-edge offset of each column from the 合计 of complete lines.
+
+    The 合计's own position drifts with the width of the name before it (CJK), but what
+    follows it on a line is ASCII amounts and spaces, so offsets from it hold line to line.
+    """
+    if len(complete) < 2:
+        return []
+    return [(min(a[i].x1 - a[0].x1 for a in complete), max(a[i].x1 - a[0].x1 for a in complete))
+            for i in range(len(complete[0]))]
+
+
+def _by_offset(amounts: list[Cell], offsets: list[tuple]) -> list[int] | None:
+    """Columns of a partial line's amounts: each must fall in exactly one column's band."""
+    if len(amounts) < 2:
+        return list(range(len(amounts)))
+    if not offsets:
+        return None
+    columns = [0]
+    for cell in amounts[1:]:
+        d = cell.x1 - amounts[0].x1
+        hits = [i for i, (lo, hi) in enumerate(offsets) if i and lo - TOLERANCE <= d <= hi + TOLERANCE]
+        if len(hits) != 1 or hits[0] <= columns[-1]:
+            return None
+        columns.append(hits[0])
+    return columns

@@ -12,7 +12,7 @@ from .locate import Block
 from .columns import ORDER
 from .sequence import ORDERED_CODED, coded_drifting, drifting, place_by_order, place_coded_by_order
 from .three_public import parse_three_public
-from .trust import keep_proven_classes, keep_proven_rows
+from .trust import keep_proven_classes, keep_proven_parts, keep_proven_rows
 from .twosided import parse_two_sided
 from .virtual import assign_columns, needs_columns
 
@@ -47,6 +47,7 @@ def build_tables(blocks: list[Block], out: Collector, resolver) -> tuple[Tables,
     units: set[str] = set()
     for key, block in _merge(blocks).items():
         guessed = ordered = False
+        tentative: set[tuple[int, str]] = set()
         if is_collapsed(block):
             to_columns(block, out)
         elif needs_columns(block):
@@ -55,13 +56,14 @@ def build_tables(blocks: list[Block], out: Collector, resolver) -> tuple[Tables,
             if key in ("summary", "fiscal_summary") and drifting(block):
                 place_by_order(block, out)
             elif key in ORDERED_CODED and coded_drifting(block):
-                ordered = place_coded_by_order(block, out, ORDER[key])
+                ordered = place_coded_by_order(block, out, ORDER[key], tentative)
         before = len(out.not_understood)
         parsed = PARSERS[key](block, out, resolver.for_table(key))
         if guessed:
             # a part left uncertain on purpose does not make the 合计 of its line doubtful
             unclear = {p.line for p in out.not_understood[before:] if "not certain" not in p.message}
             keep_proven_rows(key, parsed, out, unclear, total_alone=ordered)
+            keep_proven_parts(key, parsed, out, tentative)
             if key == "basic_expenditure":
                 keep_proven_classes(parsed, out)
         if block.unit_printed:

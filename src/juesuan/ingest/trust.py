@@ -84,3 +84,57 @@ def keep_proven_classes(parsed: dict, out: Collector) -> None:
             rows.remove(record)
         out.problem(f"basic_expenditure: 列无法确认，{cls['code']} 类未读 / columns not proven, class {cls['code']} "
                     "left out", line=min(lines, default=None), field_name=f"basic_expenditure.{cls['code']}")
+
+
+def keep_proven_parts(key: str, parsed: dict, out: Collector, tentative: set[tuple[int, str]]) -> None:
+    """Parts placed by their offset on a partial line are kept only when the hierarchy proves them.
+
+    Proof runs top-down from rows printed complete (every column): a group of children is
+    proven when, column by column, it adds up to its proven parent (合计 = Σ类, 类 = Σ款,
+    款 = Σ项). A part in the wrong column breaks two columns' sums. Unproven parts are
+    dropped (the row's 合计 stays) and reported.
+    """
+    if key not in PARTS or not tentative or not parsed.get("rows"):
+        return
+    whole, parts = PARTS[key]
+    records = {r["code"]: r for r in parsed["rows"]}
+    if isinstance(parsed.get("total"), dict):
+        records["total"] = parsed["total"]
+
+    def guessed(code: str) -> list[str]:
+        paths = [f"{key}.{code}.{f}" for f in parts if f in records[code]]
+        return [p for p in paths if p in out.sources and (out.sources[p].line, p.rsplit(".", 1)[1]) in tentative]
+
+    def known(code: str) -> bool:  # the row's parts are read (a lone 合计 leaves them unknown)
+        return any(f in records[code] for f in parts)
+
+    proven = {c for c in records if known(c) and not guessed(c)}
+    for parent in sorted(records, key=lambda c: (c != "total", len(c))):
+        if parent not in proven:
+            continue
+        children = [c for c in records if _child(c, parent, records)]
+        if not children or not all(known(c) for c in children):
+            continue
+        if all(abs(records[parent].get(f, Decimal(0)) - sum((records[c].get(f, Decimal(0)) for c in children),
+                                                             Decimal(0))) <= CENT * len(children)
+               for f in (whole, *parts)):
+            proven.update(children)
+    for code in records:
+        paths = guessed(code)
+        if code in proven or not paths:
+            continue
+        line = out.sources[paths[0]].line
+        for path in paths:
+            out.values.pop(path, None)
+            out.sources.pop(path, None)
+            records[code].pop(path.rsplit(".", 1)[1], None)
+        out.problem(f"{key}: 栏目未经合计证实，{code} 仅读合计 / parts not proven by the totals, row {code} keeps its 合计",
+                    line=line, field_name=f"{key}.{code}")
+
+
+def _child(code: str, parent: str, records: dict) -> bool:
+    """``code`` is directly under ``parent`` (the 合计 is above the 类); a missing 款 is skipped over."""
+    if code == "total" or code == parent or not (parent == "total" or code.startswith(parent)):
+        return False
+    between = range(3, len(code), 2) if parent == "total" else range(len(parent) + 2, len(code), 2)
+    return not any(code[:n] in records for n in between)
