@@ -12,7 +12,8 @@ from decimal import Decimal
 from ..model import ProjectEvaluation
 from .cells import Cell, Grid, Row, blank, head, label
 
-WIDTHS = (8, 10, 13, 18, 11, 11, 6, 9, 18)
+# 偏差原因 gets the width: its long text sets the row heights of the indicator block.
+WIDTHS = (8, 10, 13, 18, 10, 10, 5, 8, 22)
 DASH = "—"
 
 

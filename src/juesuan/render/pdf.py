@@ -20,6 +20,7 @@ from . import style as S
 from .cells import Cell, Grid, Row
 from .flow import blocks
 from .layout import LayoutOptions, grid_for, heading_is_table_title
+from .pdf_fit import needs_tight
 from .registry import register
 
 TEMPLATE = Path(__file__).parent / "templates" / "document.typ"
@@ -73,6 +74,8 @@ def grid_data(grid: Grid) -> dict:
     return {
         "title": grid.title, "subtitle": grid.subtitle, "unit": grid.unit, "note": grid.note,
         "empty_note": grid.empty_note, "landscape": grid.landscape, "widths": list(grid.widths),
+        "dense": bool(grid.meta_rows),  # a form (自评表): tighter rows, see document.typ
+        "tight": bool(grid.meta_rows) and grid.landscape and needs_tight(grid),
         "meta": _rows(grid.meta_rows), "header": _rows(grid.header), "body": _rows(grid.body),
     }
 
