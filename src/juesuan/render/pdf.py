@@ -17,7 +17,7 @@ import typst
 from ..model import Disclosure
 from ..narrative.document import Document
 from . import style as S
-from .cells import Cell, Grid, Row
+from .cells import Cell, Grid, Row, placed
 from .flow import blocks
 from .layout import LayoutOptions, grid_for, heading_is_table_title
 from .pdf_fit import needs_tight
@@ -69,14 +69,28 @@ def _rows(rows: tuple[Row, ...]) -> list[dict]:
     return [{"kind": row.kind, "cells": [_cell(c) for c in row.cells]} for row in rows]
 
 
+def _tail(grid: Grid) -> int:
+    """How many last body rows go into the footer with the notes: the last row, unless a
+    label from a row above spans into it (a footer cannot share a cell with the body)."""
+    body = grid.body
+    if not (grid.note or grid.empty_note) or not body:
+        return 0
+    last = len(body) - 1
+    spans_in = any(r < last and r + cell.rowspan > last
+                   for r, _, cell in placed(body, len(grid.widths)))
+    return 0 if spans_in else 1
+
+
 def grid_data(grid: Grid) -> dict:
     """A grid as plain JSON (texts already formatted as printed)."""
+    tail = _tail(grid)
     return {
         "title": grid.title, "subtitle": grid.subtitle, "unit": grid.unit, "note": grid.note,
         "empty_note": grid.empty_note, "landscape": grid.landscape, "widths": list(grid.widths),
         "dense": bool(grid.meta_rows),  # a form (自评表): tighter rows, see document.typ
         "tight": bool(grid.meta_rows) and grid.landscape and needs_tight(grid),
-        "meta": _rows(grid.meta_rows), "header": _rows(grid.header), "body": _rows(grid.body),
+        "meta": _rows(grid.meta_rows), "header": _rows(grid.header),
+        "body": _rows(grid.body[:len(grid.body) - tail]), "tail": _rows(grid.body[len(grid.body) - tail:]),
     }
 
 
