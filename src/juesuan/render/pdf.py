@@ -81,25 +81,26 @@ def _tail(grid: Grid) -> int:
     return 0 if spans_in else 1
 
 
-def grid_data(grid: Grid) -> dict:
-    """A grid as plain JSON (texts already formatted as printed)."""
+def grid_data(grid: Grid, above: float = 0) -> dict:
+    """A grid as plain JSON (texts already formatted as printed); ``above``: pt of headings
+    on its page before it."""
     tail = _tail(grid)
     return {
         "title": grid.title, "subtitle": grid.subtitle, "unit": grid.unit, "note": grid.note,
         "empty_note": grid.empty_note, "landscape": grid.landscape, "widths": list(grid.widths),
         "dense": bool(grid.meta_rows),  # a form (自评表): tighter rows, see document.typ
-        "tight": bool(grid.meta_rows) and grid.landscape and needs_tight(grid),
+        "tight": needs_tight(grid, above),
         "meta": _rows(grid.meta_rows), "header": _rows(grid.header),
         "body": _rows(grid.body[:len(grid.body) - tail]), "tail": _rows(grid.body[len(grid.body) - tail:]),
     }
 
 
-def _section_data(section, grid: Grid | None) -> dict:
+def _section_data(section, grid: Grid | None, above: float = 0) -> dict:
     return {
         "title": section.title, "level": min(max(section.level, 1), 3),
         "show_heading": not (grid and heading_is_table_title(section.title, grid)),
         "paragraphs": [{"text": p.text, "placeholder": p.placeholder} for p in section.paragraphs],
-        "grid": grid_data(grid) if grid else None,
+        "grid": grid_data(grid, above) if grid else None,
     }
 
 
@@ -113,8 +114,10 @@ def document_data(disclosure: Disclosure, document: Document) -> dict:
             grids[section.table] = grid_for(disclosure, section.table, options)
         return grids.get(section.table) if section.table else None
 
+    # A heading kept with the table on its page (flow.blocks) takes about 42 pt of it.
     flow = [{"landscape": block.landscape, "break": block.starts_page,
-             "sections": [_section_data(s, grid_of(s)) for s in block.sections]}
+             "sections": [_section_data(s, grid_of(s), 42 * index)
+                          for index, s in enumerate(block.sections)]}
             for block in blocks(document.sections, grid_of)]
     return {"title": document.title, "subtitle": document.subtitle, "fonts": font_table(),
             "blocks": flow}

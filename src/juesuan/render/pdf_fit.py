@@ -1,9 +1,10 @@
-"""Will a dense grid (a 自评表) fit its landscape page? An estimate, made before typst runs.
+"""Will a table fit its page? An estimate, made before typst runs.
 
-Rows never split, so a 自评表 a few rows taller than its page leaves a page with one or two
-rows and the 总分. Such a table is set tight (smaller type and insets, see document.typ).
-Measuring in typst (``measure``) would be exact but lays every table out twice, which nearly
-doubles the PDF build; counting lines per cell here costs nothing and errs only at the margin.
+Rows never split, so a table (a 自评表 above all) a few rows taller than its page leaves a
+page with one or two rows. Such a table is set tight (0.5 pt smaller, minimal insets; see
+document.typ). Measuring in typst (``measure``) would be exact but lays every table out
+twice, which nearly doubles the PDF build; counting lines per cell here costs nothing and
+errs only at the margin (then a table is split as before, or set tight without need).
 """
 
 from __future__ import annotations
@@ -13,13 +14,16 @@ import math
 from .cells import Grid, placed
 
 PT_PER_MM = 72 / 25.4
-WIDTH = 225 * PT_PER_MM  # landscape body: 297 mm less the 37 + 35 mm margins
-# Landscape body height (210 − 28 − 26 mm) less title and subtitle (~32 pt, from the examples).
-ROOM = 156 * PT_PER_MM - 32
+# Page body (A4 less the GB/T margins, see document.typ), width × height in pt.
+PORTRAIT = (156 * PT_PER_MM, 225 * PT_PER_MM)
+LANDSCAPE = (225 * PT_PER_MM, 156 * PT_PER_MM)
+TITLE = 32  # title and subtitle or unit line above the table (from the examples)
 
 # (size, leading, y inset) per setting, as in document.typ's grid-table.
-NORMAL = (10.0, 3.0, 2.0)
-TIGHT = (9.5, 2.375, 1.5)
+NORMAL = (10.5, 3.675, 2.5)
+DENSE = (10.0, 3.0, 2.0)
+TIGHT = (10.0, 2.5, 1.5)
+DENSE_TIGHT = (9.5, 2.375, 1.5)
 X_INSET = 2.5
 
 
@@ -31,8 +35,7 @@ def _ems(text: str) -> float:
 def height(grid: Grid, setting: tuple[float, float, float]) -> float:
     """Estimated table height in pt: lines per cell, the tallest single-row cell per row."""
     size, leading, inset = setting
-    total = sum(grid.widths)
-    unit = WIDTH / total
+    unit = (LANDSCAPE if grid.landscape else PORTRAIT)[0] / sum(grid.widths)
     rows = (*grid.meta_rows, *grid.header, *grid.body)
     lines = [1] * len(rows)
     for r, c, cell in placed(rows, len(grid.widths)):
@@ -41,9 +44,14 @@ def height(grid: Grid, setting: tuple[float, float, float]) -> float:
         room = sum(grid.widths[c:c + cell.colspan]) * unit - 2 * X_INSET
         per_line = max(1, int(room // size))
         lines[r] = max(lines[r], math.ceil(_ems(cell.text()) / per_line) or 1)
-    return sum(n * size + (n - 1) * leading + 2 * inset + 0.5 for n in lines)
+    notes = sum(1 for note in (grid.note, grid.empty_note) if note) * (size + 6)
+    return notes + sum(n * size + (n - 1) * leading + 2 * inset + 0.5 for n in lines)
 
 
-def needs_tight(grid: Grid) -> bool:
-    """True when the grid overflows its page as set normally but fits when set tight."""
-    return height(grid, NORMAL) > ROOM >= height(grid, TIGHT)
+def needs_tight(grid: Grid, above: float = 0) -> bool:
+    """True when the grid overflows its page as set normally but fits when set tight;
+    ``above``: pt taken on the page by headings before the table."""
+    room = (LANDSCAPE if grid.landscape else PORTRAIT)[1] - TITLE - above
+    dense = bool(grid.meta_rows)
+    normal, tight = (DENSE, DENSE_TIGHT) if dense else (NORMAL, TIGHT)
+    return height(grid, normal) > room >= height(grid, tight)
