@@ -101,3 +101,19 @@ def test_place_coded_by_offset__parts_dropped_when_the_sums_disagree(tmp_path: P
     assert (rows["2010601"].total, rows["2010601"].basic, rows["2010601"].project) == (10, 0, 0)
     assert (rows["2010602"].total, rows["2010602"].basic, rows["2010602"].project) == (20, 0, 0)
     assert any("not proven by the totals" in p.message for p in report.problems)
+
+
+# measured recall of the generated -layout dumps (tests/ingest/variety/dump.py); precision 1 is
+# asserted for every variant by test_variety (no misplaced cell)
+DUMP_FLOORS = {"text-layout-dump": 22, "text-layout-dump-urumqi": 26}
+
+
+def test_read__generated_layout_dumps_keep_their_recall(tmp_path: Path):
+    from .variety.variants import BY_NAME, measure
+
+    for name, floor in DUMP_FLOORS.items():
+        variant = BY_NAME[name]
+        parsed, report = read(variant.write(tmp_path))
+        m = measure(variant.disclosure(), parsed)
+        assert (m.wrong, m.found >= floor) == (0, True), (name, m.found, m.misplaced[:5])
+        assert report.problems  # what was left out is said

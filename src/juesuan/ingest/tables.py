@@ -12,7 +12,9 @@ from .locate import Block
 from .columns import ORDER
 from .sequence import ORDERED_CODED, coded_drifting, drifting, place_by_order, place_coded_by_order
 from .three_public import parse_three_public
-from .trust import keep_proven_classes, keep_proven_parts, keep_proven_rows
+from .trust import PARTS
+from .trust import (keep_proven_classes, keep_proven_families, keep_proven_parts, keep_proven_rows,
+                    keep_proven_fiscal_lines, keep_proven_three_public)
 from .twosided import parse_two_sided
 from .virtual import assign_columns, needs_columns
 
@@ -64,6 +66,12 @@ def build_tables(blocks: list[Block], out: Collector, resolver) -> tuple[Tables,
             unclear = {p.line for p in out.not_understood[before:] if "not certain" not in p.message}
             keep_proven_rows(key, parsed, out, unclear, total_alone=ordered)
             keep_proven_parts(key, parsed, out, tentative)
+            if not ordered and key in PARTS:
+                keep_proven_families(key, parsed, out)
+            if key == "three_public":
+                keep_proven_three_public(parsed, out)
+            if key == "fiscal_summary":
+                keep_proven_fiscal_lines(parsed, out)
             if key == "basic_expenditure":
                 keep_proven_classes(parsed, out)
         if block.unit_printed:

@@ -138,3 +138,86 @@ def _child(code: str, parent: str, records: dict) -> bool:
         return False
     between = range(3, len(code), 2) if parent == "total" else range(len(parent) + 2, len(code), 2)
     return not any(code[:n] in records for n in between)
+
+
+def _drop(key: str, label: str, record: dict, out: Collector) -> list[int]:
+    lines = []
+    for field in [f for f, v in record.items() if isinstance(v, Decimal)]:
+        source = out.sources.pop(f"{key}.{label}.{field}", None)
+        out.values.pop(f"{key}.{label}.{field}", None)
+        lines += [source.line] if source and source.line is not None else []
+    return lines
+
+
+def keep_proven_families(key: str, parsed: dict, out: Collector) -> None:
+    """Through guessed columns, a 类/款 and its children must add up in every column.
+
+    The 合计 = parts identity of a row cannot tell 基本支出 from 项目支出 when only one is
+    printed, nor catch a whole line shifted by one column; the hierarchy can: a parent whose
+    column differs from its children's sum had a line read through other columns. The
+    family (parent and children) is dropped and reported.
+    """
+    rows = parsed.get("rows") or []
+    records = {r["code"]: r for r in rows}
+    if isinstance(parsed.get("total"), dict):
+        records["total"] = parsed["total"]
+    bad: set[str] = set()
+    for parent, record in records.items():
+        children = [c for c in records if _child(c, parent, records)]
+        if not children:
+            continue
+        fields = {f for c in [parent, *children] for f, v in records[c].items() if isinstance(v, Decimal)}
+        if any(abs(record.get(f, Decimal(0)) - sum((records[c].get(f, Decimal(0)) for c in children), Decimal(0)))
+               > CENT * len(children) for f in fields):
+            # which line drifted is not known: the whole 类 goes (all of the table under the 合计)
+            bad.update(c for c in records if parent == "total" or c != "total" and c.startswith(parent[:3]))
+    if bad and "total" in records:
+        bad.add("total")  # proven only by the 类 under it, and some of them are gone
+    for code in sorted(bad):
+        lines = _drop(key, code, records[code], out)
+        if code == "total":
+            del parsed["total"]
+        else:
+            rows.remove(records[code])
+        out.problem(f"{key}: 类款项之和不符，本行未读 / parent and children disagree through guessed columns, "
+                    f"row {code} left out", line=min(lines, default=None), field_name=f"{key}.{code}")
+
+
+def keep_proven_three_public(parsed: dict, out: Collector) -> None:
+    """Through guessed columns, 合计 = 出国 + 车辆小计 + 接待 and 小计 = 购置 + 运行 must hold."""
+    for measure in ("budget", "final"):
+        got = parsed.get(measure) or {}
+        if not got:
+            continue
+        v = {k: got.get(k, Decimal(0)) for k in ("total", "overseas", "vehicle_total", "vehicle_purchase",
+                                                  "vehicle_operation", "reception")}
+        if (abs(v["total"] - v["overseas"] - v["vehicle_total"] - v["reception"]) <= 3 * CENT
+                and abs(v["vehicle_total"] - v["vehicle_purchase"] - v["vehicle_operation"]) <= 2 * CENT):
+            continue
+        lines = _drop("three_public", measure, got, out)
+        parsed[measure] = {}
+        out.problem(f"three_public: {measure} 合计与分项不符，未读 / total and items disagree through guessed "
+                    "columns, left out", line=min(lines, default=None), field_name=f"three_public.{measure}")
+
+
+SOURCES = ("general_budget", "government_fund", "state_capital")
+
+
+def keep_proven_fiscal_lines(parsed: dict, out: Collector) -> None:
+    """公开04 right side through guessed columns: a line's 合计 must equal its sources.
+
+    Two amounts "66.76 66.76" are 合计 and one source; read one column to the right they
+    become two sources without a 合计, which the identity rejects.
+    """
+    side = parsed.get("expenditure") or {}
+    records = [(r["code"], r) for r in side.get("classes", [])]
+    records += [(k, v) for k, v in side.items() if isinstance(v, dict) and not k.startswith("_")]
+    for label, record in records:
+        parts = [record[s] for s in SOURCES if isinstance(record.get(s), Decimal)]
+        if not parts or abs(record.get("total", Decimal(0)) - sum(parts, Decimal(0))) <= CENT * len(parts):
+            continue
+        lines = _drop("fiscal_summary.expenditure", label, record, out)
+        for s in ("total", *SOURCES):
+            record.pop(s, None)
+        out.problem(f"fiscal_summary: {label} 合计与来源不符，本行未读 / total and sources disagree through guessed "
+                    "columns, left out", line=min(lines, default=None), field_name=f"fiscal_summary.{label}")

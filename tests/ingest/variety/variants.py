@@ -13,6 +13,7 @@ from juesuan.model import Disclosure, iter_table_cells
 from juesuan.render.layout import LayoutOptions
 
 from . import layouts as L
+from .dump import write_layout_dump
 
 EXAMPLES = Path(__file__).resolve().parents[3] / "examples"
 SOURCES = {"sh": "shanghai-putuo-czj-2024", "urumqi": "urumqi-iit-2022"}
@@ -40,7 +41,7 @@ def source(name: str, factor: str = "1", variation: str = "") -> Disclosure:
 class Variant:
     name: str
     example: str
-    fmt: str  # txt | docx | xlsx | pdf
+    fmt: str  # txt | dump (``-layout`` text) | docx | xlsx | pdf
     description: str
     options: dict = field(default_factory=dict)
     transforms: tuple[Callable, ...] = ()
@@ -70,10 +71,10 @@ class Variant:
         path = directory / f"{self.name}.{self.fmt}"
         if self.narrative is not None:
             return L.write_text_with_narrative(path, d, tables, self.style, edits=self.narrative)
-        writers = {"txt": L.write_text, "docx": L.write_docx, "xlsx": L.write_xlsx, "pdf": L.write_pdf,
+        writers = {"txt": L.write_text, "dump": write_layout_dump, "docx": L.write_docx, "xlsx": L.write_xlsx, "pdf": L.write_pdf,
                    "scan": L.write_scan}
-        if self.fmt == "scan":
-            path = path.with_suffix(".pdf")
+        if self.fmt in ("scan", "dump"):
+            path = path.with_suffix(".pdf" if self.fmt == "scan" else ".txt")
         return writers[self.fmt](path, d, tables, self.style, **self.writer)
 
 
@@ -218,6 +219,12 @@ VARIANTS += (
     Variant("pdf-no-rules-tight", "urumqi", "pdf",
             "no ruling lines and a 2 pt gutter: amounts nearly touch the next block's code ('1546.42' '302')",
             writer={"rules": False, "gutter": "2pt"}),
+    Variant("text-layout-dump", "sh", "dump",
+            "pdftotext -layout style: cells at fixed character columns, blank cells as spaces, CJK counted as "
+            "one character, so amounts after a name drift right in display width (only placed cells judged)",
+            ambiguous=True),
+    Variant("text-layout-dump-urumqi", "urumqi", "dump", "pdftotext -layout style, Urumqi (as text-layout-dump)",
+            ambiguous=True),
 )
 
 AMOUNT = r"(\d+(?:\.\d+)?)"
