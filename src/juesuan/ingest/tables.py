@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pydantic import ValidationError
 
 from ..model.tables import TABLE_KEYS, Tables
@@ -42,6 +44,26 @@ def _merge(blocks: list[Block]) -> dict[str, Block]:
     return merged
 
 
+def _trial(block: Block, out: Collector, resolver, by_order: bool) -> int:
+    """Cells a dry read keeps after its proofs (guessed columns, or reading order)."""
+    scratch, tentative = Collector(out.file), set()
+    trial = replace(block, rows=list(block.rows), notes=list(block.notes))
+    if by_order and not place_coded_by_order(trial, scratch, ORDER[block.key], tentative):
+        return -1
+    parsed = PARSERS[block.key](trial, scratch, resolver.for_table(block.key))
+    unclear = {p.line for p in scratch.not_understood if "not certain" not in p.message}
+    keep_proven_rows(block.key, parsed, scratch, unclear, total_alone=by_order)
+    keep_proven_parts(block.key, parsed, scratch, tentative)
+    if not by_order:
+        keep_proven_families(block.key, parsed, scratch)
+    return sum(1 for v in scratch.values.values() if v)
+
+
+def _columns_hold(block: Block, out: Collector, resolver) -> bool:
+    """Guessed columns unless reading order keeps more proven cells (both routes prove every row)."""
+    return _trial(block, out, resolver, False) >= _trial(block, out, resolver, True)
+
+
 def build_tables(blocks: list[Block], out: Collector, resolver) -> tuple[Tables, list[str], set[str]]:
     """(tables, keys found, source units)."""
     data: dict = {}
@@ -57,7 +79,7 @@ def build_tables(blocks: list[Block], out: Collector, resolver) -> tuple[Tables,
             guessed = True
             if key in ("summary", "fiscal_summary") and drifting(block):
                 place_by_order(block, out)
-            elif key in ORDERED_CODED and coded_drifting(block):
+            elif key in ORDERED_CODED and (coded_drifting(block) or not _columns_hold(block, out, resolver)):
                 ordered = place_coded_by_order(block, out, ORDER[key], tentative)
         before = len(out.not_understood)
         parsed = PARSERS[key](block, out, resolver.for_table(key))
