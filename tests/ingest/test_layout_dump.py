@@ -25,7 +25,7 @@ def test_read__layout_dump_places_only_proven_cells():
     wrong = {k: (v, want.get(k)) for k, v in got.items() if want.get(k) != v}
     assert wrong == {}
     right = len(got)
-    assert right >= 109  # of 195 non-zero cells, measured (公开01 12/12, 公开04 15/19, 公开05 44/44, 02/03 19 each)
+    assert right >= 111  # of 195 non-zero cells, measured (公开01 12/12, 公开04 15/19, 公开05 44/44, 公开07 2/2, 02/03 19 each)
     assert {k.split(".")[0] for k in got} >= {"summary", "fiscal_summary", "income", "expenditure", "general_budget"}
     # what drifted is said: rows left out, 公开04 sources not certain
     messages = [p.message for p in report.problems + report.not_understood]
@@ -117,3 +117,28 @@ def test_read__generated_layout_dumps_keep_their_recall(tmp_path: Path):
         m = measure(variant.disclosure(), parsed)
         assert (m.wrong, m.found >= floor) == (0, True), (name, m.found, m.misplaced[:5])
         assert report.problems  # what was left out is said
+
+
+THREE_PUBLIC = ("财政拨款“三公”经费支出决算表\n单位：万元\n"
+                "        合计      因公出国（境）费       公务用车购置及运行费      公务接待费\n"
+                "预算数       决算数   预算数   决算数   预算数    决算数   预算数    决算数   预算数   决算数   预算数      决算数\n")
+
+
+def test_three_public__placed_under_the_label_line(tmp_path: Path):
+    """Twelve 预算数/决算数 labels on one line: each amount goes under the nearest, proven by 合计 = items."""
+    path = tmp_path / "dump.txt"
+    path.write_text(THREE_PUBLIC + "  0.95                                                              0.95\n",
+                    encoding="utf-8")
+    disclosure, _ = read(path)
+    budget = disclosure.tables.three_public.budget
+    assert (budget.total, budget.reception, disclosure.tables.three_public.final.total) == (
+        Decimal("0.95"), Decimal("0.95"), 0)
+
+
+def test_three_public__left_out_when_the_items_do_not_add_up(tmp_path: Path):
+    path = tmp_path / "dump.txt"
+    path.write_text(THREE_PUBLIC + "  0.95                                                              0.90\n",
+                    encoding="utf-8")
+    disclosure, report = read(path)
+    assert disclosure is None or disclosure.tables.three_public.budget.total == 0  # nothing else to read
+    assert any("total and items disagree" in p.message for p in report.problems)

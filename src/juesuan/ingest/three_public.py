@@ -89,6 +89,8 @@ def parse_three_public(block: Block, out: Collector, resolve=None) -> dict:
             if counters[measure] < len(ITEMS):
                 slot[b] = (measure, ITEMS[counters[measure]])
             counters[measure] += 1
+    elif (line := _label_line(block)) is not None:
+        return _parse_by_label_line(block, line, out)
     elif len(bands) == 2 and _vertical_rows(block):  # one row per item: 项目 | 预算数 | 决算数
         return _parse_vertical(block, labels, out)
     else:  # grouped: 预算数 over six columns, then 决算数; items named per column below
@@ -112,4 +114,41 @@ def parse_three_public(block: Block, out: Collector, resolve=None) -> dict:
             if value is not None:
                 table[measure][item] = value
         break  # one data row
+    return table
+
+
+def _label_line(block: Block) -> list | None:
+    """The one header line printing all twelve 预算数/决算数 labels, in order (space-aligned text).
+
+    Guessed columns may merge two narrow labels; their own positions still tell the columns.
+    """
+    for row in header_rows(block):
+        labels = [c for c in row.cells if clean(c.text) in ("预算数", "决算数", "预算", "决算")]
+        if len(labels) == 12 and len(labels) == len(row.cells):
+            return labels
+    return None
+
+
+def _parse_by_label_line(block: Block, labels: list, out: Collector) -> dict:
+    """Each amount under the label nearest its centre, when the next nearest is over twice as far."""
+    counters = {"budget": 0, "final": 0}
+    slots = []
+    for cell in labels:
+        measure = "budget" if clean(cell.text).startswith("预") else "final"
+        slots.append((cell, measure, ITEMS[counters[measure]] if counters[measure] < len(ITEMS) else None))
+        counters[measure] += 1
+    table: dict = {"budget": {}, "final": {}}
+    data = [r for r in block.rows[len(header_rows(block)):] if any(is_amount(c.text) for c in r.cells)]
+    for row in data[:1]:  # one data row
+        for cell in [c for c in row.cells if is_amount(c.text)]:
+            centre = (cell.x0 + cell.x1) / 2  # noqa: money-float-ok (x offsets)
+            near = sorted(slots, key=lambda s: abs((s[0].x0 + s[0].x1) / 2 - centre))
+            d1, d2 = (abs((s[0].x0 + s[0].x1) / 2 - centre) for s in near[:2])
+            _, measure, item = near[0]
+            if item is None or d2 <= 2 * d1:
+                out.unclear(row, f"three_public: 栏目无法确定 / column not certain: {cell.text}", block.key)
+                continue
+            value = out.amount(f"three_public.{measure}.{item}", row, cell, block.unit)
+            if value is not None:
+                table[measure][item] = value
     return table
