@@ -149,3 +149,24 @@ def test_check_cli__several_files_give_a_summary_and_one_report_each(tmp_path):
     assert "审核汇总" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"{p.stem}.txt" for p in examples)
     assert "[N-001]" in (tmp_path / "shanghai-putuo-czj-2024.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.rule("R-003", "fails")
+def test_run_check__narrative_is_not_compared_with_a_missing_table():
+    # The seed text says 见附表 without the tables: its 说明 figures cannot be checked against zeros.
+    absent = BASE.tables.general_budget.model_copy(update={"rows": (), "total": type(BASE.tables.general_budget.total)(
+        code="合计")})
+    as_zeros = check(BASE.model_copy(update={"tables": BASE.tables.model_copy(update={"general_budget": absent})}))
+    assert as_zeros.has_errors  # read as zeros, the table contradicts 公开04 and the 说明
+    tables = BASE.tables.model_copy(update={"general_budget": absent.model_copy(update={"missing": True})})
+    report = check(BASE.model_copy(update={"tables": tables}))
+    assert not [f for f in report.findings if "general_budget" in {i.split(".")[0] for i in f.items()}
+                and not f.rule_id.startswith("C-")]
+    [note] = report.by_rule("R-003")
+    assert note.flat("severity", "table") == ("提示", "general_budget") and "核对未进行" in note.message
+    assert [f.message[:4] for f in report.by_rule("C-001")] == ["文件中未"]
+
+
+@pytest.mark.rule("R-003", "passes")
+def test_run_check__all_tables_present_means_nothing_set_aside():
+    assert check(BASE).by_rule("R-003") == []

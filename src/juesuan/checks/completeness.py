@@ -31,7 +31,10 @@ def tables_present(ctx: RuleContext):
     for key, code, title in TABLE_KEYS:
         table = getattr(d.tables, key)
         where = Location(text=f"{code} {title}", table=key)
-        if table.empty and not (table.empty_note or table.note):
+        if table.missing:
+            yield ctx.finding(where, f"文件中未见{code}{title}（公开文件应包括九张表，无数据的表列出空表并说明）",
+                              suggestion="附上该表；若为附件，请一并公开")
+        elif table.empty and not (table.empty_note or table.note):
             yield ctx.finding(where, f"{code}为空表但没有空表说明", suggestion="加注“本单位本年度无……，故本表无数据”")
         elif not table.empty and not _has_data(d, key):
             yield ctx.finding(where, f"{code}没有任何数据，也未标明为空表并说明",

@@ -95,11 +95,36 @@ def run_check(disclosure: Any, prev: Any = None, profile: str | None = None,
     for module, error in LOAD_ERRORS if registry is None else ():
         findings.append(Finding("R-002", "警告", Location(text=module), f"规则模块加载失败：{error}"))
     findings.extend(merge_rounding(shared.get(ROUNDING_KEY, {})))
+    findings = _set_aside_missing_tables(disclosure, findings)
     findings.sort(key=lambda f: -SEVERITY_RANK[f.severity])
     return Report(tuple(findings), tuple(ran), disclosure.meta.department, disclosure.meta.year,
                   profile, _count(findings))
 
 
+def _set_aside_missing_tables(disclosure: Any, findings: list[Finding]) -> list[Finding]:
+    """Comparisons against a table the source does not contain are not findings (its cells are
+    unknown, not zero): drop them and say once per table how many could not be made (R-003).
+    Completeness rules (C-…) still report the missing table itself."""
+    missing = {key for key, _, _ in TABLE_KEYS if getattr(disclosure.tables, key).missing}
+    if not missing:
+        return findings
+    kept, skipped = [], dict.fromkeys(sorted(missing), 0)
+    for finding in findings:
+        tables = {item.split(".", 1)[0] for item in finding.items()} & missing
+        if tables and not finding.rule_id.startswith("C-"):
+            for table in tables:
+                skipped[table] += 1
+            continue
+        kept.append(finding)
+    for table, count in skipped.items():
+        kept.append(Finding("R-003", "提示", Location(text=_TABLE_NAMES[table], table=table),
+                            f"文件中没有{_TABLE_NAMES[table]}，与之相关的 {count} 项核对未进行"))
+    return kept
+
+
+REGISTRY.add(Rule("R-003", "运行", "提示", "文件中缺少的表：与之相关的核对不进行，只报告未核对的项数", None,
+                  "读回的文件没有某张表（如“见附表”而附表未附）时，该表的数字未知而非为零，不据此报错。",
+                  source=__name__))
 REGISTRY.add(Rule("R-001", "运行", "提示", "舍入差异汇总：同一张表内打印精度范围内的差异合并为一条提示", None,
                   "恒等式两边之差不超过所涉数字打印精度半个单位之和（空白/零值不计）时视为舍入差异。",
                   source=__name__))

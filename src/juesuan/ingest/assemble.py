@@ -41,6 +41,9 @@ def assemble(doc: Document) -> tuple[Disclosure | None, ParseReport]:
         problems.append(Problem(file=doc.path, field="meta.department",
                                 message="找不到部门名称 / no department name found"))
     missing = tuple(key for key, _, _ in TABLE_KEYS if key not in found)
+    # Unknown, not zero: 审核 must not compare the narrative with tables the file does not have.
+    tables = tables.model_copy(update={key: getattr(tables, key).model_copy(update={"missing": True})
+                                       for key in missing})
     meaningful = bool(out.values or claims or projects)
     confidence = _confidence(len(found), len(out.values), len(out.not_understood))
     report = ParseReport(

@@ -102,11 +102,17 @@ class EconomicRow(CodedRow):
 
 
 class TableBase(Frozen):
-    """Common table metadata: whether it is an empty table, and its printed notes."""
+    """Common table metadata: whether it is an empty table, and its printed notes.
+
+    ``missing`` is different from ``empty``: the source does not contain the table at all
+    (a text that says 见附表 without the attachment, a reader that found no such table), so
+    its cells are unknown rather than zero and nothing may be checked against them.
+    """
 
     empty: bool = False
     empty_note: str | None = None
     note: str | None = None
+    missing: bool = False
 
 
 class CodedTable(TableBase):
