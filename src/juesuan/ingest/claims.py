@@ -120,6 +120,9 @@ def _refine(item: str, measure: str, unit: str, gap: str, key: str | None) -> st
     return item
 
 
+_BUDGET_KINDS = re.compile(r"(?:一般公共|政府性基金|国有资本经营)预算")
+
+
 def _measure(gap: str, unit: str) -> tuple[str, str | None, str | None]:
     """(measure, base, direction) from the words just before a figure."""
     tail = re.sub(r"[(（](?:增加|减少|增长|下降)[)）]$", "", gap[-16:])[-12:]  # "减少（减少）" template leftovers
@@ -142,8 +145,10 @@ def _measure(gap: str, unit: str) -> tuple[str, str | None, str | None]:
     if unit in ("万元", "元", "亿元"):
         if direction in ("增加", "减少") and tail.endswith(direction):
             return "change_amount", "prior_year", direction
-        if "预算" in tail[-8:] and "决算" not in tail[-8:] and "预算金额" not in tail:
-            return "amount", "full_year_budget" if "全年预算" in tail else "initial_budget", None
+        # "一般公共预算财政拨款支出2940.05万元" names a 预算 kind, not a budget figure
+        words = _BUDGET_KINDS.sub("", tail)
+        if "预算" in words[-8:] and "决算" not in words[-8:] and "预算金额" not in words:
+            return "amount", "full_year_budget" if "全年预算" in words else "initial_budget", None
         return "amount", None, None
     if unit in ("分", "平方米"):
         return "amount", None, None
