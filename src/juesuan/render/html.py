@@ -2,7 +2,9 @@
 
 ``lang="zh-CN"``, semantic headings (document level n → ``<h{n+1}>``), tables with
 ``<caption>``, ``<th scope>``, ``<thead>`` repeated when printed, print CSS for A4, and no
-script or external resource of any kind.
+script or external resource of any kind. The Jinja2 template lays out the page only;
+tables (``html_table``) and charts (``charts.svg``) are written in Python and passed in as
+``Markup``, which keeps the first render (template compile included) fast.
 """
 
 from __future__ import annotations
@@ -16,7 +18,8 @@ from markupsafe import Markup
 from ..model import Disclosure
 from ..narrative.document import Document
 from . import charts as charts_module
-from .cells import Cell, Grid, Row
+from .cells import Grid
+from .html_table import table_html
 from .layout import LayoutOptions, grid_for, heading_is_table_title
 from .registry import register
 
@@ -26,28 +29,9 @@ CSS = Path(__file__).parent / "templates" / "document.css"
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
     """One Jinja2 environment (templates compiled once per process)."""
-    env = Environment(loader=PackageLoader("juesuan.render", "templates"),
-                      autoescape=select_autoescape(["html", "j2"]), trim_blocks=True,
-                      lstrip_blocks=True)
-    env.globals["cell_tag"] = cell_tag
-    env.filters["classes"] = cell_classes
-    return env
-
-
-def cell_tag(cell: Cell, row: Row, first: bool) -> str:
-    """``th`` for header rows and the first label of a body row, ``td`` otherwise."""
-    if row.kind == "head":
-        return "th"
-    return "th" if first and not cell.is_amount and cell.value is not None else "td"
-
-
-def cell_classes(cell: Cell) -> str:
-    classes = [f"a-{cell.align}"]
-    if cell.is_amount:
-        classes.append("num")
-    if cell.bold:
-        classes.append("b")
-    return " ".join(classes)
+    return Environment(loader=PackageLoader("juesuan.render", "templates"),
+                       autoescape=select_autoescape(["html", "j2"]), trim_blocks=True,
+                       lstrip_blocks=True)
 
 
 def _sections(disclosure: Disclosure, document: Document) -> list[dict]:
@@ -55,12 +39,14 @@ def _sections(disclosure: Disclosure, document: Document) -> list[dict]:
     sections = []
     for index, section in enumerate(document.sections):
         grid: Grid | None = grid_for(disclosure, section.table, options) if section.table else None
+        section_id = f"s{index}-{section.id}".replace(".", "-").replace(":", "-")
         sections.append({
-            "id": f"s{index}-{section.id}".replace(".", "-").replace(":", "-"),
+            "id": section_id,
             "section": section,
             "tag": f"h{min(max(section.level, 1), 3) + 1}",
             "show_heading": not (grid and heading_is_table_title(section.title, grid)),
             "grid": grid,
+            "table": table_html(grid, section_id) if grid else None,
         })
     return sections
 
