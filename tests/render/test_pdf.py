@@ -105,3 +105,28 @@ def test_render_pdf__data_is_never_read_as_markup(tmp_path):
     document = Document("标题", None, (Section("s", "一、说明", 2, (Paragraph(tricky),)),))
     path = render("pdf", small_disclosure(), document, tmp_path / "tricky.pdf")
     assert squash(tricky) in squash(pdf_text(path))
+
+
+def test_warm_up__reads_the_fonts_in_a_thread_and_later_builds_use_them(tmp_path):
+    from render_data import document_for, small_disclosure
+
+    from juesuan.render.pdf import _Engine, _sample_data
+
+    engine = _Engine()
+    engine.warm_up()
+    engine.warm_up()  # a second call starts nothing new
+    thread = engine._warming
+    assert thread is not None and thread.daemon
+    thread.join(timeout=120)
+    assert not thread.is_alive() and engine._state is not None
+    # the warm-up's sample sets text in every font role: it must itself be a valid document
+    import json
+
+    assert engine.compile(json.dumps(_sample_data(), ensure_ascii=False)).startswith(b"%PDF")
+    disclosure = small_disclosure()
+    from juesuan.render.pdf import document_data
+
+    pdf = engine.compile(json.dumps(document_data(disclosure, document_for(disclosure)), ensure_ascii=False))
+    path = tmp_path / "after-warm-up.pdf"
+    path.write_bytes(pdf)
+    assert squash(disclosure.meta.department) in squash(pdf_text(path))

@@ -7,7 +7,6 @@ registry; several files show a progress display. A file that fails does not stop
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import typer
@@ -45,9 +44,11 @@ def build(
 ) -> None:
     """生成公开文档 / build the disclosure documents (DOCX, XLSX, PDF, HTML)."""
     from ..narrative import compose
-    from ..render import render
+    from ..render.package import render_package
+    from ..render.registry import prepare
 
     wanted = _formats(formats)
+    prepare(wanted)  # e.g. the PDF renderer reads its fonts while the first file loads
     output.mkdir(parents=True, exist_ok=True)
     written: list[tuple[Path, str, Path, float]] = []
     failures = 0
@@ -69,17 +70,17 @@ def build(
                     err_console.print(f"[red]错误 / error[/red] {problem}", highlight=False)
                 bar.advance(task, len(wanted))
                 continue
-            for name in wanted:
-                bar.update(task, description=f"{file.name}：{name}")
-                start = time.perf_counter()
-                try:
-                    path = render(name, disclosure, document, output / f"{file.stem}.{name}")
-                except Exception as exc:  # noqa: BLE001 - report per file and format, go on
+            bar.update(task, description=f"{file.name}：{', '.join(wanted)}")
+            done = {}
+            for outcome in render_package(wanted, disclosure, document, output / file.stem):
+                if outcome.error is not None:
                     failures += 1
-                    err_console.print(f"[red]错误 / error[/red] {file}: {name}: {exc}", highlight=False)
+                    err_console.print(f"[red]错误 / error[/red] {file}: {outcome.name}: {outcome.error}",
+                                      highlight=False)
                 else:
-                    written.append((file, name, path, time.perf_counter() - start))
+                    done[outcome.name] = (file, outcome.name, outcome.path, outcome.seconds)
                 bar.advance(task)
+            written += [done[name] for name in wanted if name in done]  # in the order asked for
     _report(written)
     if failures:
         raise typer.Exit(1)

@@ -8,6 +8,7 @@ says so. Layout only arranges printed values; it never computes a number.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from typing import Literal
 
@@ -75,11 +76,37 @@ def table_keys() -> tuple[str, ...]:
     return tuple(key for key, _, _ in TABLE_KEYS)
 
 
+# Grids already built, per disclosure object: the four renderers of one build draw the
+# same grids. Keyed by id() with a weak reference (a frozen pydantic model hashes by value,
+# which would walk the whole disclosure); the entry goes when the disclosure does.
+_GRIDS: dict[int, tuple[weakref.ref, dict[tuple[str, LayoutOptions], Grid]]] = {}
+
+
+def _grid_cache(disclosure: Disclosure) -> dict[tuple[str, LayoutOptions], Grid]:
+    entry = _GRIDS.get(id(disclosure))
+    if entry is None or entry[0]() is not disclosure:
+        key = id(disclosure)
+        entry = (weakref.ref(disclosure, lambda _ref: _GRIDS.pop(key, None)), {})
+        _GRIDS[key] = entry
+    return entry[1]
+
+
 def grid_for(disclosure: Disclosure, key: str, options: LayoutOptions | None = None) -> Grid:
-    """The grid of a table key (``TABLE_KEYS``) or ``performance:<n>`` (n-th 自评表)."""
+    """The grid of a table key (``TABLE_KEYS``) or ``performance:<n>`` (n-th 自评表).
+
+    Grids are immutable and depend only on the (frozen) disclosure and the options, so
+    each is built once per disclosure object and shared by every renderer."""
+    options = options or LayoutOptions.for_disclosure(disclosure)
+    cache = _grid_cache(disclosure)
+    grid = cache.get((key, options))
+    if grid is None:
+        grid = cache[(key, options)] = _build_grid(disclosure, key, options)
+    return grid
+
+
+def _build_grid(disclosure: Disclosure, key: str, options: LayoutOptions) -> Grid:
     from . import grids_coded, grids_summary, grids_selfeval
 
-    options = options or LayoutOptions.for_disclosure(disclosure)
     if key.startswith("performance:"):
         index = int(key.split(":", 1)[1])
         return grids_selfeval.self_evaluation_grid(disclosure.performance.projects[index], index)

@@ -9,7 +9,7 @@ table titles become PDF bookmarks; rows never split across pages; header rows re
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+import threading
 from pathlib import Path
 
 import typst
@@ -17,7 +17,7 @@ import typst
 from ..model import Disclosure
 from ..narrative.document import Document
 from . import style as S
-from .cells import Cell, Grid, Row, placed
+from .cells import Cell, Grid, Row, head, label, placed
 from .flow import blocks
 from .layout import LayoutOptions, grid_for, heading_is_table_title
 from .pdf_fit import needs_tight
@@ -30,11 +30,54 @@ class FontsMissingError(RuntimeError):
     """No CJK font: the PDF would print tofu. Install fonts-noto-cjk (``make fonts``)."""
 
 
-@lru_cache(maxsize=1)
-def _fonts() -> tuple[typst.Fonts, frozenset[str]]:
-    dirs = [str(d) for d in S.noto_font_dirs()]
-    fonts = typst.Fonts(include_system_fonts=not dirs, include_embedded_fonts=True, font_paths=dirs)
-    return fonts, frozenset(family.lower() for family in fonts.families())
+class _Engine:
+    """typst's font book and compiler, made once per process.
+
+    Scanning the Noto CJK collections (~90 MB) and loading the faces a document uses take
+    about a third of a first PDF build; ``warm_up`` does both in a thread while the caller
+    loads and composes (typst releases the GIL). Locks make the first use and every
+    compile safe from any thread: a typst ``Compiler`` compiles one document at a time."""
+
+    def __init__(self) -> None:
+        self._made = threading.Lock()
+        self.compiling = threading.Lock()
+        self._state: tuple[typst.Fonts, frozenset[str], typst.Compiler] | None = None
+        self._warming: threading.Thread | None = None
+
+    def get(self) -> tuple[typst.Fonts, frozenset[str], typst.Compiler]:
+        with self._made:
+            if self._state is None:
+                dirs = [str(d) for d in S.noto_font_dirs()]
+                fonts = typst.Fonts(include_system_fonts=not dirs, include_embedded_fonts=True,
+                                    font_paths=dirs)
+                available = frozenset(family.lower() for family in fonts.families())
+                compiler = typst.Compiler(TEMPLATE, root=TEMPLATE.parent, font_paths=fonts)
+                self._state = (fonts, available, compiler)
+            return self._state
+
+    def compile(self, payload: str) -> bytes:
+        compiler = self.get()[2]
+        with self.compiling:
+            return compiler.compile(format="pdf", sys_inputs={"data": payload})
+
+    def warm_up(self) -> None:
+        """Start (once) a daemon thread that scans the fonts and compiles a one-page sample
+        using every font role, so the font files are read before the real build."""
+        with self._made:
+            if self._warming is not None or self._state is not None:
+                return
+            self._warming = threading.Thread(target=self._warm, name="juesuan-typst-warm-up", daemon=True)
+        self._warming.start()
+
+    def _warm(self) -> None:
+        try:
+            self.compile(json.dumps(_sample_data(), ensure_ascii=False))
+        except Exception:  # noqa: BLE001 - a warm-up only; the real build reports any problem
+            pass
+
+
+_ENGINE = _Engine()
+warm_up = _ENGINE.warm_up
 
 
 def _families(role: S.FontRole, available: frozenset[str]) -> list[str]:
@@ -48,16 +91,24 @@ def _families(role: S.FontRole, available: frozenset[str]) -> list[str]:
 
 def font_table() -> dict[str, list[str]]:
     """Each font role → the installed families of its fallback list, in order."""
-    _, available = _fonts()
+    available = _ENGINE.get()[1]
     roles = {"title": S.TITLE, "body": S.BODY, "h1": S.HEADING[1], "h2": S.HEADING[2],
              "h3": S.HEADING[3], "table": S.TABLE, "table_head": S.TABLE_HEAD, "page": S.PAGE_NUMBER}
     return {name: _families(role, available) for name, role in roles.items()}
 
 
-@lru_cache(maxsize=1)
-def _compiler() -> typst.Compiler:
-    fonts, _ = _fonts()
-    return typst.Compiler(TEMPLATE, root=TEMPLATE.parent, font_paths=fonts)
+def _sample_data() -> dict:
+    """A one-page document in the shape of ``document_data`` that sets text in every font
+    role, plain and bold, and one small table (the warm-up's input)."""
+    grid = Grid(key="warm-up", code="", title="表", widths=(1, 1), landscape=False,
+                header=(Row((head("项目"), head("金额")), kind="head"),),
+                body=(Row((label("合计", bold=True), label("1.00", align="right"))),))
+    section = {"title": "一、概况", "level": 1, "show_heading": True,
+               "paragraphs": [{"text": "说明", "placeholder": False}], "grid": grid_data(grid)}
+    sub = [{"title": title, "level": level, "show_heading": True, "paragraphs": [], "grid": None}
+           for level, title in ((2, "（一）"), (3, "1."))]
+    return {"title": "决算", "subtitle": "2022", "fonts": font_table(),
+            "blocks": [{"landscape": False, "break": False, "sections": [section, *sub]}]}
 
 
 def _cell(cell: Cell) -> dict:
@@ -123,10 +174,10 @@ def document_data(disclosure: Disclosure, document: Document) -> dict:
             "blocks": flow}
 
 
-@register("pdf", suffix=".pdf")
+@register("pdf", suffix=".pdf", prepare=warm_up, concurrent=True)
 def render_pdf(disclosure: Disclosure, document: Document, out_path: Path) -> Path:
     """PDF (typst): embedded Noto CJK fonts, bookmarks per section, repeated table headers."""
     payload = json.dumps(document_data(disclosure, document), ensure_ascii=False)
-    pdf = _compiler().compile(format="pdf", sys_inputs={"data": payload})
+    pdf = _ENGINE.compile(payload)
     Path(out_path).write_bytes(pdf)
     return out_path

@@ -3,6 +3,10 @@
 A renderer is a callable ``render(disclosure, document, out_path) -> Path``. Register it
 with ``@register("docx", suffix=".docx")``; third-party packages may also expose it
 through the ``juesuan.renderers`` entry-point group (loaded by ``load_plugins``).
+Two optional hints serve a build of several formats (``render.package``): ``prepare``,
+called before the input is even loaded (the PDF renderer starts reading its fonts), and
+``concurrent``, for a renderer that spends its time outside the GIL and may run in a
+thread beside the others.
 """
 
 from __future__ import annotations
@@ -26,6 +30,8 @@ class Renderer:
     suffix: str
     render: RenderFunction
     description: str = ""
+    prepare: Callable[[], None] | None = None
+    concurrent: bool = False
 
 
 class UnknownFormatError(KeyError):
@@ -39,12 +45,14 @@ _RENDERERS: dict[str, Renderer] = {}
 ENTRY_POINT_GROUP = "juesuan.renderers"
 
 
-def register(name: str, *, suffix: str | None = None, description: str = "") -> Callable:
+def register(name: str, *, suffix: str | None = None, description: str = "",
+             prepare: Callable[[], None] | None = None, concurrent: bool = False) -> Callable:
     """Decorator: register ``render`` under a format name (a later registration replaces it)."""
 
     def decorate(function: RenderFunction) -> RenderFunction:
         _RENDERERS[name] = Renderer(name, suffix or f".{name}", function,
-                                    description or (function.__doc__ or "").strip().split("\n")[0])
+                                    description or (function.__doc__ or "").strip().split("\n")[0],
+                                    prepare, concurrent)
         return function
 
     return decorate
@@ -72,6 +80,15 @@ def load_plugins() -> list[str]:
         point.load()
         loaded.append(point.name)
     return loaded
+
+
+def prepare(names: list[str] | tuple[str, ...]) -> None:
+    """Let the named renderers get ready (start loading what they need) before the input
+    is loaded; unknown names are left for ``render`` to report."""
+    for name in names:
+        renderer = _RENDERERS.get(name)
+        if renderer is not None and renderer.prepare is not None:
+            renderer.prepare()
 
 
 def render(name: str, disclosure: Disclosure, document: Document, out_path: Path) -> Path:
