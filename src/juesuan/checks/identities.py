@@ -40,6 +40,8 @@ from .finding import Location
 from .registry import REGISTRY, Rule, RuleContext
 from .tolerance import defer_rounding, envelope
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml (C) when built: ~10× faster
+
 DIRECTORY = Path(__file__).parent / "identities"
 _REF = re.compile(r"(?<![\w.])([A-Za-z_]\w*(?:\.\w+)*(?:\[[^\]]*\](?:\.\w+)*)?)\b(?!\s*\()")
 _FUNCTIONS = {"sum": lambda values: sum(values, Decimal(0)), "abs": abs}
@@ -381,7 +383,7 @@ def _with(finding: Any, severity: str) -> Any:
 def load_entries(directory: Path = DIRECTORY) -> list[tuple[dict, Path]]:
     entries = []
     for path in sorted(directory.glob("*.yaml")):
-        for entry in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+        for entry in yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER) or []:
             entries.append((entry, path))
     return entries
 

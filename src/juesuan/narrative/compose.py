@@ -26,7 +26,10 @@ from . import context
 from .document import Document, Paragraph, Section
 from .figureview import FigureView, Recorder
 from .performance import performance_view
+from .templating import bytecode_cache
 from .wording import PLACEHOLDER_MARK, PLACEHOLDER_TEXT, PLACEHOLDER_VALUE, Wording, clean_reason
+
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml (C) when built: ~10× faster
 
 TEMPLATES = Path(__file__).parent / "templates"
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
@@ -56,7 +59,7 @@ def load_layout(profile: str) -> Layout:
     if not path.is_file():
         raise ValueError(f"没有该模板的说明文字模板 / no narrative templates for profile {profile!r} "
                          f"(available: {', '.join(available_profiles())})")
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     return Layout(profile, data["title"], data.get("subtitle"),
                   data.get("table_title", "{{ label }}{{ title }}"),
                   data.get("performance_form_title", "项目支出绩效自评表"), data.get("options") or {})
@@ -67,7 +70,7 @@ def _environment(profile: str) -> Environment:
     env = Environment(
         loader=FileSystemLoader(str(TEMPLATES / profile)),
         undefined=StrictUndefined, autoescape=False, trim_blocks=True, lstrip_blocks=True,
-        keep_trailing_newline=False,
+        keep_trailing_newline=False, bytecode_cache=bytecode_cache(),
     )
     env.filters["paragraphs"] = lambda text: "\n\n".join(
         line.strip() for line in (text or "").splitlines() if line.strip())

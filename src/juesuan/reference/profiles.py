@@ -21,6 +21,8 @@ from ..problems import FileError
 from .codefile import CodeListProblem as ProfileProblem
 from .codes import user_home
 
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml (C) when built: ~10× faster
+
 PROFILE_DIR = Path(__file__).parent / "profiles"
 PLACEHOLDERS = {"unit", "year", "prior_year"}
 _TABLE_KEYS = tuple(key for key, _, _ in TABLE_KEYS)
@@ -231,7 +233,7 @@ def _load(path: str, mtime_ns: int) -> Profile:
     text = Path(path).read_text(encoding="utf-8")
     try:
         node = yaml.compose(text)
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_YAML_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise ProfileError([ProfileProblem(path, mark.line + 1 if mark else None, "yaml",

@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from ..model import Disclosure
 from ..narrative.document import Document
+from ..narrative.templating import bytecode_cache
 from . import charts as charts_module
 from .cells import Grid
 from .html_table import table_html
@@ -28,10 +29,10 @@ CSS = Path(__file__).parent / "templates" / "document.css"
 
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
-    """One Jinja2 environment (templates compiled once per process)."""
+    """One Jinja2 environment (templates compiled once, and kept between runs)."""
     return Environment(loader=PackageLoader("juesuan.render", "templates"),
                        autoescape=select_autoescape(["html", "j2"]), trim_blocks=True,
-                       lstrip_blocks=True)
+                       lstrip_blocks=True, bytecode_cache=bytecode_cache())
 
 
 def _sections(disclosure: Disclosure, document: Document) -> list[dict]:
