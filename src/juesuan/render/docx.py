@@ -1,9 +1,11 @@
 """DOCX in the look of an official document (GB/T 9704-2012), via python-docx.
 
-Fast path: every paragraph and cell style is built once per document (fonts, sizes,
-alignment live in styles, not in runs); cells are reached through their row's ``tc``
-elements rather than ``Table.cell()`` (which rescans the whole table on each call).
-Font fallbacks are declared once in the font table (``w:altName``).
+python-docx gives the package (template, sections, footers, saving); the bulk bypasses
+its object layer, which re-reads the XML on every property access. Every paragraph and
+cell style is defined once per document, directly on the styles part, with the effect
+of python-docx's setters (fonts, sizes, alignment live in styles, not in runs); body
+paragraphs and tables are written as XML text (``docx_table``) and the document is
+parsed once. Font fallbacks are declared once in the font table (``w:altName``).
 """
 
 from __future__ import annotations
@@ -12,92 +14,163 @@ from pathlib import Path
 
 import docx as python_docx
 from docx.enum.section import WD_ORIENT, WD_SECTION
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_COLOR_INDEX, WD_LINE_SPACING
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.oxml.ns import nsdecls, qn
+from docx.oxml.parser import parse_xml
+from docx.oxml.styles import styleId_from_name
+from docx.shared import Mm, Pt
+from docx.styles import BabelFish
+from lxml import etree
 
 from ..model import Disclosure
 from ..narrative.document import Document
 from . import style as S
 from .cells import Grid
-from .docx_table import build_table
+from .docx_table import BodyText, paragraph_xml, table_xml
 from .flow import blocks
 from .layout import LayoutOptions, grid_for, heading_is_table_title
 from .registry import register
 
-CENTER, LEFT, RIGHT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.LEFT, WD_ALIGN_PARAGRAPH.RIGHT
-ALIGN = {"left": LEFT, "center": CENTER, "right": RIGHT}
-BLACK = RGBColor(0, 0, 0)
+VAL = qn("w:val")
+# Child order (ECMA-376) in w:style, w:pPr and w:rPr: a missing child goes before the
+# first present child that must follow it, as python-docx's ``get_or_add_*`` does.
+SEQUENCES = {
+    "style": "name aliases basedOn next link autoRedefine hidden uiPriority semiHidden "
+             "unhideWhenUsed qFormat locked personal personalCompose personalReply rsid pPr "
+             "rPr tblPr trPr tcPr tblStylePr",
+    "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr "
+           "suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap "
+           "overflowPunct topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid "
+           "spacing ind contextualSpacing mirrorIndents suppressOverlap jc textDirection "
+           "textAlignment textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
+    "rPr": "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss "
+           "imprint noProof snapToGrid vanish webHidden color spacing w kern position sz szCs "
+           "highlight u effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout "
+           "specVanish oMath",
+}
+FOLLOWERS = {(kind, tag): frozenset(qn(f"w:{t}") for t in seq.split()[i + 1:])
+             for kind, seq in SEQUENCES.items() for i, tag in enumerate(seq.split())}
 
 
-def _font(style, role: S.FontRole) -> None:
-    """Set every script's font on a style once (ascii, hAnsi and eastAsia)."""
-    font = style.font
-    font.name = role.primary
-    font.size = Pt(role.size_pt)
-    font.bold = role.bold
-    font.italic = False
-    font.color.rgb = BLACK
-    style.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), role.primary)
+def _child(parent, tag: str):
+    """The ``w:{tag}`` child of ``parent`` (a style, pPr or rPr), added when missing."""
+    name = qn(f"w:{tag}")
+    child = parent.find(name)
+    if child is None:
+        child = parent.makeelement(name, {})
+        followers = FOLLOWERS[(parent.tag.rpartition("}")[2], tag)]
+        later = next((c for c in parent if c.tag in followers), None)
+        if later is None:
+            parent.append(child)
+        else:
+            later.addprevious(child)
+    return child
 
 
-def _paragraph_style(doc, name: str, role: S.FontRole, align=LEFT, *, indent_chars: int = 0,
-                     line_pt: float | None = None, space_before: float = 0, space_after: float = 0,
-                     base: str = "Normal"):
-    styles = doc.styles
-    try:
-        style = styles[name]
-    except KeyError:
-        style = styles.add_style(name, 1)
-    if base and name != base:
-        style.base_style = styles[base]
-    _font(style, role)
-    fmt = style.paragraph_format
-    fmt.alignment = align
-    fmt.first_line_indent = Pt(role.size_pt * indent_chars) if indent_chars else Pt(0)
-    fmt.space_before, fmt.space_after = Pt(space_before), Pt(space_after)
-    if line_pt:
-        fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
-        fmt.line_spacing = Pt(line_pt)
+def _on_off(parent, tag: str, on: bool) -> None:
+    """``<w:b/>`` for on, ``<w:b w:val="0"/>`` for off (python-docx's spelling)."""
+    child = _child(parent, tag)
+    if on:
+        child.attrib.pop(VAL, None)
     else:
-        fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
-    fmt.keep_with_next = name.startswith("Heading") or name in ("JS Table Title", "JS Unit")
-    return style
+        child.set(VAL, "0")
 
 
-def _build_styles(doc) -> dict[str, object]:
-    """All styles, once: body 仿宋 三号 with 28.95 pt lines (22 lines a page), headings, cells."""
-    body = _paragraph_style(doc, "Normal", S.BODY, indent_chars=2, line_pt=28.95, base="")
-    styles = {"body": body}
-    styles["title"] = _paragraph_style(doc, "JS Title", S.TITLE, CENTER, line_pt=36, space_after=18)
-    styles["subtitle"] = _paragraph_style(doc, "JS Subtitle", S.HEADING[3], CENTER, line_pt=28.95)
+def _set(element, **attrs: str) -> None:
+    for key, value in attrs.items():
+        element.set(qn(f"w:{key}"), value)
+
+
+def _twips(points: float) -> str:
+    return str(Pt(points).twips)
+
+
+class _Styles:
+    """The styles part edited in place, with the effect of python-docx's style setters."""
+
+    def __init__(self, doc):
+        self.root = doc.styles.element
+        self.by_name = {}
+        for style in self.root.iterchildren(qn("w:style")):
+            name = style.find(qn("w:name"))
+            if name is not None:
+                self.by_name.setdefault(name.get(VAL), style)
+
+    def get(self, name: str):
+        """The style called ``name`` (UI name, e.g. "Heading 1"), added when missing."""
+        internal = BabelFish.ui2internal(name)
+        style = self.by_name.get(internal)
+        if style is None:
+            style = etree.SubElement(self.root, qn("w:style"))
+            _set(style, type="paragraph", customStyle="1", styleId=styleId_from_name(internal))
+            _child(style, "name").set(VAL, internal)
+            self.by_name[internal] = style
+        return style
+
+    def paragraph(self, name: str, role: S.FontRole, align: str = "left", *,
+                  indent_chars: int = 0, line_pt: float | None = None, space_before: float = 0,
+                  space_after: float = 0, base: str = "Normal") -> str:
+        """Define paragraph style ``name``; returns its id."""
+        style = self.get(name)
+        if base and name != base:
+            _child(style, "basedOn").set(VAL, self.get(base).get(qn("w:styleId")))
+        r_pr = _child(style, "rPr")
+        _set(_child(r_pr, "rFonts"), ascii=role.primary, hAnsi=role.primary,
+             eastAsia=role.primary)  # every script's font, once
+        _child(r_pr, "sz").set(VAL, str(int(Pt(role.size_pt).pt * 2)))
+        _on_off(r_pr, "b", role.bold)
+        _on_off(r_pr, "i", False)
+        for color in r_pr.findall(qn("w:color")):  # replaced, theme colour and all
+            r_pr.remove(color)
+        _child(r_pr, "color").set(VAL, "000000")
+        p_pr = _child(style, "pPr")
+        _child(p_pr, "jc").set(VAL, align)
+        ind = _child(p_pr, "ind")
+        ind.attrib.pop(qn("w:hanging"), None)
+        ind.set(qn("w:firstLine"), _twips(role.size_pt * indent_chars))
+        spacing = _child(p_pr, "spacing")
+        _set(spacing, before=_twips(space_before), after=_twips(space_after))
+        if line_pt:
+            _set(spacing, lineRule="exact", line=_twips(line_pt))
+        else:  # single spacing
+            _set(spacing, line="240", lineRule="auto")
+        _on_off(p_pr, "keepNext",
+                name.startswith("Heading") or name in ("JS Table Title", "JS Unit"))
+        return style.get(qn("w:styleId"))
+
+
+def _build_styles(doc) -> dict[str, str]:
+    """All styles, once: body 仿宋 三号 with 28.95 pt lines (22 lines a page), headings, cells.
+
+    Returns the style id of each role."""
+    styles = _Styles(doc)
+    add = styles.paragraph
+    ids = {"body": add("Normal", S.BODY, indent_chars=2, line_pt=28.95, base="")}
+    ids["title"] = add("JS Title", S.TITLE, "center", line_pt=36, space_after=18)
+    ids["subtitle"] = add("JS Subtitle", S.HEADING[3], "center", line_pt=28.95)
     for level, role in S.HEADING.items():
-        align = CENTER if level == 1 else LEFT
-        styles[f"h{level}"] = _paragraph_style(
-            doc, f"Heading {level}", role, align, indent_chars=0 if level == 1 else 2,
-            line_pt=28.95, space_before=12 if level == 1 else 0)
-    styles["table_title"] = _paragraph_style(doc, "JS Table Title", S.TABLE_TITLE, CENTER,
-                                             space_before=6, space_after=6)
+        ids[f"h{level}"] = add(f"Heading {level}", role, "center" if level == 1 else "left",
+                               indent_chars=0 if level == 1 else 2, line_pt=28.95,
+                               space_before=12 if level == 1 else 0)
+    ids["table_title"] = add("JS Table Title", S.TABLE_TITLE, "center", space_before=6,
+                             space_after=6)
     small = S.FontRole(S.TABLE.families, S.PT["五号"])
-    styles["unit"] = _paragraph_style(doc, "JS Unit", small, RIGHT, space_after=2)
-    styles["table_subtitle"] = _paragraph_style(doc, "JS Table Subtitle", S.FontRole(
-        S.HEADING[3].families, S.PT["小四"]), CENTER, space_after=2)
-    styles["note"] = _paragraph_style(doc, "JS Note", small, LEFT, space_before=3)
+    ids["unit"] = add("JS Unit", small, "right", space_after=2)
+    ids["table_subtitle"] = add("JS Table Subtitle", S.FontRole(
+        S.HEADING[3].families, S.PT["小四"]), "center", space_after=2)
+    ids["note"] = add("JS Note", small, "left", space_before=3)
     bold_cell = S.FontRole(S.TABLE.families, S.TABLE.size_pt, True)
     for align in ("left", "center", "right"):
-        styles[f"cell_{align}"] = _paragraph_style(doc, f"JS Cell {align}", S.TABLE, ALIGN[align],
-                                                   space_before=1, space_after=1)
-        styles[f"cell_{align}_bold"] = _paragraph_style(doc, f"JS Cell {align} bold", bold_cell,
-                                                        ALIGN[align])
-    outline = OxmlElement("w:outlineLvl")  # table titles appear in the navigation pane
-    outline.set(qn("w:val"), "1")
-    styles["table_title"].element.get_or_add_pPr().append(outline)
-    styles["table"] = doc.styles["Table Grid"]
-    styles["cell_head"] = _paragraph_style(doc, "JS Cell head", S.TABLE_HEAD, CENTER)
-    styles["footer"] = _paragraph_style(doc, "JS Page Number", S.PAGE_NUMBER, RIGHT)
-    styles["footer_even"] = _paragraph_style(doc, "JS Page Number even", S.PAGE_NUMBER, LEFT)
-    return styles
+        ids[f"cell_{align}"] = add(f"JS Cell {align}", S.TABLE, align, space_before=1,
+                                   space_after=1)
+        ids[f"cell_{align}_bold"] = add(f"JS Cell {align} bold", bold_cell, align)
+    # table titles appear in the navigation pane
+    title_pr = _child(styles.get("JS Table Title"), "pPr")
+    _child(title_pr, "outlineLvl").set(VAL, "1")
+    ids["table"] = styles.get("Table Grid").get(qn("w:styleId"))
+    ids["cell_head"] = add("JS Cell head", S.TABLE_HEAD, "center")
+    ids["footer"] = add("JS Page Number", S.PAGE_NUMBER, "right")
+    ids["footer_even"] = add("JS Page Number even", S.PAGE_NUMBER, "left")
+    return ids
 
 
 def _declare_fallbacks(doc) -> None:
@@ -132,45 +205,31 @@ def _page_setup(section, landscape: bool) -> None:
 def _page_number(paragraph) -> None:
     """"— PAGE —" with a PAGE field."""
     paragraph.add_run("— ")
-    field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), "PAGE")
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = "1"
-    run.append(text)
-    field.append(run)
-    paragraph._p.append(field)
+    paragraph._p.append(parse_xml(f'<w:fldSimple {nsdecls("w")} w:instr="PAGE">'
+                                  "<w:r><w:t>1</w:t></w:r></w:fldSimple>"))
     paragraph.add_run(" —")
 
 
-def _footers(doc, section, styles) -> None:
+def _footers(doc, section, ids: dict[str, str]) -> None:
     """GB/T 9704: odd page numbers on the right, even on the left."""
     doc.settings.odd_and_even_pages_header_footer = True
     for footer, key in ((section.footer, "footer"), (section.even_page_footer, "footer_even")):
         paragraph = footer.paragraphs[0]
-        paragraph._p.style = styles[key].style_id
+        paragraph._p.style = ids[key]
         _page_number(paragraph)
 
 
-def _add(doc, text: str, style):
-    """``doc.add_paragraph`` with the style set by id (the name lookup rescans every style)."""
-    paragraph = doc.add_paragraph(text)
-    paragraph._p.style = style.style_id
-    return paragraph
-
-
-def _grid_block(doc, grid: Grid, styles, text_width_mm: float):
-    """Title, unit line, table and notes; returns the title paragraph."""
-    title = _add(doc, grid.title, styles["table_title"])
+def _grid_block(body: BodyText, grid: Grid, ids: dict[str, str], text_width_mm: float,
+                page_break: bool) -> None:
+    """Title, unit line, table and notes."""
+    body.add(paragraph_xml(ids["table_title"], grid.title, page_break=page_break))
     if grid.subtitle:
-        _add(doc, grid.subtitle, styles["table_subtitle"])
-    anchor = _add(doc, grid.unit or "", styles["unit"])
-    style_ids = {key: style.style_id for key, style in styles.items()}
-    anchor._p.addnext(build_table(grid, text_width_mm, style_ids, styles["table"].style_id))
+        body.add(paragraph_xml(ids["table_subtitle"], grid.subtitle))
+    body.add(paragraph_xml(ids["unit"], grid.unit or ""))
+    body.add(table_xml(grid, text_width_mm, ids, ids["table"]))
     for text in (grid.note, grid.empty_note):
         if text:
-            _add(doc, text, styles["note"])
-    return title
+            body.add(paragraph_xml(ids["note"], text))
 
 
 def _text_width_mm(landscape: bool) -> float:
@@ -184,16 +243,17 @@ def _text_width_mm(landscape: bool) -> float:
 def render_docx(disclosure: Disclosure, document: Document, out_path: Path) -> Path:
     """Word document (GB/T 9704 look): headings, narrative, the nine tables and the 自评表."""
     doc = python_docx.Document()
-    styles = _build_styles(doc)
+    ids = _build_styles(doc)
     _declare_fallbacks(doc)
     section = doc.sections[0]
     _page_setup(section, landscape=False)
-    _footers(doc, section, styles)
+    _footers(doc, section, ids)
     landscape = False
     options = LayoutOptions.for_disclosure(disclosure)
-    _add(doc, document.title, styles["title"])
+    body = BodyText(doc.element.body)
+    body.add(paragraph_xml(ids["title"], document.title))
     if document.subtitle:
-        _add(doc, document.subtitle, styles["subtitle"])
+        body.add(paragraph_xml(ids["subtitle"], document.subtitle))
     grids: dict[str, Grid] = {}
 
     def grid_of(section) -> Grid | None:
@@ -206,23 +266,23 @@ def render_docx(disclosure: Disclosure, document: Document, out_path: Path) -> P
         switched = block.landscape != landscape
         if switched:
             landscape = block.landscape
+            body.cut()  # python-docx adds the section break after what is there
             _page_setup(doc.add_section(WD_SECTION.NEW_PAGE), landscape)
-        first = None
+        # Otherwise a new page starts at the block's first heading or table title.
+        page_break = block.starts_page and not switched
         for part in block.sections:
             grid = grid_of(part)
-            own_title = grid is not None and heading_is_table_title(part.title, grid)
-            heading = None if own_title else _add(doc, part.title, styles[f"h{min(max(part.level, 1), 3)}"])
-            first = first or heading
+            if grid is None or not heading_is_table_title(part.title, grid):
+                level = min(max(part.level, 1), 3)
+                body.add(paragraph_xml(ids[f"h{level}"], part.title, page_break=page_break))
+                page_break = False
             for paragraph in part.paragraphs:
-                added = _add(doc, paragraph.text, styles["body"])
-                if paragraph.placeholder:
-                    for run in added.runs:
-                        run.font.highlight_color = WD_COLOR_INDEX.YELLOW
+                body.add(paragraph_xml(ids["body"], paragraph.text,
+                                       highlight=paragraph.placeholder))
             if grid:
-                title = _grid_block(doc, grid, styles, _text_width_mm(landscape))
-                first = first or title
-        if block.starts_page and not switched and first is not None:
-            first.paragraph_format.page_break_before = True
+                _grid_block(body, grid, ids, _text_width_mm(landscape), page_break)
+                page_break = False
+    body.finish(doc)
     doc.core_properties.title = document.title
     doc.core_properties.language = "zh-CN"
     doc.save(str(out_path))

@@ -1,47 +1,85 @@
-"""A layout grid as a WordprocessingML table, built directly with lxml (the fast path).
+"""WordprocessingML body content (tables, paragraphs) written as XML text: the fast path.
 
 python-docx's object layer re-reads the XML on every property access (a table of the
-seed example took ~2 s that way); here each ``w:tbl`` is built in one pass: fixed
-column grid, ``gridSpan``/``vMerge`` for merged cells, ``cantSplit`` on every row (a row
-never breaks across pages), ``tblHeader`` on the header rows (repeated on each page).
-Cell paragraphs carry a style id only; fonts live in the styles.
+seed example took ~2 s that way), and even one ``etree.SubElement`` per element cost
+~0.1 s for the 23 tables of an example. So each ``w:tbl`` and body ``w:p`` is a string,
+and ``BodyText`` parses the whole document once. Tables: fixed column grid,
+``gridSpan``/``vMerge`` for merged cells, ``cantSplit`` on every row (a row never breaks
+across pages), ``tblHeader`` on the header rows (repeated on each page). Paragraphs
+carry a style id only; fonts live in the styles.
 """
 
 from __future__ import annotations
 
-from docx.oxml.ns import nsmap, qn
+import re
+
+from docx.oxml.parser import element_class_lookup
 from lxml import etree
 
 from .cells import Cell, Grid, placed
 
 TWIPS_PER_MM = 1440 / 25.4
-W = {name: qn(f"w:{name}") for name in (
-    "tbl", "tblPr", "tblStyle", "tblW", "tblLayout", "tblGrid", "gridCol", "tr", "trPr",
-    "cantSplit", "tblHeader", "tc", "tcPr", "tcW", "gridSpan", "vMerge", "vAlign", "p", "pPr",
-    "pStyle", "r", "t", "type", "w", "val", "jc", "tblCellMar", "top", "left", "bottom", "right",
-    "shd", "color", "fill")}
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+TABLE_MARGINS = ('<w:tblCellMar><w:top w:w="20" w:type="dxa"/><w:left w:w="57" w:type="dxa"/>'
+                 '<w:bottom w:w="20" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>')
+HEAD_SHADING = '<w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/>'
+ROW_PR = {False: "<w:tr><w:trPr><w:cantSplit/></w:trPr>",
+          True: "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"}
+CONTROL = re.compile(r"([\t\r\n])")
+RUN_CONTROL = {"\t": "<w:tab/>", "\r": "<w:br/>", "\n": "<w:br/>"}
+# python-docx's element classes, so that parsed content behaves like content it added;
+# no blank-text removal: a cell may hold nothing but spaces.
+PARSER = etree.XMLParser(resolve_entities=False)
+PARSER.set_element_class_lookup(element_class_lookup)
 
 
-def _sub(parent, name: str, **attrs: str):
-    element = etree.SubElement(parent, W[name])
-    for key, value in attrs.items():
-        element.set(W[key], value)
-    return element
+def escape(text: str) -> str:
+    """Text (or attribute value) as XML character data; ``\\r`` as a reference, because a
+    parser would turn a literal one into ``\\n``."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if '"' in text:
+        text = text.replace('"', "&quot;")
+    if "\r" in text:
+        text = text.replace("\r", "&#13;")
+    return text
 
 
-def _paragraph(tc, style_id: str, text: str) -> None:
-    p = _sub(tc, "p")
-    _sub(_sub(p, "pPr"), "pStyle", val=style_id)
-    if text:
-        t = _sub(_sub(p, "r"), "t")
-        t.text = text
-        if text != text.strip():
-            t.set(XML_SPACE, "preserve")
+def _t(text: str) -> str:
+    """A ``w:t``, space-preserving when the text starts or ends with white space."""
+    if len(text.strip()) < len(text):
+        return f'<w:t xml:space="preserve">{escape(text)}</w:t>'
+    return f"<w:t>{escape(text)}</w:t>"
 
 
-def build_table(grid: Grid, width_mm: float, style_ids: dict[str, str], table_style: str):
-    """The ``w:tbl`` element of a grid, ``width_mm`` wide."""
+def paragraph_xml(style_id: str, text: str, *, page_break: bool = False,
+                  highlight: bool = False) -> str:
+    """A body ``w:p`` as python-docx's ``add_paragraph(text)`` writes it: one run, where a
+    tab becomes ``w:tab`` and a line break ``w:br``; no run for empty text."""
+    head = f'<w:p><w:pPr><w:pStyle w:val="{escape(style_id)}"/>'
+    head += "<w:pageBreakBefore/></w:pPr>" if page_break else "</w:pPr>"
+    if not text:
+        return head + "</w:p>"
+    run = '<w:r><w:rPr><w:highlight w:val="yellow"/></w:rPr>' if highlight else "<w:r>"
+    if CONTROL.search(text) is None:
+        return f"{head}{run}{_t(text)}</w:r></w:p>"
+    content = "".join(RUN_CONTROL.get(part) or _t(part) for part in CONTROL.split(text) if part)
+    return f"{head}{run}{content}</w:r></w:p>"
+
+
+def _cell_paragraph(style_id: str, text: str) -> str:
+    """A cell's ``w:p``: the text in one ``w:t`` as printed (no tab or break conversion)."""
+    if not text:
+        return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr></w:p>'
+    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr><w:r>{_t(text)}</w:r></w:p>'
+
+
+def table_xml(grid: Grid, width_mm: float, style_ids: dict[str, str], table_style: str) -> str:
+    """The ``w:tbl`` of a grid, ``width_mm`` wide, as XML text (prefix ``w``, declared by
+    the caller's wrapper element)."""
     unit = sum(grid.widths)
     widths = [round(width_mm * TWIPS_PER_MM * w / unit) for w in grid.widths]
     rows = grid.rows
@@ -49,50 +87,42 @@ def build_table(grid: Grid, width_mm: float, style_ids: dict[str, str], table_st
     for r, c, cell in placed(rows, grid.columns):
         for dr in range(cell.rowspan):
             origin[(r + dr, c)] = (r, c, cell)
-    tbl = etree.Element(W["tbl"], nsmap={"w": nsmap["w"]})
-    pr = _sub(tbl, "tblPr")
-    _sub(pr, "tblStyle", val=table_style)
-    _sub(pr, "tblW", w=str(sum(widths)), type="dxa")
-    _sub(pr, "jc", val="center")
-    _sub(pr, "tblLayout", type="fixed")
-    margins = _sub(pr, "tblCellMar")
-    for side, size in (("top", "20"), ("left", "57"), ("bottom", "20"), ("right", "57")):
-        _sub(margins, side, w=size, type="dxa")
-    columns = _sub(tbl, "tblGrid")
-    for width in widths:
-        _sub(columns, "gridCol", w=str(width))
+    ids = {key: escape(value) for key, value in style_ids.items()}
+    out = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{escape(table_style)}"/>'
+           f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
+           f'<w:tblLayout w:type="fixed"/>{TABLE_MARGINS}</w:tblPr><w:tblGrid>']
+    out += [f'<w:gridCol w:w="{width}"/>' for width in widths]
+    out.append("</w:tblGrid>")
+    # tcW by (first column, span): most cells of a table share a handful of these.
+    cell_widths: dict[tuple[int, int], str] = {}
+    covered = _cell_paragraph(ids["cell_left"], "")  # the empty paragraph of a vMerge cell
     header_rows = range(len(grid.meta_rows), len(grid.meta_rows) + len(grid.header))
     for r, row in enumerate(rows):
-        tr = _sub(tbl, "tr")
-        tr_pr = _sub(tr, "trPr")
-        _sub(tr_pr, "cantSplit")
-        if r in header_rows:
-            _sub(tr_pr, "tblHeader")
+        out.append(ROW_PR[r in header_rows])
+        shading = HEAD_SHADING if row.kind == "head" else ""
         c = 0
         while c < grid.columns:
             at = origin.get((r, c))
             if at is None:  # defensive: a row shorter than the grid gets an empty cell
                 at = (r, c, Cell())
-            top, left, cell = at
-            tc = _sub(tr, "tc")
-            tc_pr = _sub(tc, "tcPr")
-            _sub(tc_pr, "tcW", w=str(sum(widths[c:c + cell.colspan])), type="dxa")
-            if cell.colspan > 1:
-                _sub(tc_pr, "gridSpan", val=str(cell.colspan))
+            top, _, cell = at
+            span = cell.colspan
+            width = cell_widths.get((c, span))
+            if width is None:
+                width = cell_widths[(c, span)] = f'<w:tcW w:w="{sum(widths[c:c + span])}" w:type="dxa"/>'
+            merge = ""
+            if span > 1:
+                merge = f'<w:gridSpan w:val="{span}"/>'
             if cell.rowspan > 1:
-                if top == r:
-                    _sub(tc_pr, "vMerge", val="restart")
-                else:
-                    _sub(tc_pr, "vMerge")
-            if row.kind == "head":
-                _sub(tc_pr, "shd", val="clear", color="auto", fill="F2F2F2")
-            _sub(tc_pr, "vAlign", val="center")
-            if top == r:
-                _paragraph(tc, _style_for(cell, row.kind, style_ids), cell.text())
-            else:
-                _paragraph(tc, style_ids["cell_left"], "")
-            c += cell.colspan
-    return tbl
+                merge += '<w:vMerge w:val="restart"/>' if top == r else "<w:vMerge/>"
+            paragraph = (_cell_paragraph(_style_for(cell, row.kind, ids), cell.text())
+                         if top == r else covered)
+            out.append(f'<w:tc><w:tcPr>{width}{merge}{shading}<w:vAlign w:val="center"/>'
+                       f"</w:tcPr>{paragraph}</w:tc>")
+            c += span
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+    return "".join(out)
 
 
 def _style_for(cell: Cell, kind: str, style_ids: dict[str, str]) -> str:
@@ -100,3 +130,34 @@ def _style_for(cell: Cell, kind: str, style_ids: dict[str, str]) -> str:
                           and kind not in ("total", "footer")):
         return style_ids["cell_head"]
     return style_ids[f"cell_{cell.align}" + ("_bold" if cell.bold else "")]
+
+
+class BodyText:
+    """Body content collected as XML text, with python-docx's section breaks in between.
+
+    ``cut()`` closes a batch (python-docx adds what comes next after it); ``finish()``
+    serialises the document once with each batch spliced in at its marker and parses the
+    result once. Moving parsed elements into python-docx's tree would cost ~1 µs each
+    (namespace fix-ups), more than parsing the whole document."""
+
+    MARK = "juesuan-batch"
+
+    def __init__(self, body):
+        self._end = body.get_or_add_sectPr()  # stays last across section breaks
+        self._batches: list[str] = []
+        self._pieces: list[str] = []
+        self.add = self._pieces.append
+
+    def cut(self) -> None:
+        marker = etree.ProcessingInstruction(self.MARK, str(len(self._batches)))
+        self._end.addprevious(marker)
+        self._batches.append("".join(self._pieces))
+        self._pieces.clear()
+
+    def finish(self, doc) -> None:
+        """Put the text into python-docx ``doc``, whose body this is."""
+        self.cut()
+        skeleton = etree.tostring(doc.element, encoding="unicode")
+        xml = re.sub(rf"<\?{self.MARK} (\d+)\?>", lambda m: self._batches[int(m[1])], skeleton)
+        # The document part now holds the parsed tree (python-docx has no public setter).
+        doc.part._element = doc._element = etree.fromstring(xml, PARSER)
