@@ -1,8 +1,11 @@
+import os
 import re
 from collections import Counter
+from pathlib import Path
 
 import pdfplumber
 import pypdfium2 as pdfium
+import pytest
 from readback import pdf_text, squash
 
 from juesuan.render.pdf import FontsMissingError, _families, font_table
@@ -130,3 +133,30 @@ def test_warm_up__reads_the_fonts_in_a_thread_and_later_builds_use_them(tmp_path
     path = tmp_path / "after-warm-up.pdf"
     path.write_bytes(pdf)
     assert squash(disclosure.meta.department) in squash(pdf_text(path))
+
+
+def test_font_search_dirs__official_font_folders_come_first(monkeypatch, tmp_path):
+    from juesuan.render import style
+
+    first, second = tmp_path / "fz", tmp_path / "gb2312"
+    first.mkdir()
+    second.mkdir()
+    monkeypatch.setenv("JUESUAN_FONT_DIRS", os.pathsep.join([str(first), str(tmp_path / "absent"), str(second)]))
+    dirs, everything = style.font_search_dirs()
+    assert dirs[:2] == [first, second] and tmp_path / "absent" not in dirs
+    assert everything == (not style.noto_font_dirs())
+
+
+def test_engine__a_font_in_juesuan_font_dirs_is_available(monkeypatch, tmp_path):
+    from juesuan.render.pdf import _Engine
+    from juesuan.render.style import noto_font_dirs
+
+    dejavu = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+    if not dejavu.is_file():
+        pytest.skip("DejaVuSans.ttf not installed (stands in for an official font)")
+    (tmp_path / dejavu.name).symlink_to(dejavu)
+    monkeypatch.setenv("JUESUAN_FONT_DIRS", str(tmp_path))
+    assert "dejavu sans" in _Engine().get()[1]
+    if noto_font_dirs():  # only the Noto folders are scanned otherwise
+        monkeypatch.delenv("JUESUAN_FONT_DIRS")
+        assert "dejavu sans" not in _Engine().get()[1]

@@ -1,8 +1,9 @@
 """PDF via typst: the document and its grids go to ``templates/document.typ`` as JSON.
 
 Data is never spliced into markup: the template reads ``sys.inputs.data`` with
-``json(bytes(...))`` and prints strings as text. Fonts are the Noto CJK families found on
-this machine (plus any official font installed), subset-embedded by typst; headings and
+``json(bytes(...))`` and prints strings as text. Fonts: for each role the first installed
+family of its list — an official font found in ``$JUESUAN_FONT_DIRS`` or the user's font
+folder, else Noto CJK (``style.font_search_dirs``) — subset-embedded by typst; headings and
 table titles become PDF bookmarks; rows never split across pages; header rows repeat.
 """
 
@@ -47,9 +48,9 @@ class _Engine:
     def get(self) -> tuple[typst.Fonts, frozenset[str], typst.Compiler]:
         with self._made:
             if self._state is None:
-                dirs = [str(d) for d in S.noto_font_dirs()]
-                fonts = typst.Fonts(include_system_fonts=not dirs, include_embedded_fonts=True,
-                                    font_paths=dirs)
+                dirs, everything = S.font_search_dirs()
+                fonts = typst.Fonts(include_system_fonts=everything, include_embedded_fonts=True,
+                                    font_paths=[str(d) for d in dirs])
                 available = frozenset(family.lower() for family in fonts.families())
                 compiler = typst.Compiler(TEMPLATE, root=TEMPLATE.parent, font_paths=fonts)
                 self._state = (fonts, available, compiler)

@@ -8,6 +8,7 @@ is the last resort every machine with juesuan has.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,9 +55,27 @@ NOTO_DIRS = (
 )
 
 
+USER_FONT_DIRS = (Path.home() / ".local" / "share" / "fonts", Path.home() / ".fonts")
+
+
 def noto_font_dirs() -> list[Path]:
     """Folders holding Noto CJK fonts on this machine (installed by the Makefile)."""
     return [d for d in NOTO_DIRS if d.is_dir() and any(d.glob("Noto*CJK*"))]
+
+
+def font_search_dirs() -> tuple[list[Path], bool]:
+    """(folders the PDF renderer scans, whether it scans every system font as well).
+
+    The official fonts (方正小标宋简体, 仿宋_GB2312, 楷体_GB2312 …) are licensed and never
+    shipped: put them in ``$JUESUAN_FONT_DIRS`` (folders separated by ``os.pathsep``) or the
+    user's font folder, which come first. Where Noto CJK sits in a known folder only these
+    folders are scanned (a Linux server may hold hundreds of fonts: scanning them all costs
+    more than the rest of the PDF); elsewhere (Windows, macOS: 宋体/黑体/仿宋/楷体 are system
+    fonts) every system font is scanned."""
+    chosen = [Path(d) for d in os.environ.get("JUESUAN_FONT_DIRS", "").split(os.pathsep) if d]
+    chosen += [d for d in USER_FONT_DIRS if d.is_dir()]
+    noto = noto_font_dirs()
+    return [d for d in chosen if d.is_dir()] + noto, not noto
 
 
 def page_number_text(number: str) -> str:
