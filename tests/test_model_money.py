@@ -23,6 +23,16 @@ def test_money__refuses_float():
         GeneralBudgetRow(code="201", total=6.8)
 
 
+def test_money__too_many_digits_is_a_validation_error_not_a_crash():
+    # A corrupted PDF once gave "302302…310" (45 digits): Decimal cannot quantise it.
+    digits = "302302302302302310310310310310310310310310310"
+    with pytest.raises(ValueError, match="位数过多"):
+        money(digits)
+    with pytest.raises(ValidationError):
+        GeneralBudgetRow(code="201", total=digits)
+    assert money("1" * 26) == Decimal("1" * 26 + ".00")  # 28 significant digits still fit
+
+
 def test_money__thousands_separator_accepted():
     assert money("2,940.05") == Decimal("2940.05")
 

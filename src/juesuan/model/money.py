@@ -50,7 +50,10 @@ def money(value: Any) -> Decimal:
     result = to_decimal(value)
     exponent = result.as_tuple().exponent
     if isinstance(exponent, int) and exponent > -2:
-        result = result.quantize(CENT, rounding=ROUND_HALF_UP)
+        try:
+            result = result.quantize(CENT, rounding=ROUND_HALF_UP)
+        except InvalidOperation:  # more digits than Decimal's 28: a misread, not an amount
+            raise ValueError(f"金额位数过多 / amount has too many digits: {value!r}") from None
     return result
 
 
