@@ -13,8 +13,11 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 
+# Byte-compile src/ as pip does for an installed wheel (an editable install leaves it to the
+# first run, which cannot write it where PYTHONDONTWRITEBYTECODE is set).
 $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install -q -e .
+	$(PY) -m compileall -q src
 	touch $@
 
 $(TEST_STAMP): pyproject.toml | $(PY)
