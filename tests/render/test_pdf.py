@@ -160,3 +160,41 @@ def test_engine__a_font_in_juesuan_font_dirs_is_available(monkeypatch, tmp_path)
     if noto_font_dirs():  # only the Noto folders are scanned otherwise
         monkeypatch.delenv("JUESUAN_FONT_DIRS")
         assert "dejavu sans" not in _Engine().get()[1]
+
+
+def test_render_pdf__a_self_evaluation_form_continued_on_the_next_page_repeats_its_indicator_header(
+        tmp_path):
+    from render_data import EXAMPLES, document_for
+
+    from juesuan.fileformat import load
+    from juesuan.render import render
+
+    disclosure = load(EXAMPLES / "urumqi-iit-2022.yaml")  # 14 自评表, several over two pages
+    path = render("pdf", disclosure, document_for(disclosure), tmp_path / "forms.pdf")
+    pdf = pdfium.PdfDocument(str(path))
+    pages = [squash(pdf[i].get_textpage().get_text_range()) for i in range(len(pdf))]
+    pdf.close()
+    title, header = squash("项目支出绩效自评表"), squash("一级指标二级指标三级指标")
+    continued = []
+    for start, text in enumerate(pages):
+        if title in text and "项目名称" in text:
+            end = next(i for i in range(start, len(pages)) if "总分" in pages[i])
+            continued += range(start + 1, end + 1)
+    assert continued, "expected forms that continue onto a second page"
+    lost = [index + 1 for index in continued if header not in pages[index]]
+    assert not lost, f"continuation pages without the indicator header: {lost}"
+
+
+def test_body_rows__a_label_spanning_down_from_a_header_row_is_cut_at_the_header():
+    from juesuan.render.cells import Cell, Row, head
+    from juesuan.render.pdf import _body_rows
+
+    rows = (Row((head("标签", rowspan=3), head("甲"), head("乙")), kind="head"),
+            Row((Cell("a1"), Cell("b1"))),
+            Row((Cell("a2"), Cell("b2"))))
+    out = _body_rows(rows, 3)
+    assert out[0]["repeat"] and out[0]["cells"][0] == {**out[0]["cells"][0], "t": "", "rs": 1, "open": "bottom"}
+    below = out[1]["cells"]
+    assert [c["t"] for c in below] == ["标签", "a1", "b1"]
+    assert below[0]["rs"] == 2 and below[0]["h"] and below[0]["open"] == "top"
+    assert "repeat" not in out[1] and [c["t"] for c in out[2]["cells"]] == ["a2", "b2"]

@@ -121,6 +121,34 @@ def _rows(rows: tuple[Row, ...]) -> list[dict]:
     return [{"kind": row.kind, "cells": [_cell(c) for c in row.cells]} for row in rows]
 
 
+def _body_rows(rows: tuple[Row, ...], columns: int) -> list[dict]:
+    """Body rows as JSON. A header row inside the body (the 自评表's 一级指标 … row) repeats
+    on continuation pages (``repeat``). A repeated header cannot share a cell with the body,
+    so a label of that row spanning down (年度绩效指标完成情况) is cut there: a blank header
+    cell open at the bottom, and below it, open at the top, the label (``h``: set as a header
+    cell) over the rest of its rows — the header row keeps its one-line height, as printed
+    in the seed, where the label sits beside the indicators, not in the header line."""
+    out = _rows(rows)
+    carried: dict[int, list[tuple[int, dict]]] = {}  # row → (column, continuation cell)
+    columns_of: dict[int, list[int]] = {}
+    for r, c, _ in placed(rows, columns):
+        columns_of.setdefault(r, []).append(c)
+    for r, row in enumerate(rows):
+        if row.kind != "head" or r == len(rows) - 1:
+            continue
+        out[r]["repeat"] = True
+        for cell, c in zip(out[r]["cells"], columns_of[r]):
+            if cell["rs"] > 1:
+                carried.setdefault(r + 1, []).append(
+                    (c, {**cell, "rs": cell["rs"] - 1, "h": True, "open": "top"}))
+                cell.update(t="", rs=1, open="bottom")
+    for r, cells in carried.items():
+        for c, cell in sorted(cells, key=lambda item: item[0], reverse=True):
+            at = sum(1 for column in columns_of.get(r, []) if column < c)
+            out[r]["cells"].insert(at, cell)
+    return out
+
+
 def _tail(grid: Grid) -> int:
     """How many last body rows go into the footer with the notes: the last row, unless a
     label from a row above spans into it (a footer cannot share a cell with the body)."""
@@ -143,7 +171,8 @@ def grid_data(grid: Grid, above: float = 0) -> dict:
         "dense": bool(grid.meta_rows),  # a form (自评表): tighter rows, see document.typ
         "tight": needs_tight(grid, above),
         "meta": _rows(grid.meta_rows), "header": _rows(grid.header),
-        "body": _rows(grid.body[:len(grid.body) - tail]), "tail": _rows(grid.body[len(grid.body) - tail:]),
+        "body": _body_rows(grid.body[:len(grid.body) - tail], len(grid.widths)),
+        "tail": _rows(grid.body[len(grid.body) - tail:]),
     }
 
 
