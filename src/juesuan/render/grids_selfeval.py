@@ -13,7 +13,8 @@ from ..model import ProjectEvaluation
 from .cells import Cell, Grid, Row, blank, head, label
 
 # 偏差原因 gets the width: its long text sets the row heights of the indicator block.
-WIDTHS = (8, 10, 13, 18, 10, 10, 5, 8, 22)
+# 执行率/得分 (column 8) holds "100.00%" on one line in Word and LibreOffice (8 wrapped it).
+WIDTHS = (8, 10, 13, 18, 10, 10, 5, 9, 21)
 DASH = "—"
 
 
