@@ -106,9 +106,16 @@ def _text_lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
     return lines
 
 
+# Marks whose boxes sit high or low on the line (quotes, commas, stops): on a line of their own
+# they belong to a neighbouring text line. Brackets and "%" are full height: a line "（%）" is a
+# wrapped line of a cell ("设施设备损坏维修率" | "（%）"), not marks of the line above.
+_LOOSE_MARKS = set("“”‘’\"'`´,.，。、·：:；;")
+
+
 def _attach_marks(lines: list[list[Glyph]], spans: list[list[float]]) -> list[list[Glyph]]:  # noqa: money-float-ok
-    """Lines of lone punctuation (quote marks sit high) join the nearest text line."""
-    text_indices = [i for i, line in enumerate(lines) if any(g.text.isalnum() for g in line)]
+    """Lines of lone quote marks, commas and stops join the nearest text line."""
+    text_indices = [i for i, line in enumerate(lines)
+                    if any(g.text.isalnum() or g.text not in _LOOSE_MARKS for g in line)]
     if len(text_indices) == len(lines) or not text_indices:
         return lines
     out = {i: list(lines[i]) for i in text_indices}
@@ -198,6 +205,28 @@ def _split_run(run: list[Glyph], r: int, bands, xs) -> None:
         bands.setdefault((r, col), []).extend(glyphs)
 
 
+def _merged_starts(xs: list[float], ys: list[float], vs: list[Rule]) -> list[list[int]]:  # noqa: money-float-ok
+    """Per row band, the first column of the cell each column belongs to. A column boundary
+    that no vertical rule crosses within the band lies inside a merged cell (项目名称 over
+    eight columns, a 年度总体目标 over four): its text is one cell, not pieces cut at the
+    other rows' column lines."""
+    covered: list[list[tuple[float, float]]] = [[] for _ in xs]  # noqa: money-float-ok
+    for x0, y0, x1, y1 in vs:
+        k = bisect_right(xs, (x0 + x1) / 2 + SNAP) - 1
+        if k >= 0 and abs((x0 + x1) / 2 - xs[k]) <= SNAP:
+            covered[k].append((y0 - SNAP, y1 + SNAP))
+    starts = []
+    for r in range(len(ys) - 1):
+        middle = (ys[r] + ys[r + 1]) / 2
+        row = [0]
+        for k in range(1, len(xs) - 1):
+            ruled = any(top <= middle <= bottom for top, bottom in covered[k])
+            row.append(k if ruled else row[-1])
+        row.append(row[-1])  # the right edge (a glyph on it belongs to the last column)
+        starts.append(row)
+    return starts
+
+
 def build_rows(glyphs: list[Glyph], boxes: list[Rule], page: int, grid_base: int = 0,
                gap_factor: float = 1.0) -> list[Row]:  # noqa: money-float-ok
     """Rows of one page in reading order; grid rows carry column bands."""
@@ -213,10 +242,12 @@ def build_rows(glyphs: list[Glyph], boxes: list[Rule], page: int, grid_base: int
         for g in free:
             (inside if xs[0] <= g.cx <= xs[-1] and ys[0] <= g.cy <= ys[-1] else outside).append(g)
         free = outside
+        starts = _merged_starts(xs, ys, vs)
         bands: dict[tuple[int, int], list[Glyph]] = {}
         for g in inside:
-            key = (bisect_right(ys, g.cy) - 1, bisect_right(xs, g.cx) - 1)
-            bands.setdefault(key, []).append(g)
+            r = min(bisect_right(ys, g.cy) - 1, len(ys) - 2)
+            c = min(bisect_right(xs, g.cx) - 1, len(xs) - 2)
+            bands.setdefault((r, starts[r][c]), []).append(g)
         _fix_overflow(bands, xs)
         by_row: dict[int, list[Cell]] = {}
         for (r, c), members in bands.items():

@@ -57,9 +57,10 @@ def page_glyphs(page, textpage, rotation: int) -> tuple[list[Glyph], int]:
             continue
         if not raw.FPDFText_GetCharBox(textpage.raw, i, l, r, b, t):
             continue
-        char = chr(code)
         if 0xD800 <= code <= 0xDFFF:
             continue
+        # pdfium reports a hyphen that ends a line as 0x02 ("8 月-" | "12 月" in a wrapped cell)
+        char = "-" if code == 2 else chr(code)
         glyphs.append(Glyph(char, *_box(fn, l.value, b.value, r.value, t.value)))
     return glyphs, rotation
 

@@ -22,7 +22,7 @@ LEVEL2 = ("数量指标", "质量指标", "时效指标", "成本指标", "经�
           "可持续影响指标", "满意度指标", "社会效益", "经济效益")
 FUND_LINES = (("年度资金总额", "total"), ("当年财政拨款", "current_appropriation"),
               ("上年结转", "carryover"), ("其他资金", "other"))
-_NUM = re.compile(r"^-?\d+(?:\.\d+)?(?:分|%)?$")
+_NUM = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:分|%)?$")  # "2,060.00" too
 _SCORE = re.compile(r"^-?\d+(?:\.\d+)?分?$")  # weights and scores never carry "%"
 LEVEL1_OF = {"数量指标": "产出指标", "质量指标": "产出指标", "时效指标": "产出指标", "成本指标": "产出指标",
              "经济效益指标": "效益指标", "社会效益指标": "效益指标", "生态效益指标": "效益指标",
@@ -35,6 +35,18 @@ _CJK_GAP = re.compile(f"(?<={_CJK})\\s+(?={_CJK})")
 
 def tidy(text: str) -> str:
     return _CJK_GAP.sub("", text.strip())
+
+
+def _row_head(text: str, col: int | None = None) -> bool:
+    """The form's left label 年度绩效指标完成情况, whole or a wrapped piece ("指标完成", "情况";
+    a lone "况" only in the label's own first column)."""
+    return text in ROW_HEADS or (text in ROW_HEADS[0] and (len(text) >= 2 or col == 0))
+
+
+def _goal_label(text: str) -> bool:
+    """年度总体目标 / 预期目标 / 实际完成情况, or a piece of the first ("年", "目标")."""
+    t = clean(text)
+    return t in ("预期目标", "实际完成情况") or (bool(t) and t in "年度总体目标")
 
 
 def _number(text: str) -> Decimal | None:
@@ -50,8 +62,10 @@ def _texts(row: Row) -> list[str]:
 
 
 def _forms(doc: Document) -> list[tuple[int, list[Row]]]:
+    """Each form's rows, from its 项目名称 row to its 总分 row (what follows the last form —
+    often the nine tables — is not part of it)."""
     forms: list[tuple[int, list[Row]]] = []
-    year = None
+    year, open_form = None, False
     for row in doc.rows():
         text = clean(row.text)
         match = re.search(r"[（(](20\d{2})年度?[）)]", text)
@@ -60,10 +74,10 @@ def _forms(doc: Document) -> list[tuple[int, list[Row]]]:
         cells = _texts(row)
         if cells and clean(cells[0]) == "项目名称":
             forms.append((year or 0, [row]))
-        elif forms and row.grid is not None:
+            open_form = True
+        elif open_form and (row.grid is not None or "总分" in text):
             forms[-1][1].append(row)
-        elif forms and "总分" in text:
-            forms[-1][1].append(row)
+            open_form = not text.startswith("总分")
     return forms
 
 
@@ -99,16 +113,19 @@ def _project(year: int, rows: list[Row], text_dump: bool = False) -> dict:
                 field = next((f for _, f in FUND_LINES if f not in data["funds"]), None)
             if field and len(amounts) == 3:
                 data["funds"][field] = dict(zip(("initial_budget", "full_year_budget", "execution"),
-                                                (clean(n) for n in amounts)))
+                                                (clean(n).replace(",", "") for n in amounts)))
             continue
-        # the goal header, not an actual value such as "完全达到预期目标"
+        # the goal header, not an actual value such as "完全达到预期目标"; the goals follow on
+        # the same row (a merged label repeated by the extractor) or on the next one
+        texts = [c for c in cells if not _goal_label(c)]
         if not data["indicators"] and any(clean(c) in ("预期目标", "年度总体目标") for c in cells):
-            goal_next = True
-            continue
-        if goal_next:
+            goal_next = not texts
+        elif goal_next:
             goal_next = False
-            texts = [c for c in cells if c not in ("年度总体目标",)]
-            if texts:
+        else:
+            texts = []
+        if texts or goal_next:
+            if texts and "goal_expected" not in data:
                 data["goal_expected"] = texts[0]
                 data["goal_actual"] = texts[1] if len(texts) > 1 else None
             continue
@@ -130,7 +147,7 @@ def _indicator(row: Row, data: dict, levels: tuple[str, str], offsets: tuple[int
     level2 = next((t for t in texts if t in LEVEL2), None)
     if level2 is None and texts.count("满意度指标") >= 1:
         level2 = "满意度指标"
-    rest = [c for c, t in zip(cells, texts) if t not in LEVEL1 + LEVEL2 + ROW_HEADS]
+    rest = [c for c, t in zip(cells, texts) if t not in LEVEL1 + LEVEL2 and not _row_head(t, c.col)]
     scores = [i for i, c in enumerate(rest) if _SCORE.match(clean(c.text))]
     pair = next((i for i in scores if i + 1 in scores and i >= 3), None)
     last = data["indicators"][-1] if data["indicators"] else None
