@@ -27,6 +27,9 @@ _NOT_NAME = r"[^，。；：:,;%\d]"
 _PATH = re.compile(rf"({_NOT_NAME}{{2,40}}?[（(]类[）)](?:{_NOT_NAME}{{1,40}}?[（(]款[）)])?(?:{_NOT_NAME}{{1,40}}?[（(]项[）)])?)")
 _QUOTES = re.compile(r"[“”\"'‘’]")
 REASON = re.compile(r"主要原因(?:是|为)?[:：]?\s*(.+?)(?:。|$)")
+# A page number line ("— 2 —", "-2-", "第2页", "第2页共9页", "2/9", "2"): a paragraph running on
+# to the next page must not carry it into its sentence ("年初结转和—2—结余69.14万元").
+PAGE_NUMBER = re.compile(r"^(?:[-—–－]+\d{1,4}[-—–－]+|第\d{1,4}页(?:[,，]?共\d{1,4}页)?|\d{1,4}/\d{1,4}|\d{1,4})$")
 
 
 @dataclass
@@ -44,7 +47,7 @@ def segments(doc: Document) -> list[Segment]:
         if row.grid is not None:
             continue
         text = clean(row.text)
-        if not text:
+        if not text or PAGE_NUMBER.match(text):
             continue
         if _PART.match(text):
             part = f"第{_PART.match(text).group(1)}部分"
