@@ -59,3 +59,24 @@ def test_render_docx__headings_use_heading_styles(built, document):
     headings = [p.text for p in rendered.paragraphs if p.style.name.startswith("Heading")]
     narrative = [s.title for s in document.sections if not s.table]
     assert narrative and set(narrative) <= set(headings)
+
+
+def test_table_xml__the_last_row_and_a_note_never_stand_alone_on_a_page():
+    """keep-with-next on the row before the last (a 自评表's 总分), and on the last row when a
+    注 line follows (LibreOffice printed '注：本表反映…' alone on page 54 of the Urumqi DOCX)."""
+    import re
+
+    from juesuan.render.cells import Cell, Grid, Row
+    from juesuan.render.docx_table import table_xml
+
+    rows = tuple(Row((Cell(f"r{i}"),)) for i in range(4))
+    ids = {"cell_left": "L", "cell_head": "H", "cell_center": "C", "cell_right": "R"}
+
+    def kept(grid: Grid) -> list[bool]:
+        xml = table_xml(grid, 100, ids, "T")
+        return ["<w:keepNext/>" in row for row in re.findall(r"<w:tr>.*?</w:tr>", xml)]
+
+    plain = Grid(key="k", code="", title="t", widths=(1,), header=(), body=rows)
+    assert kept(plain) == [False, False, True, False]
+    noted = Grid(key="k", code="", title="t", widths=(1,), header=(), body=rows, note="注：本表反映…")
+    assert kept(noted) == [False, False, True, True]

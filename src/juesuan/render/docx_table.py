@@ -70,11 +70,14 @@ def paragraph_xml(style_id: str, text: str, *, page_break: bool = False,
     return f"{head}{run}{content}</w:r></w:p>"
 
 
-def _cell_paragraph(style_id: str, text: str) -> str:
-    """A cell's ``w:p``: the text in one ``w:t`` as printed (no tab or break conversion)."""
+def _cell_paragraph(style_id: str, text: str, keep: bool = False) -> str:
+    """A cell's ``w:p``: the text in one ``w:t`` as printed (no tab or break conversion);
+    ``keep``: kept on the page of what follows (``keepNext``)."""
+    pr = f'<w:pPr><w:pStyle w:val="{style_id}"/><w:keepNext/></w:pPr>' if keep else \
+        f'<w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>'
     if not text:
-        return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr></w:p>'
-    return f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/></w:pPr><w:r>{_t(text)}</w:r></w:p>'
+        return f"<w:p>{pr}</w:p>"
+    return f"<w:p>{pr}<w:r>{_t(text)}</w:r></w:p>"
 
 
 def table_xml(grid: Grid, width_mm: float, style_ids: dict[str, str], table_style: str) -> str:
@@ -95,9 +98,13 @@ def table_xml(grid: Grid, width_mm: float, style_ids: dict[str, str], table_styl
     out.append("</w:tblGrid>")
     # tcW by (first column, span): most cells of a table share a handful of these.
     cell_widths: dict[tuple[int, int], str] = {}
-    covered = _cell_paragraph(ids["cell_left"], "")  # the empty paragraph of a vMerge cell
     header_rows = range(len(grid.meta_rows), len(grid.meta_rows) + len(grid.header))
+    # The last row never stands alone at the top of a page (a 自评表's 总分), nor does a 注
+    # line after the table: keep-with-next on the rows before them.
+    noted = bool(grid.note or grid.empty_note)
     for r, row in enumerate(rows):
+        keep = r == len(rows) - 2 or (noted and r == len(rows) - 1)
+        covered = _cell_paragraph(ids["cell_left"], "", keep)  # the empty paragraph of a vMerge cell
         out.append(ROW_PR[r in header_rows])
         shading = HEAD_SHADING if row.kind == "head" else ""
         c = 0
@@ -115,7 +122,7 @@ def table_xml(grid: Grid, width_mm: float, style_ids: dict[str, str], table_styl
                 merge = f'<w:gridSpan w:val="{span}"/>'
             if cell.rowspan > 1:
                 merge += '<w:vMerge w:val="restart"/>' if top == r else "<w:vMerge/>"
-            paragraph = (_cell_paragraph(_style_for(cell, row.kind, ids), cell.text())
+            paragraph = (_cell_paragraph(_style_for(cell, row.kind, ids), cell.text(), keep)
                          if top == r else covered)
             out.append(f'<w:tc><w:tcPr>{width}{merge}{shading}<w:vAlign w:val="center"/>'
                        f"</w:tcPr>{paragraph}</w:tc>")
