@@ -38,9 +38,14 @@ def _width(char: str) -> int:
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
+# Characters the recogniser returns for a look-alike that printed Chinese uses instead:
+# "丶" (a radical, never written in running text) for the enumeration comma "、".
+LOOK_ALIKES = str.maketrans({"丶": "、"})
+
+
 def box_glyphs(text: str, x0: float, y0: float, x1: float, y1: float) -> list[Glyph]:  # noqa: money-float-ok
     """One OCR box → glyphs spread over its width in proportion to character widths."""
-    chars = [c for c in text if not c.isspace()]
+    chars = [c for c in text.translate(LOOK_ALIKES) if not c.isspace()]
     total = sum(_width(c) for c in chars) or 1
     step = (x1 - x0) / total
     glyphs, x = [], x0
