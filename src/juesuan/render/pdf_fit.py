@@ -32,18 +32,23 @@ def _ems(text: str) -> float:
     return sum(1.0 if ord(ch) > 0x2E7F else 0.55 for ch in text)
 
 
-def height(grid: Grid, setting: tuple[float, float, float]) -> float:
-    """Estimated table height in pt: lines per cell, the tallest single-row cell per row."""
-    size, leading, inset = setting
+def _cells(grid: Grid) -> list[tuple[int, float, float]]:  # noqa: money-float-ok
+    """(row, width in pt, text width in ems) of every cell that sets its row's height."""
     unit = (LANDSCAPE if grid.landscape else PORTRAIT)[0] / sum(grid.widths)
     rows = (*grid.meta_rows, *grid.header, *grid.body)
-    lines = [1] * len(rows)
-    for r, c, cell in placed(rows, len(grid.widths)):
-        if cell.rowspan > 1:
-            continue  # a label down many rows does not set a row's height
-        room = sum(grid.widths[c:c + cell.colspan]) * unit - 2 * X_INSET
+    return [(r, sum(grid.widths[c:c + cell.colspan]) * unit - 2 * X_INSET, _ems(cell.text()))
+            for r, c, cell in placed(rows, len(grid.widths))
+            if cell.rowspan == 1]  # a label down many rows does not set a row's height
+
+
+def height(grid: Grid, setting: tuple[float, float, float],
+           cells: list[tuple[int, float, float]] | None = None) -> float:  # noqa: money-float-ok
+    """Estimated table height in pt: lines per cell, the tallest single-row cell per row."""
+    size, leading, inset = setting
+    lines = [1] * (len(grid.meta_rows) + len(grid.header) + len(grid.body))
+    for r, room, ems in cells if cells is not None else _cells(grid):
         per_line = max(1, int(room // size))
-        lines[r] = max(lines[r], math.ceil(_ems(cell.text()) / per_line) or 1)
+        lines[r] = max(lines[r], math.ceil(ems / per_line) or 1)
     notes = sum(1 for note in (grid.note, grid.empty_note) if note) * (size + 6)
     return notes + sum(n * size + (n - 1) * leading + 2 * inset + 0.5 for n in lines)
 
@@ -54,4 +59,5 @@ def needs_tight(grid: Grid, above: float = 0) -> bool:
     room = (LANDSCAPE if grid.landscape else PORTRAIT)[1] - TITLE - above
     dense = bool(grid.meta_rows)
     normal, tight = (DENSE, DENSE_TIGHT) if dense else (NORMAL, TIGHT)
-    return height(grid, normal) > room >= height(grid, tight)
+    cells = _cells(grid)  # measured once for both settings
+    return height(grid, normal, cells) > room >= height(grid, tight, cells)
