@@ -6,21 +6,11 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..problems import FileProblem
 
-class Problem(BaseModel):
-    """One located problem; ``message`` is Chinese / English."""
 
-    model_config = ConfigDict(frozen=True)
-
-    file: str
-    page: int | None = None
-    line: int | None = None
-    field: str | None = None
-    message: str
-
-    def __str__(self) -> str:
-        where = self.file + (f":{self.page}" if self.page else "") + (f":{self.line}" if self.line else "")
-        return f"{where}: {self.field + ': ' if self.field else ''}{self.message}"
+# The one located-problem record of the project (file, page, line, field, message).
+Problem = FileProblem
 
 
 class ParseReport(BaseModel):
