@@ -14,7 +14,7 @@ import yaml
 from juesuan import fileformat
 from juesuan.model import Indicator, ProjectEvaluation
 
-from .conftest import EXAMPLES, need
+from .conftest import EXAMPLES, SEED, need
 
 TEXT = ("level1", "level2", "name", "target", "actual", "deviation_reason")
 
@@ -58,3 +58,22 @@ def test_parse_projects__seed_every_indicator_row_equals_example(seed):
     # "度 | 度 | | | 48 | 务云相比…" fits no column offset; it is reported, not guessed
     assert exact >= 173, "\n".join(lines)
     assert any("续行" in p.message and "务云相比" in p.message for p in report.not_understood)
+
+
+def test_parse_projects__name_written_in_the_label_cell(tmp_path):
+    """"项目名称：原机电老干所运行维护费" in one cell (a form typed by hand) starts a form as the
+    two-cell label does: same project, same indicator rows."""
+    from juesuan.ingest import read
+
+    lines = need(SEED).read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("项目名称\t"))
+    end = next(i for i in range(start + 1, len(lines)) if lines[i].startswith("项目名称\t"))
+    form = lines[start - 3:end]
+    plain, inline = tmp_path / "plain.txt", tmp_path / "inline.txt"
+    plain.write_text("\n".join(form), encoding="utf-8")
+    form[3] = form[3].replace("项目名称\t", "项目名称：", 1)
+    inline.write_text("\n".join(form), encoding="utf-8")
+    [want] = read(plain)[0].performance.projects
+    [got] = read(inline)[0].performance.projects
+    assert got.name == want.name == "原机电老干所运行维护费"
+    assert got.indicators == want.indicators and len(got.indicators) == 17

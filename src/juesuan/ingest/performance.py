@@ -22,6 +22,7 @@ LEVEL2 = ("数量指标", "质量指标", "时效指标", "成本指标", "经�
           "可持续影响指标", "满意度指标", "社会效益", "经济效益")
 FUND_LINES = (("年度资金总额", "total"), ("当年财政拨款", "current_appropriation"),
               ("上年结转", "carryover"), ("其他资金", "other"))
+NAME_LABEL = re.compile(r"^项目名称[:：]?")
 _NUM = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:分|%)?$")  # "2,060.00" too
 _SCORE = re.compile(r"^-?\d+(?:\.\d+)?分?$")  # weights and scores never carry "%"
 LEVEL1_OF = {"数量指标": "产出指标", "质量指标": "产出指标", "时效指标": "产出指标", "成本指标": "产出指标",
@@ -72,7 +73,7 @@ def _forms(doc: Document) -> list[tuple[int, list[Row]]]:
         if match and len(text) < 14:
             year = int(match.group(1))
         cells = _texts(row)
-        if cells and clean(cells[0]) == "项目名称":
+        if cells and NAME_LABEL.match(clean(cells[0])):
             forms.append((year or 0, [row]))
             open_form = True
         elif open_form and (row.grid is not None or "总分" in text):
@@ -82,7 +83,10 @@ def _forms(doc: Document) -> list[tuple[int, list[Row]]]:
 
 
 def _project(year: int, rows: list[Row], text_dump: bool = False) -> dict:
-    data: dict = {"name": "".join(_texts(rows[0])[1:2]) or "未命名项目", "year": year or None,
+    first = _texts(rows[0])
+    inline = NAME_LABEL.sub("", clean(first[0]))  # "项目名称：原机电…" in one cell
+    name = inline if inline else "".join(first[1:2])
+    data: dict = {"name": name or "未命名项目", "year": year or None,
                   "funds": {}, "indicators": [], "_lost": []}
     # tab dumps often drop the leading blank cell of a wrapped line (seen in the seed); grids keep columns
     offsets = (1, 0, -1) if text_dump else (0, 1, -1)
