@@ -170,3 +170,24 @@ def test_run_check__narrative_is_not_compared_with_a_missing_table():
 @pytest.mark.rule("R-003", "passes")
 def test_run_check__all_tables_present_means_nothing_set_aside():
     assert check(BASE).by_rule("R-003") == []
+
+
+@pytest.mark.rule("R-004", "fails")
+def test_run_check__a_value_the_reader_could_not_place_is_not_compared():
+    from juesuan.model import Source
+
+    # the reader saw 40.00 on this row but could not tell its column: basic stays unknown
+    d = replace_value(BASE, "general_budget.2010101.basic", D("0.00"))
+    assert [f for f in check(d).findings if "general_budget.2010101.basic" in f.items()
+            and f.severity == "错误"]
+    unknown = Source(kind="unread", ref="栏目无法确定", file="x.pdf", page=3, line=12)
+    report = check(d.model_copy(update={"provenance": {**d.provenance, "general_budget.2010101.basic": unknown}}))
+    assert not [f for f in report.findings if "general_budget.2010101.basic" in f.items()]
+    [note] = report.by_rule("R-004")
+    assert note.flat("severity", "table") == ("提示", "general_budget")
+    assert "1 个单元格" in note.message and "核对未进行" in note.message
+
+
+@pytest.mark.rule("R-004", "passes")
+def test_run_check__nothing_unread_means_nothing_set_aside():
+    assert check(BASE).by_rule("R-004") == []

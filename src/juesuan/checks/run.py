@@ -96,6 +96,7 @@ def run_check(disclosure: Any, prev: Any = None, profile: str | None = None,
         findings.append(Finding("R-002", "警告", Location(text=module), f"规则模块加载失败：{error}"))
     findings.extend(merge_rounding(shared.get(ROUNDING_KEY, {})))
     findings = _set_aside_missing_tables(disclosure, findings)
+    findings = _set_aside_unread(disclosure, findings)
     findings.sort(key=lambda f: -SEVERITY_RANK[f.severity])
     return Report(tuple(findings), tuple(ran), disclosure.meta.department, disclosure.meta.year,
                   profile, _count(findings))
@@ -122,6 +123,35 @@ def _set_aside_missing_tables(disclosure: Any, findings: list[Finding]) -> list[
     return kept
 
 
+def _set_aside_unread(disclosure: Any, findings: list[Finding]) -> list[Finding]:
+    """Comparisons that use a value a reader could not place (provenance ``unread``) are not
+    findings: set them aside and say per table how many (R-004)."""
+    unread = {path for path, source in disclosure.provenance.items() if source.kind == "unread"}
+    if not unread:
+        return findings
+    kept, skipped = [], {}
+    for finding in findings:
+        used = set(finding.items()) & unread
+        if used and not finding.rule_id.startswith("C-"):
+            for table in {path.split(".", 1)[0] for path in used}:
+                skipped[table] = skipped.get(table, 0) + 1
+            continue
+        kept.append(finding)
+    cells = {}
+    for path in unread:
+        table = path.split(".", 1)[0]
+        cells[table] = cells.get(table, 0) + 1
+    for table in sorted(cells):
+        name = _TABLE_NAMES.get(table, table)
+        kept.append(Finding("R-004", "提示", Location(text=name, table=table),
+                            f"{name}有 {cells[table]} 个单元格读回时未能确定栏目（数值未知），"
+                            f"与之相关的 {skipped.get(table, 0)} 项核对未进行"))
+    return kept
+
+
+REGISTRY.add(Rule("R-004", "运行", "提示", "读回时未能确定栏目的单元格：与之相关的核对不进行，只报告未核对的项数",
+                  None, "解析已公开文件时某行有金额无法对应到栏目，该行其余未读出的单元格数值未知而非为零，"
+                  "不据此报错（见解析报告中“栏目无法确定”）。", source=__name__))
 REGISTRY.add(Rule("R-003", "运行", "提示", "文件中缺少的表：与之相关的核对不进行，只报告未核对的项数", None,
                   "读回的文件没有某张表（如“见附表”而附表未附）时，该表的数字未知而非为零，不据此报错。",
                   source=__name__))

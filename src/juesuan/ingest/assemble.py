@@ -6,10 +6,10 @@ from decimal import Decimal
 
 from pydantic import ValidationError
 
-from ..model import Disclosure, Meta, Performance
+from ..model import Disclosure, Meta, Performance, iter_table_cells
 from ..model.tables import TABLE_KEYS
 from .claims import extract_claims
-from .collect import Collector
+from .collect import Collector, unread
 from .detect import detect_meta, detect_profile
 from .facts import narrative_facts
 from .locate import locate
@@ -65,6 +65,10 @@ def assemble(doc: Document) -> tuple[Disclosure | None, ParseReport]:
         meta=Meta(department=department or "未识别部门", year=year or 0, profile=profile, title=_title(text)),
         tables=tables, claims=tuple(claims), provenance={**fact_sources, **out.sources}, notes=tuple(notes),
     )
+    cells = [path for path, _ in iter_table_cells(base)]
+    unknown = unread(cells, out.sources, out.unclear_lines, doc.path)
+    if unknown:
+        base = base.model_copy(update={"provenance": {**base.provenance, **unknown}})
     try:
         disclosure = Disclosure.model_validate({**base.model_dump(), **facts, "comparisons": comparisons,
                                                 "performance": performance, "overview": parse_overview(doc)})

@@ -23,6 +23,8 @@ class Collector:
     sources: dict[str, Source] = field(default_factory=dict)
     not_understood: list[Problem] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    unclear_lines: set[tuple[int, int]] = field(default_factory=set)
+    """(page, line) of rows with a cell that could not be placed (see ``unread``)."""
     _cut: tuple[int, int, float] | None = None  # noqa: money-float-ok (page, line, x of a cut amount)
 
     def source(self, row: Row, cell: Cell | None = None) -> Source:
@@ -51,9 +53,28 @@ class Collector:
         return value
 
     def unclear(self, row: Row, message: str, field_name: str | None = None) -> None:
+        self.unclear_lines.add((row.page, row.line))
         self.not_understood.append(Problem(file=self.file, page=row.page, line=row.line,
                                            field=field_name, message=message))
 
     def problem(self, message: str, page: int | None = None, line: int | None = None,
                 field_name: str | None = None) -> None:
         self.problems.append(Problem(file=self.file, page=page, line=line, field=field_name, message=message))
+
+
+def unread(cells: list[str], sources: dict[str, Source], lines: set[tuple[int, int]],
+           file: str) -> dict[str, Source]:
+    """Provenance ``unread`` for the values of table rows that have a cell the reader could not
+    place: every item of such a row (path without its last part) that was not read. Left at
+    zero they would be taken for printed zeros and contradict the row's total."""
+    rows: dict[str, Source] = {}
+    for path, source in sources.items():
+        if (source.page, source.line) in lines and source.kind == "parsed":
+            rows.setdefault(path.rsplit(".", 1)[0], source)
+    out = {}
+    for path in cells:
+        row = rows.get(path.rsplit(".", 1)[0])
+        if row is not None and path not in sources:
+            out[path] = Source(kind="unread", ref="栏目无法确定 / column not certain", file=file,
+                               page=row.page, line=row.line)
+    return out

@@ -132,21 +132,49 @@ def _attach_marks(lines: list[list[Glyph]], spans: list[list[float]]) -> list[li
     return [out[i] for i in sorted(out)]
 
 
+# Between an amount and CJK text a narrower gap than between words already parts two cells:
+# in a borderless table an amount right-aligned in its column stands a few points from the
+# next column's name ("15,144.75  一、一般公共服务支出"). Only two-decimal amounts are cut off:
+# "2022 年度" and "53.16%" stay whole.
+AMOUNT_CJK_GAP = 0.35
+_AMOUNT = re.compile(r"-?\d{1,3}(?:,\d{3})+\.\d{2}|-?\d+\.\d{2}")
+
+
+def _cjk(ch: str) -> bool:
+    return ord(ch[0]) > 0x2E7F
+
+
 def _words(line: list[Glyph], gap_factor: float) -> list[Cell]:  # noqa: money-float-ok
-    """Split a line at gaps wider than ``gap_factor`` × the line height.
+    """Split a line at gaps wider than ``gap_factor`` × the line height, and an amount from
+    CJK text beside it at a gap wider than ``AMOUNT_CJK_GAP`` × the height.
 
     The line height, not the glyph's: "一" and "、" have flat boxes.
     """
     height = max(max(g.y1 for g in line) - min(g.y0 for g in line), 1.0)  # noqa: money-float-ok
-    cells, current = [], [line[0]]
+    words, current = [], [line[0]]
     for glyph in line[1:]:
         if glyph.x0 - current[-1].x1 > height * gap_factor:
-            cells.append(_cell(current))
+            words.append(current)
             current = [glyph]
         else:
             current.append(glyph)
-    cells.append(_cell(current))
-    return cells
+    words.append(current)
+    return [_cell(part) for word in words for part in _cut_amounts(word, height * AMOUNT_CJK_GAP)]
+
+
+def _cut_amounts(word: list[Glyph], gap: float) -> list[list[Glyph]]:  # noqa: money-float-ok
+    if len(word) < 5 or any(len(g.text) != 1 for g in word):
+        return [word]
+    text = "".join(g.text for g in word)
+    cuts = set()
+    for match in _AMOUNT.finditer(text):
+        start, end = match.span()
+        if start > 0 and _cjk(text[start - 1]) and word[start].x0 - word[start - 1].x1 > gap:
+            cuts.add(start)
+        if end < len(text) and _cjk(text[end]) and word[end].x0 - word[end - 1].x1 > gap:
+            cuts.add(end)
+    bounds = [0, *sorted(cuts), len(word)]
+    return [word[a:b] for a, b in zip(bounds, bounds[1:])]
 
 
 def _cell(glyphs: list[Glyph], col: int | None = None) -> Cell:

@@ -77,11 +77,59 @@ def page_rules(page, rotation: int) -> list[Rule]:
             continue
         box = _box(fn, l, b, r, t)
         w, h = box[2] - box[0], box[3] - box[1]
-        if min(w, h) <= 3.0 or raw.FPDFPath_CountSegments(obj.raw) > 6:  # noqa: money-float-ok
+        if min(w, h) <= 3.0:  # noqa: money-float-ok
             boxes.append(box)
-        else:  # a stroked rectangle: its four edges
+        elif raw.FPDFPath_CountSegments(obj.raw) > 6:
+            boxes += _segment_boxes(obj, fn)
+        elif _stroked(obj):  # a stroked rectangle: its four edges (a filled one is shading, no rule)
             x0, y0, x1, y1 = box
             boxes += [(x0, y0, x1, y0 + 1), (x0, y1 - 1, x1, y1), (x0, y0, x0 + 1, y1), (x1 - 1, y0, x1, y1)]
+    return boxes
+
+
+def _stroked(obj) -> bool:
+    """Whether a path is stroked. The edges of a filled-only rectangle (a grey header cell)
+    are no ruling lines: taken as rules, a borderless table with a shaded header row got a
+    grid of its header cells alone, and its amounts went to the wrong cells."""
+    import pypdfium2.raw as raw
+
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not raw.FPDFPath_GetDrawMode(obj.raw, fill, stroke):
+        return True  # unknown: as before
+    return bool(stroke.value)
+
+
+def _segment_boxes(obj, fn) -> list[Rule]:
+    """The straight horizontal and vertical lines of one path of many segments, as thin boxes.
+
+    Some producers draw a whole table's borders as one path ("x y w h re … re f", or one
+    long run of moveto/lineto); its bounding box is the table, not a line. A path with a
+    curve is a drawing or a glyph outline, never a ruling: it gives nothing."""
+    import pypdfium2.raw as raw
+
+    matrix = raw.FS_MATRIX()
+    if not raw.FPDFPageObj_GetMatrix(obj.raw, matrix):
+        return []
+    x, y = ctypes.c_float(), ctypes.c_float()
+    points: list[tuple[int, float, float, bool]] = []  # noqa: money-float-ok (kind, x, y, closes)
+    for i in range(raw.FPDFPath_CountSegments(obj.raw)):
+        segment = raw.FPDFPath_GetPathSegment(obj.raw, i)
+        kind = raw.FPDFPathSegment_GetType(segment)
+        if kind == raw.FPDF_SEGMENT_BEZIERTO or not raw.FPDFPathSegment_GetPoint(segment, x, y):
+            return []
+        page_x = matrix.a * x.value + matrix.c * y.value + matrix.e
+        page_y = matrix.b * x.value + matrix.d * y.value + matrix.f
+        points.append((kind, *fn(page_x, page_y), bool(raw.FPDFPathSegment_GetClose(segment))))
+    boxes: list[Rule] = []
+    start = previous = None
+    for kind, px, py, closes in points:
+        if kind == raw.FPDF_SEGMENT_MOVETO or previous is None:
+            start = previous = (px, py)
+            continue
+        for (ax, ay), (bx, by) in [(previous, (px, py))] + ([((px, py), start)] if closes else []):
+            if min(abs(bx - ax), abs(by - ay)) < 1.0 and max(abs(bx - ax), abs(by - ay)) >= 2.0:  # noqa: money-float-ok
+                boxes.append((min(ax, bx) - 0.25, min(ay, by) - 0.25, max(ax, bx) + 0.25, max(ay, by) + 0.25))
+        previous = start if closes else (px, py)
     return boxes
 
 

@@ -62,10 +62,11 @@ def _texts(row: Row) -> list[str]:
     return [c.text.strip() for c in row.cells if c.text.strip()]
 
 
-def _forms(doc: Document) -> list[tuple[int, list[Row]]]:
+def _forms(doc: Document) -> list[tuple[int, list[Row], list[Row]]]:
     """Each form's rows, from its 项目名称 row to its 总分 row (what follows the last form —
-    often the nine tables — is not part of it)."""
-    forms: list[tuple[int, list[Row]]] = []
+    often the nine tables — is not part of it), and the lines outside any table grid in
+    between that name an indicator (a form printed without borders: not read as rows)."""
+    forms: list[tuple[int, list[Row], list[Row]]] = []
     year, open_form = None, False
     for row in doc.rows():
         text = clean(row.text)
@@ -74,11 +75,13 @@ def _forms(doc: Document) -> list[tuple[int, list[Row]]]:
             year = int(match.group(1))
         cells = _texts(row)
         if cells and NAME_LABEL.match(clean(cells[0])):
-            forms.append((year or 0, [row]))
+            forms.append((year or 0, [row], []))
             open_form = True
         elif open_form and (row.grid is not None or "总分" in text):
             forms[-1][1].append(row)
             open_form = not text.startswith("总分")
+        elif open_form and any(label in text for label in LEVEL2):
+            forms[-1][2].append(row)
     return forms
 
 
@@ -231,8 +234,14 @@ def _plan(last: dict, cells, offset: int) -> list[tuple[str, str]] | None:
 
 def parse_projects(doc: Document, out: Collector) -> list[ProjectEvaluation]:
     projects = []
-    for year, rows in _forms(doc):
+    for year, rows, outside in _forms(doc):
         data = _project(year, rows, doc.kind == "text")
+        if not data["indicators"] and outside:
+            # Kept with no indicator, the form would read as scored from nothing (false 错误s).
+            out.problem(f"绩效自评表“{data['name']}”的指标行未能读出（表格无框线？），未收录 / indicator rows of "
+                        f"this self-evaluation form not read (a table without ruling lines?), form left out",
+                        page=rows[0].page, line=rows[0].line, field_name="performance.projects")
+            continue
         for entry in data["indicators"]:
             entry.pop("_cols", None)
             entry.pop("_raw", None)

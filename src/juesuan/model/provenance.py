@@ -12,10 +12,12 @@ class Source(Frozen):
 
     ``kind``: ``printed`` (the document states it; ``ref`` says where, e.g.
     ``第二部分五(三)3``), ``inferred`` (filled so the identities hold; ``ref`` says how),
-    or ``parsed`` (read by a reader; ``file``/``page``/``line``/``bbox`` say where).
+    ``parsed`` (read by a reader; ``file``/``page``/``line``/``bbox`` say where), or
+    ``unread`` (a reader saw the row but could not place this value: what the model holds
+    there is unknown, not a printed zero; 审核 sets aside comparisons that use it).
     """
 
-    kind: Literal["printed", "inferred", "parsed"]
+    kind: Literal["printed", "inferred", "parsed", "unread"]
     ref: str | None = None
     file: str | None = None
     page: int | None = None
