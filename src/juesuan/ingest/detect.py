@@ -28,6 +28,12 @@ def detect_profile(text: str) -> tuple[str, str]:
 META_YEAR_RE = re.compile(r"(20\d{2})\s*年度")
 
 
+def _unclosed(text: str) -> bool:
+    """An opening bracket not closed in ``text``: the title's first line of two, wrapped
+    inside "（乌鲁木齐市大数" | "据发展局）"."""
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
+
+
 def detect_meta(text: str) -> tuple[str | None, int | None]:
     """(department, year) from the cover/title lines."""
     head = text[:3000]
@@ -35,12 +41,16 @@ def detect_meta(text: str) -> tuple[str | None, int | None]:
              or re.findall(r"(20\d{2})\s*年\s*(?:部门|单位)?\s*决算", head))  # "2024年部门决算"
     year = int(max(set(years), key=years.count)) if years else None
     department = None
+    previous = ""
     for line in head.splitlines():
         line = re.sub(r"^第[一二三四五六七八九十]+部分", "", re.sub(r"[*#\s]", "", line))
         match = re.match(r"^(.{2,60}?)(?:（本级）|\(本级\))?(20\d{2})年度?(?:部门)?决算", line)
         if match:
             department = match.group(1)
+            if _unclosed(previous) and not _unclosed(previous + department):
+                department = previous + department  # a title wrapped inside its bracket
             break
+        previous = line or previous
     if department is None:
         lines = [re.sub(r"[*#\s]", "", x) for x in head.splitlines() if x.strip()]
         for i, line in enumerate(lines[:-1]):
