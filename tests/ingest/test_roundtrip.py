@@ -69,3 +69,14 @@ def test_read__rendered_self_evaluation_forms_round_trip(tmp_path: Path, fmt):
         assert [squash(getattr(have, f)) for f in PROJECT_FIELDS] == [squash(getattr(project, f)) for f in PROJECT_FIELDS]
         assert [[squash(getattr(i, f)) for f in INDICATOR_FIELDS] for i in have.indicators] == \
             [[squash(getattr(i, f)) for f in INDICATOR_FIELDS] for i in project.indicators]
+
+
+def test_read__our_xlsx_names_the_department_from_the_workbook_title(tmp_path: Path):
+    """Our sheets print the table titles only; the workbook's title property names the
+    department and year (before: "未识别部门")."""
+    from juesuan.ingest import read
+
+    disclosure = fileformat.load(need(EXAMPLES / "urumqi-iit-2022.yaml"))
+    path = render.render("xlsx", disclosure, compose(disclosure), tmp_path / "tables.xlsx")
+    parsed, _ = read(path)
+    assert (parsed.meta.department, parsed.meta.year) == (disclosure.meta.department, disclosure.meta.year)

@@ -153,8 +153,13 @@ def load_xlsx(path: Path) -> Document:
     except Exception as exc:  # openpyxl raises many types for broken zips
         raise UnreadableFile(f"{path}: 无法读取 Excel 文件 / cannot read XLSX: {exc}") from None
     doc = Document(str(path), "xlsx")
+    # Sheets often print only the table titles; the workbook's title property may name the
+    # department and year ("某局2022年度部门决算…"): read it as a line above the first sheet.
+    title = (book.properties.title or "").strip() if book.properties else ""
     for index, sheet in enumerate(book.worksheets, start=1):
         page = Page(index)
+        if index == 1 and "决算" in title:
+            page.rows.append(Row((Cell(title, 0, 1),), index, 0))
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
             texts = ["" if v is None else _cell_text(v) for v in values]
             if any(t.strip() for t in texts):
