@@ -166,5 +166,12 @@ def load_pdf(path: Path, password: str | None = None) -> Document:
 
 
 def scanned_pages(doc: Document) -> list[int]:
-    """Pages with (almost) no text layer: candidates for OCR."""
-    return [p.number for p in doc.pages if sum(len(r.compact) for r in p.rows) < 10]
+    """Pages with (almost) no usable text layer: candidates for OCR. A text layer of mostly
+    private-use characters (a font embedded without its Unicode map) is as good as none."""
+    out = []
+    for page in doc.pages:
+        text = "".join(r.compact for r in page.rows)
+        private = sum(1 for ch in text if 0xE000 <= ord(ch) <= 0xF8FF or ch == "\ufffd")
+        if len(text) < 10 or private * 10 >= len(text) * 3:
+            out.append(page.number)
+    return out
