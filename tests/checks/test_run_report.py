@@ -191,3 +191,25 @@ def test_run_check__a_value_the_reader_could_not_place_is_not_compared():
 @pytest.mark.rule("R-004", "passes")
 def test_run_check__nothing_unread_means_nothing_set_aside():
     assert check(BASE).by_rule("R-004") == []
+
+
+def test_cli_check__summary_csv_has_one_row_per_file(tmp_path):
+    import csv
+
+    examples = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.yaml"))
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("meta: [", encoding="utf-8")
+    out = tmp_path / "summary.csv"
+    result = CliRunner().invoke(app, ["check", *map(str, examples), str(broken), "--summary", str(out),
+                                      "-o", str(tmp_path / "reports")])
+    assert result.exit_code == 1
+    rows = list(csv.reader(out.open(encoding="utf-8-sig")))
+    assert rows[0][:4] == ["文件 file", "部门 department", "年度 year", "错误"]
+    by_file = {row[0]: row for row in rows[1:]}
+    assert len(by_file) == len(examples) + 1
+    for path in examples:
+        report = check(__import__("juesuan").load(path))
+        row = by_file[str(path)]
+        assert row[1:6] == [report.department, str(report.year), *(str(report.counts.get(s, 0)) for s in ("错误", "警告", "提示"))]
+        assert row[6] == ";".join(sorted({f.rule_id for f in report.findings if f.severity == "错误"}))
+    assert by_file[str(broken)][-1].startswith("无法读取")

@@ -58,12 +58,14 @@ def check(
     min_severity: Severity = typer.Option(Severity.info, "--min-severity", help="只显示此级别及以上：错误|警告|提示"),
     profile: str = typer.Option(None, "--profile", help="模板（默认取文件中的 meta.profile）"),
     output: Path = typer.Option(None, "-o", "--output", help="写入文件（多个文件时为目录）"),
+    summary: Path = typer.Option(None, "--summary",
+                                 help="汇总表 CSV：每个文件一行（部门、年度、各级别条数、错误规则）/ one row per file"),
 ) -> None:
     """审核部门决算公开：表内、表间、说明↔表、完整性、编码、跨年、绩效。有错误时退出码为 1。"""
     from ..checks import check as run_check
 
     previous = _load(prev) if prev else None
-    if len(files) == 1:
+    if len(files) == 1 and summary is None:
         report = run_check(_load(files[0]), prev=previous, profile=profile)
         text = _report_text(report, format, min_severity)
         if output:
@@ -72,10 +74,34 @@ def check(
         else:
             typer.echo(text, nl=False)
         raise typer.Exit(1 if report.has_errors else 0)
-    _check_many(files, previous, format, min_severity, profile, output)
+    _check_many(files, previous, format, min_severity, profile, output, summary)
 
 
-def _check_many(files, previous, format, min_severity, profile, output) -> None:
+SUMMARY_COLUMNS = ("文件 file", "部门 department", "年度 year", "错误", "警告", "提示", "错误规则 error rules",
+                   "状态 status")
+
+
+def _summary_row(path: Path, report=None) -> list[str]:
+    if report is None:
+        return [str(path), "", "", "", "", "", "", "无法读取 / unreadable"]
+    counts = report.counts
+    errors = sorted({f.rule_id for f in report.findings if f.severity == "错误"})
+    return [str(path), report.department or "", str(report.year or ""),
+            *(str(counts.get(s, 0)) for s in ("错误", "警告", "提示")), ";".join(errors), "ok"]
+
+
+def _write_summary(path: Path, rows: list[list[str]]) -> None:
+    """CSV in UTF-8 with a byte-order mark, so that Excel opens the Chinese as written."""
+    import csv
+
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(SUMMARY_COLUMNS)
+        writer.writerows(rows)
+    console.print(f"汇总表已写入 / summary written: {path}", highlight=False)
+
+
+def _check_many(files, previous, format, min_severity, profile, output, summary_csv=None) -> None:
     """Corpus audit: a progress bar, one report per file, and a summary table; a bad file never stops the run."""
     from rich.progress import Progress
     from rich.table import Table
@@ -88,6 +114,7 @@ def _check_many(files, previous, format, min_severity, profile, output) -> None:
     for column in ("文件", "错误", "警告", "提示"):
         summary.add_column(column, justify="left" if column == "文件" else "right")
     any_errors = False
+    rows: list[list[str]] = []
     with Progress(console=err_console, transient=True) as progress:
         task = progress.add_task("审核 / checking", total=len(files))
         for path in files:
@@ -96,10 +123,12 @@ def _check_many(files, previous, format, min_severity, profile, output) -> None:
                 report = run_check(_load(path), prev=previous, profile=profile)
             except typer.Exit:
                 summary.add_row(str(path), "无法读取", "", "")
+                rows.append(_summary_row(path))
                 any_errors = True
                 progress.advance(task)
                 continue
             any_errors |= report.has_errors
+            rows.append(_summary_row(path, report))
             counts = report.counts
             summary.add_row(str(path), *(str(counts.get(s, 0)) for s in ("错误", "警告", "提示")))
             text = _report_text(report, format, min_severity)
@@ -110,6 +139,8 @@ def _check_many(files, previous, format, min_severity, profile, output) -> None:
                 typer.echo(text, nl=False)
             progress.advance(task)
     console.print(summary)
+    if summary_csv:
+        _write_summary(summary_csv, rows)
     raise typer.Exit(1 if any_errors else 0)
 
 
