@@ -15,6 +15,11 @@ from juesuan.ingest.detect import detect_meta
     ("某局（某某\n中心）2023年度部门决算", ("某局（某某中心）", 2023)),
     # a closed bracket on the line above is not part of the title
     ("（一）前言\n某局2023年度部门决算", ("某局", 2023)),
+    # the year first (before: no department, and for "2023年" no year either)
+    ("2023年度上海市普陀区财政局部门决算", ("上海市普陀区财政局", 2023)),
+    ("2023年北京市海淀区教育委员会部门决算", ("北京市海淀区教育委员会", 2023)),
+    # a unit's own disclosure (单位决算)
+    ("某某县农业农村局2023年度单位决算", ("某某县农业农村局", 2023)),
 ])
 def test_detect_meta__title_lines(text, expected):
     assert detect_meta(text) == expected

@@ -44,11 +44,17 @@ def detect_meta(text: str) -> tuple[str | None, int | None]:
     previous = ""
     for line in head.splitlines():
         line = re.sub(r"^第[一二三四五六七八九十]+部分", "", re.sub(r"[*#\s]", "", line))
-        match = re.match(r"^(.{2,60}?)(?:（本级）|\(本级\))?(20\d{2})年度?(?:部门)?决算", line)
+        match = re.match(r"^(.{2,60}?)(?:（本级）|\(本级\))?(20\d{2})年度?(?:部门|单位)?决算", line)
         if match:
             department = match.group(1)
             if _unclosed(previous) and not _unclosed(previous + department):
                 department = previous + department  # a title wrapped inside its bracket
+            break
+        # the year first: "2023年度上海市XX局部门决算", "2023年XX委员会单位决算"
+        match = re.match(r"^(20\d{2})年度?(.{2,60}?)(?:（本级）|\(本级\))?(?:部门|单位)决算", line)
+        if match:
+            department = match.group(2)
+            year = year or int(match.group(1))
             break
         previous = line or previous
     if department is None:
