@@ -77,3 +77,41 @@ def test_ocr_pdf__a_self_evaluation_form_printed_by_libreoffice():
     exact = sum(all(squash(getattr(a, f)) == squash(getattr(b, f)) for f in fields)
                 for a, b in zip(want.indicators, got.indicators))
     assert exact >= 15
+
+
+def _with_pictured_page(tmp_path: Path, index: int) -> Path:
+    """The Shanghai PDF with page ``index`` replaced by a 150-dpi picture of itself (a table
+    pasted as an image into an otherwise typed document)."""
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(str(need(SHANGHAI_PDF)))
+    mixed = pdfium.PdfDocument.new()
+    mixed.import_pages(source)
+    width, height = source[index].get_size()
+    bitmap = source[index].render(scale=150 / 72)
+    mixed.del_page(index)
+    page = mixed.new_page(width, height, index=index)
+    image = pdfium.PdfImage.new(mixed)
+    image.set_bitmap(bitmap)
+    image.set_matrix(pdfium.PdfMatrix().scale(width, height))
+    page.insert_obj(image)
+    page.gen_content()
+    path = tmp_path / "mixed.pdf"
+    mixed.save(str(path))
+    return path
+
+
+@pytest.mark.slow
+def test_read__a_table_pasted_as_a_picture_is_read_by_ocr(tmp_path):
+    """Page 8 (收入决算表) as an image among 24 typed pages: before, the page was read as
+    empty and its 45 amounts were lost; now only that page goes through OCR."""
+    from juesuan.ingest import read
+
+    path = _with_pictured_page(tmp_path, 7)
+    expected = dict(iter_table_cells(fileformat.load(need(EXAMPLES / "shanghai-putuo-czj-2024.yaml"))))
+    parsed, report = read(path)
+    got = dict(iter_table_cells(parsed))
+    assert {k: (v, got.get(k)) for k, v in expected.items() if got.get(k) != v} == {}
+    assert report.kind == "pdf" and any("第 8 页为图片" in p.message for p in report.problems)
+    _, without = read(path, ocr=False)
+    assert any("未做 OCR" in p.message for p in without.problems)

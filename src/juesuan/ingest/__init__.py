@@ -32,6 +32,8 @@ def load(path: Path, *, ocr: bool | None = None):
                 return ocr_pdf(path)
             else:
                 doc.problems.append("扫描件需要 OCR：pip install 'juesuan[ocr]' / scanned PDF needs the ocr extra")
+        elif scanned:
+            _ocr_pictured_pages(doc, path, [n for n in scanned if doc.pages[n - 1].pictured], ocr)
         return doc
     if kind == "docx":
         return pages.load_docx(path)
@@ -64,3 +66,21 @@ def read(path: str | Path, *, ocr: bool | None = None) -> tuple[Disclosure | Non
     except (MemoryError, RecursionError) as exc:
         return None, ParseReport(file=str(path), problems=(Problem(
             file=str(path), message=f"文件过大或结构异常 / file too large or malformed: {type(exc).__name__}"),))
+
+
+def _ocr_pictured_pages(doc, path: Path, numbers: list[int], ocr: bool | None) -> None:
+    """Pages of a text PDF that are pictures (tables pasted as images, a scanned page among
+    typed ones): read by OCR in place, or reported when OCR is off or not installed."""
+    if not numbers:
+        return
+    from .ocr import available, ocr_pdf
+
+    where = "、".join(str(n) for n in numbers)
+    if ocr is False:
+        doc.problems.append(f"第 {where} 页为图片，未做 OCR（已关闭）/ pages {where} are images, OCR switched off")
+    elif not available():
+        doc.problems.append(f"第 {where} 页为图片，需要 OCR：pip install 'juesuan[ocr]' / pages {where} are images")
+    else:
+        for page in ocr_pdf(path, pages=numbers).pages:
+            doc.pages[page.number - 1] = page
+        doc.problems.append(f"第 {where} 页为图片，已用 OCR 读取 / pages {where} are images, read by OCR")

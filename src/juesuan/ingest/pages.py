@@ -54,6 +54,8 @@ class Row:
 class Page:
     number: int
     rows: list[Row] = field(default_factory=list)
+    pictured: bool = False
+    """Little text and a large image: a scanned page, or a table pasted as a picture."""
 
 
 @dataclass

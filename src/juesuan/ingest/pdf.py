@@ -153,16 +153,32 @@ def load_pdf(path: Path, password: str | None = None) -> Document:
                 textpage = page.get_textpage()
                 glyphs, rotation = page_glyphs(page, textpage, rotation)
                 rules = page_rules(page, rotation) if glyphs else []
+                pictured = len(glyphs) < 20 and _image_share(page) >= 0.25
                 textpage.close()
                 page.close()
             except Exception as exc:
                 doc.problems.append(f"第 {number} 页无法读取 / page {number} unreadable: {exc}")
                 doc.pages.append(Page(number))
                 continue
-            doc.pages.append(Page(number, build_rows(glyphs, rules, number, grid_base=number * 100)))
+            doc.pages.append(Page(number, build_rows(glyphs, rules, number, grid_base=number * 100), pictured))
     finally:
         pdf.close()
     return doc
+
+
+def _image_share(page) -> float:  # noqa: money-float-ok
+    """The share of the page covered by image objects (bounding boxes, overlaps counted twice)."""
+    import pypdfium2.raw as raw
+
+    width, height = page.get_size()
+    area = 0.0  # noqa: money-float-ok
+    for obj in page.get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,), max_depth=2):
+        try:
+            left, bottom, right, top = obj.get_bounds()
+        except Exception:  # a malformed image object covers nothing we can read
+            continue
+        area += max(0.0, right - left) * max(0.0, top - bottom)
+    return area / max(width * height, 1.0)
 
 
 def scanned_pages(doc: Document) -> list[int]:
