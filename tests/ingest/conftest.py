@@ -33,20 +33,27 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "slow: OCR and other tests that take seconds (still run in CI, on few pages)")
 
 
+def insert_picture(target, source_page, index: int | None = None) -> None:
+    """A 150-dpi picture of ``source_page`` as a new page of ``target`` (at ``index``)."""
+    import pypdfium2 as pdfium
+
+    width, height = source_page.get_size()
+    bitmap = source_page.render(scale=150 / 72)
+    page = target.new_page(width, height) if index is None else target.new_page(width, height, index=index)
+    image = pdfium.PdfImage.new(target)
+    image.set_bitmap(bitmap)
+    image.set_matrix(pdfium.PdfMatrix().scale(width, height))
+    page.insert_obj(image)
+    page.gen_content()
+
+
 def scanned_page(tmp_path, index: int) -> Path:
     """One page of the Shanghai PDF as an image-only PDF (a scan at 150 dpi)."""
     import pypdfium2 as pdfium
 
     source = pdfium.PdfDocument(str(need(SHANGHAI_PDF)))
-    width, height = source[index].get_size()
-    bitmap = source[index].render(scale=150 / 72)
     scan = pdfium.PdfDocument.new()
-    page = scan.new_page(width, height)
-    image = pdfium.PdfImage.new(scan)
-    image.set_bitmap(bitmap)
-    image.set_matrix(pdfium.PdfMatrix().scale(width, height))
-    page.insert_obj(image)
-    page.gen_content()
+    insert_picture(scan, source[index])
     path = tmp_path / "scan.pdf"
     scan.save(str(path))
     return path

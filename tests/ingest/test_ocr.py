@@ -8,7 +8,7 @@ import pytest
 from juesuan import fileformat
 from juesuan.model import iter_table_cells
 
-from .conftest import EXAMPLES, SHANGHAI_PDF, need, scanned_page
+from .conftest import EXAMPLES, SHANGHAI_PDF, insert_picture, need, scanned_page
 
 pytestmark = pytest.mark.skipif(find_spec("rapidocr_onnxruntime") is None, reason="ocr extra not installed")
 
@@ -87,15 +87,8 @@ def _with_pictured_page(tmp_path: Path, index: int) -> Path:
     source = pdfium.PdfDocument(str(need(SHANGHAI_PDF)))
     mixed = pdfium.PdfDocument.new()
     mixed.import_pages(source)
-    width, height = source[index].get_size()
-    bitmap = source[index].render(scale=150 / 72)
     mixed.del_page(index)
-    page = mixed.new_page(width, height, index=index)
-    image = pdfium.PdfImage.new(mixed)
-    image.set_bitmap(bitmap)
-    image.set_matrix(pdfium.PdfMatrix().scale(width, height))
-    page.insert_obj(image)
-    page.gen_content()
+    insert_picture(mixed, source[index], index)
     path = tmp_path / "mixed.pdf"
     mixed.save(str(path))
     return path
