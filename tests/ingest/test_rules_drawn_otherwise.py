@@ -68,6 +68,12 @@ def test_read__borderless_tables_with_shaded_headers_give_no_false_error(tmp_pat
     assert unread and all(s.page and s.line for p, s in parsed.provenance.items() if s.kind == "unread")
     findings = juesuan.check(parsed)
     assert Counter(f.rule_id for f in findings.findings if str(f.severity) == "错误") == Counter()
+    # names printed on two lines around their row's codes are joined (before: 14 K-002 警告)
+    assert findings.by_rule("K-002") == []
+    for key in ("income", "expenditure", "general_budget"):
+        printed = {row.code: row.name for row in getattr(example.tables, key).rows}
+        read_back = {row.code: row.name for row in getattr(parsed.tables, key).rows}
+        assert {code: (printed[code], name) for code, name in read_back.items() if printed[code] != name} == {}
     assert findings.by_rule("R-004")
     left_out = [p for p in report.problems if p.field == "performance.projects"]
     assert len(left_out) == len(example.performance.projects) and not parsed.performance.projects

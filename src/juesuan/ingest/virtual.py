@@ -44,7 +44,7 @@ def assign_columns(block: Block) -> None:
                 clusters.append([cell.x0, cell.x1])
                 clusters.sort()
     rows = [_with_columns(row, clusters) for row in block.rows]
-    block.rows[:] = _join_split_rows(rows)
+    block.rows[:] = _join_wrapped_names(_join_split_rows(rows))
 
 
 def _amount_only(row) -> bool:
@@ -94,3 +94,58 @@ def _with_columns(row, clusters):
             best = min((abs(centre - (k[0] + k[1]) / 2), i) for i, k in enumerate(clusters))
         cells.append(replace(cell, col=best[1]))
     return replace(row, cells=tuple(cells), grid=row.grid if row.grid is not None else -1)
+
+
+_NOT_NAMES = ("项目", "科目名称", "类", "款", "项", "栏次", "合计", "总计")
+
+
+def _join_wrapped_names(rows):
+    """A name printed on two lines of a tall cell, centred on its row, leaves a line of name
+    only above and below the line of codes and amounts ("政府办公厅（室）及相关" | 201 03 … |
+    "机构事务"). Each such line joins the nearer of the data rows next to it, when within
+    about one line, in the column of the names: above before, below after its own text.
+    Only rows that print a code take such lines (公开01/04 rows are known by their names)."""
+    data = [i for i, row in enumerate(rows) if is_data_row(row)]
+    if not data:
+        return rows
+    name_cols = {c.col for i in data for c in rows[i].cells
+                 if not is_amount(c.text) and not c.text.strip().isdigit()}
+    pieces: dict[int, list[tuple[bool, object, int]]] = {}  # data row → (above?, fragment, its index)
+    drop = set()
+    for index in range(data[0], data[-1] + 1):
+        row = rows[index]
+        if index in data or len(row.cells) != 1 or row.cells[0].col not in name_cols:
+            continue
+        cell = row.cells[0]
+        if is_amount(cell.text) or cell.text.strip() in _NOT_NAMES or cell.text.startswith(("注", "单位")):
+            continue
+        height = cell.y1 - cell.y0
+        # only rows with a printed code: there the code, not the name, says which row it is
+        options = [(abs(rows[j].cells[0].y0 - cell.y0), j) for j in (index - 1, index + 1)
+                   if j in data and rows[j].page == row.page and rows[j].cells
+                   and any(c.text.strip().isdigit() for c in rows[j].cells)
+                   and abs(rows[j].cells[0].y0 - cell.y0) <= height * 1.6]
+        if options:
+            _, home = min(options)
+            pieces.setdefault(home, []).append((home > index, cell, index))
+            drop.add(index)
+    out = list(rows)
+    for home, parts in pieces.items():
+        row = out[home]
+        named = [c for c in row.cells if c.col in name_cols and not is_amount(c.text)
+                 and not c.text.strip().isdigit()]
+        above = "".join(c.text for up, c, _ in parts if up)
+        below = "".join(c.text for up, c, _ in parts if not up)
+        if named:
+            target = named[0]
+            joined = replace(target, text=above + target.text + below)
+            cells = tuple(joined if c is target else c for c in row.cells)
+        elif above and below:  # a row without a name of its own: only the centred two-line case
+            first = parts[0][1]
+            cells = tuple(sorted(row.cells + (replace(first, text=above + below, col=min(name_cols)),),
+                                 key=lambda c: c.col))
+        else:
+            drop -= {index for _, _, index in parts}  # a lone line: left as it was
+            continue
+        out[home] = replace(row, cells=cells)
+    return [row for index, row in enumerate(out) if index not in drop]
