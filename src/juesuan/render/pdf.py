@@ -35,7 +35,7 @@ class _Engine:
     """typst's font book and compiler, made once per process.
 
     Scanning the Noto CJK collections (~90 MB) and loading the faces a document uses take
-    about a third of a first PDF build; ``warm_up`` does both in a thread while the caller
+    about a quarter of a first PDF build (0.33 s → 0.25 s with the warm-up); ``warm_up`` does both in a thread while the caller
     loads and composes (typst releases the GIL). Locks make the first use and every
     compile safe from any thread: a typst ``Compiler`` compiles one document at a time."""
 
