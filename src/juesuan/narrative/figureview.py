@@ -66,8 +66,22 @@ class Fig:
         return self.claim is not None and self.claim.value == 0
 
 
+class _Reasoned:
+    """The 主要原因 of a comparison: as given, or the visible placeholder when missing."""
+
+    reason_text: str | None
+
+    @property
+    def reason(self) -> str:
+        return self.reason_text or PLACEHOLDER_REASON
+
+    @property
+    def has_reason(self) -> bool:
+        return self.reason_text is not None
+
+
 @dataclass(frozen=True)
-class Change:
+class Change(_Reasoned):
     """增减额 and 增减率 against 上年, with their direction words and the reason."""
 
     amount: Fig
@@ -87,17 +101,9 @@ class Change:
         """No change (the printed word may still be 增加 under ``flat_style: zero_change``)."""
         return self.amount.zero
 
-    @property
-    def reason(self) -> str:
-        return self.reason_text or PLACEHOLDER_REASON
-
-    @property
-    def has_reason(self) -> bool:
-        return self.reason_text is not None
-
 
 @dataclass(frozen=True)
-class BudgetComparison:
+class BudgetComparison(_Reasoned):
     """决算数 against 年初/全年预算: 预算数, 差异率, 完成率, 大于/小于/等于 and the reason."""
 
     budget: Fig
@@ -114,14 +120,6 @@ class BudgetComparison:
     @property
     def equal(self) -> bool:
         return self.word == "等于"
-
-    @property
-    def reason(self) -> str:
-        return self.reason_text or PLACEHOLDER_REASON
-
-    @property
-    def has_reason(self) -> bool:
-        return self.reason_text is not None
 
 
 class FigureView:
