@@ -44,71 +44,36 @@ def _difference(expected, actual):
     return None
 
 
-@rule("P-001", family="绩效", severity="错误",
-      title="自评表项目资金：年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金（每列）")
-def funds_sum(ctx: RuleContext):
-    yield from _findings(ctx, codes.FUNDS_SUM)
+# (id, severity, title, the engine's issue codes it reports): each rule one kind of issue.
+ENGINE_RULES = (
+    ("P-001", "错误", "自评表项目资金：年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金（每列）",
+     (codes.FUNDS_SUM,)),
+    ("P-002", "错误", "自评表执行率 = 全年执行数 / 全年预算数", (codes.EXEC_RATE,)),
+    ("P-003", "警告", "预算执行率得分符合评分策略（常见做法 min(执行率,100%)×分值，未经核实）",
+     (codes.EXEC_SCORE,)),
+    ("P-004", "错误", "预算执行率分值与各三级指标分值之和 = 100", (codes.WEIGHT_SUM,)),
+    ("P-005", "错误", "每项得分在 0 与分值之间（含预算执行率得分）", (codes.SCORE_RANGE,)),
+    ("P-006", "警告", "指标得分符合评分规则：定量按完成比例、反向指标按策略、定性按档次区间",
+     (codes.INDICATOR_RULE, codes.ROUNDING)),
+    ("P-007", "警告", "得分低于分值（或按策略超额完成）须填写偏差原因分析及改进措施", (codes.REASON_REQUIRED,)),
+    ("P-008", "错误", "总分 = 预算执行率得分 + 各三级指标得分", (codes.TOTAL_SUM,)),
+    ("P-009", "警告", "一级指标权重原则上为产出50%、效益30%、满意度10%（可适当调整）", (codes.WEIGHT_SPLIT,)),
+    ("P-010", "提示", "需人工判断的指标：复合指标值、成本指标完成值为0、无法识别的完成情况", (codes.JUDGEMENT,)),
+    ("P-011", "提示", "指标值与完成值的书写：完成值带运算符、严格不等式恰好相等",
+     (codes.ACTUAL_OPERATOR, codes.STRICT_EQUAL)),
+    ("P-012", "错误", "自评表必填：分值、得分、总分", (codes.MISSING,)),
+)
 
 
-@rule("P-002", family="绩效", severity="错误", title="自评表执行率 = 全年执行数 / 全年预算数")
-def execution_rate(ctx: RuleContext):
-    yield from _findings(ctx, codes.EXEC_RATE)
+def _register(rule_id: str, severity: str, title: str, issue_codes: tuple[str, ...]) -> None:
+    def check(ctx: RuleContext) -> Iterator[Finding]:
+        yield from _findings(ctx, *issue_codes)
+
+    rule(rule_id, family="绩效", severity=severity, title=title)(check)
 
 
-@rule("P-003", family="绩效", severity="警告",
-      title="预算执行率得分符合评分策略（常见做法 min(执行率,100%)×分值，未经核实）")
-def execution_score(ctx: RuleContext):
-    yield from _findings(ctx, codes.EXEC_SCORE)
-
-
-@rule("P-004", family="绩效", severity="错误", title="预算执行率分值与各三级指标分值之和 = 100")
-def weight_sum(ctx: RuleContext):
-    yield from _findings(ctx, codes.WEIGHT_SUM)
-
-
-@rule("P-005", family="绩效", severity="错误", title="每项得分在 0 与分值之间（含预算执行率得分）")
-def score_range(ctx: RuleContext):
-    yield from _findings(ctx, codes.SCORE_RANGE)
-
-
-@rule("P-006", family="绩效", severity="警告",
-      title="指标得分符合评分规则：定量按完成比例、反向指标按策略、定性按档次区间")
-def indicator_rule(ctx: RuleContext):
-    yield from _findings(ctx, codes.INDICATOR_RULE, codes.ROUNDING)
-
-
-@rule("P-007", family="绩效", severity="警告",
-      title="得分低于分值（或按策略超额完成）须填写偏差原因分析及改进措施")
-def reason_required(ctx: RuleContext):
-    yield from _findings(ctx, codes.REASON_REQUIRED)
-
-
-@rule("P-008", family="绩效", severity="错误", title="总分 = 预算执行率得分 + 各三级指标得分")
-def total_sum(ctx: RuleContext):
-    yield from _findings(ctx, codes.TOTAL_SUM)
-
-
-@rule("P-009", family="绩效", severity="警告",
-      title="一级指标权重原则上为产出50%、效益30%、满意度10%（可适当调整）")
-def weight_split(ctx: RuleContext):
-    yield from _findings(ctx, codes.WEIGHT_SPLIT)
-
-
-@rule("P-010", family="绩效", severity="提示",
-      title="需人工判断的指标：复合指标值、成本指标完成值为0、无法识别的完成情况")
-def judgement(ctx: RuleContext):
-    yield from _findings(ctx, codes.JUDGEMENT)
-
-
-@rule("P-011", family="绩效", severity="提示",
-      title="指标值与完成值的书写：完成值带运算符、严格不等式恰好相等")
-def notation(ctx: RuleContext):
-    yield from _findings(ctx, codes.ACTUAL_OPERATOR, codes.STRICT_EQUAL)
-
-
-@rule("P-012", family="绩效", severity="错误", title="自评表必填：分值、得分、总分")
-def required_cells(ctx: RuleContext):
-    yield from _findings(ctx, codes.MISSING)
+for _entry in ENGINE_RULES:
+    _register(*_entry)
 
 
 @rule("P-013", family="绩效", severity="错误",
