@@ -60,24 +60,24 @@ def change_rate(
                  reason=reason(d, item))
 
 
-def budget_variance_rate(d: Disclosure, item: str, base: str = "initial_budget") -> Claim | None:
-    """预决算差异率 against 年初/全年预算, direction 大于/小于/等于."""
+def _against_budget(d: Disclosure, item: str, base: str, measure: str, compute) -> Claim | None:
+    """A rate of the 决算数 against 年初/全年预算, direction 大于/小于/等于."""
     final, budget = core.value(d, item), core.budget_of(d, item, base)
-    rate = core.budget_variance_rate(final, budget)
+    rate = compute(final, budget)
     if rate is None:
         return None
-    return Claim(item=item, measure="budget_variance_rate", value=rate, unit="%", base=base,
+    return Claim(item=item, measure=measure, value=rate, unit="%", base=base,
                  direction=core.direction_budget(final, budget), reason=budget_reason(d, item))
+
+
+def budget_variance_rate(d: Disclosure, item: str, base: str = "initial_budget") -> Claim | None:
+    """预决算差异率 against 年初/全年预算, direction 大于/小于/等于."""
+    return _against_budget(d, item, base, "budget_variance_rate", core.budget_variance_rate)
 
 
 def completion_rate(d: Disclosure, item: str, base: str = "initial_budget") -> Claim | None:
     """完成预算的 X%; ``None`` when the budget is 0 (GBC R004)."""
-    final, budget = core.value(d, item), core.budget_of(d, item, base)
-    rate = core.completion_rate(final, budget)
-    if rate is None:
-        return None
-    return Claim(item=item, measure="completion_rate", value=rate, unit="%", base=base,
-                 direction=core.direction_budget(final, budget), reason=budget_reason(d, item))
+    return _against_budget(d, item, base, "completion_rate", core.completion_rate)
 
 
 def budget(d: Disclosure, item: str, base: str = "initial_budget") -> Claim | None:
