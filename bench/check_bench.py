@@ -54,6 +54,14 @@ def time_check(disclosure, runs: int) -> dict:
             "rules": len(report.rules_run)}
 
 
+def _examples():
+    """(file name, disclosure) of each example present."""
+    for name in EXAMPLES:
+        path = ROOT / "examples" / name
+        if path.exists():
+            yield name, fileformat.load(path)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=50)
@@ -61,11 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     print(f"{'example':30} {'cells':>5} {'claims':>6} {'rules':>5} {'median ms':>9} {'min ms':>6} {'CPU ms':>6} "
           f"{'CPU min':>7} {'fresh ms':>8} {'fresh CPU':>9} {'peak KiB':>8}  findings")
-    for name in EXAMPLES:
-        path = ROOT / "examples" / name
-        if not path.exists():
-            continue
-        d = fileformat.load(path)
+    for name, d in _examples():
         t = time_check(d, args.runs)
         counts = check(d).counts
         cells = sum(1 for _ in iter_table_cells(d))
@@ -75,11 +79,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.mutations:
         print(f"\n{'example':34} {'mutations':>9} {'applicable':>10} {'detected':>8} {'rate':>7} "
               f"{'>1 cent':>8} {'detected':>8} {'rate':>7}  seconds")
-        for name in EXAMPLES:
-            path = ROOT / "examples" / name
-            if not path.exists():
-                continue
-            d = fileformat.load(path)
+        for name, d in _examples():
             start = time.perf_counter()
             results = mutate_all(d)
             seconds = time.perf_counter() - start
