@@ -16,6 +16,7 @@ from .locate import locate
 from .overview import parse_overview
 from .pages import Document
 from .performance import parse_projects
+from .printed import printed_lines
 from .report import ParseReport, Problem
 from .resolve import Resolver
 from .sections import find_sections
@@ -63,7 +64,7 @@ def assemble(doc: Document) -> tuple[Disclosure | None, ParseReport]:
     performance = {**facts.pop("performance", {}), "projects": projects}
     base = Disclosure(
         meta=Meta(department=department or "未识别部门", year=year or 0, profile=profile, title=_title(text)),
-        tables=tables, claims=tuple(claims), provenance={**fact_sources, **out.sources}, notes=tuple(notes),
+        tables=tables, claims=tuple(claims), printed=printed_lines(doc), provenance={**fact_sources, **out.sources}, notes=tuple(notes),
     )
     cells = [path for path, _ in iter_table_cells(base)]
     unknown = unread(cells, out.sources, out.unclear_lines, doc.path)

@@ -11,13 +11,14 @@ from .money import Money, Number, format_amount, money, percent, round2
 from .performance import (
     FundsLine, Indicator, Performance, PerformanceSummary, ProjectEvaluation, ProjectFunds,
 )
+from .printed import LineKind, PrintedLine
 from .provenance import Source
 from .tables import TABLE_KEYS, Tables
 
 __all__ = [
     "Assets", "Claim", "Comparison", "Disclosure", "FundsLine", "GlossaryEntry", "Indicator",
     "Measure", "Meta", "Money", "Number", "OperatingCosts", "Overview", "Performance",
-    "PerformanceSummary", "Procurement", "ProjectEvaluation", "ProjectFunds", "Reception", "Source",
+    "PerformanceSummary", "PrintedLine", "LineKind", "Procurement", "ProjectEvaluation", "ProjectFunds", "Reception", "Source",
     "Staffing", "TABLE_KEYS", "Tables", "ThreePublicDetails", "Unit", "describe", "format_amount",
     "iter_table_cells", "lookup", "money", "parse_measure", "percent", "replace_value", "round2",
 ]

@@ -15,6 +15,7 @@ from .base import Frozen
 from .claims import Claim
 from .money import Money, Number
 from .performance import Performance
+from .printed import PrintedLine
 from .provenance import Source
 from .tables import Tables
 
@@ -198,5 +199,7 @@ class Disclosure(Frozen):
     (e.g. ``three_public.reason``); generation prefers figures, parsing fills this."""
     provenance: dict[str, Source] = Field(default_factory=dict)
     """Per-value provenance keyed by item path; absent means entered by the user."""
+    printed: tuple[PrintedLine, ...] = ()
+    """The document's own lines as printed (titles, 目录, instructions, sentences), from a reader."""
     notes: tuple[str, ...] = ()
     """Editorial notes (e.g. the seed's defects kept as printed)."""
