@@ -99,6 +99,7 @@ def _decode(data: bytes) -> str:
 
 
 _LAYOUT_GAP = re.compile(r"\S {2,}\S")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def layout_cells(line: str, number: int) -> tuple[Cell, ...]:
@@ -126,7 +127,9 @@ def load_text(path: Path) -> Document:
     doc = Document(str(path), "text")
     page = Page(1)
     grid_id, in_grid = 0, False
-    for number, raw in enumerate(text.splitlines(), start=1):
+    # Lines split at newlines only: str.splitlines() also splits at \f (and \v, \x1c…), which
+    # would lose the page breaks pdftotext prints as form feeds.
+    for number, raw in enumerate(_LINE_BREAK.split(text), start=1):
         for part_index, part in enumerate(raw.split("\f")):
             if part_index:
                 doc.pages.append(page)
@@ -142,7 +145,8 @@ def load_text(path: Path) -> Document:
             elif line.strip():
                 in_grid = False
                 page.rows.append(Row((Cell(line.strip(), 0, 1, number, number + 1),), page.number, number))
-    doc.pages.append(page)
+    if page.rows or not doc.pages:  # pdftotext ends every page with \f: no empty page after the last
+        doc.pages.append(page)
     return doc
 
 
