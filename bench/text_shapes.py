@@ -1,0 +1,63 @@
+"""Every text shape of the Shanghai PDF and of our PDFs of both examples, scored against known cells.
+
+    python bench/text_shapes.py [--keep DIR]
+
+Known cells: the examples' YAML cells for our documents; for the shared Shanghai PDF, the
+cells read from the PDF itself (its read is exact). Per shape: printed amounts (known cells
+that are not zero), placed right, placed wrong, unread (said so) and silent zeros
+(tests/ingest/shapes.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHANGHAI_PDF = ROOT.parent / "shared/reference/pdf/shanghai-putuo-finance-bureau-2024-dept-final.pdf"
+EXAMPLES = ("shanghai-putuo-czj-2024", "urumqi-iit-2022")
+
+
+def sources(directory: Path):
+    """(name, pdf, known cells, our html/docx/xlsx) for the Shanghai PDF and our two examples."""
+    from juesuan import fileformat
+    from juesuan.ingest import read
+    from juesuan.narrative import compose
+    from juesuan.render.package import render_package
+    from juesuan.model import iter_table_cells
+
+    if SHANGHAI_PDF.exists():
+        yield "shanghai-pdf", SHANGHAI_PDF, dict(iter_table_cells(read(SHANGHAI_PDF)[0])), {}
+    for stem in EXAMPLES:
+        disclosure = fileformat.load(ROOT / "examples" / f"{stem}.yaml")
+        out = {o.name: o.path for o in render_package(("pdf", "html", "docx", "xlsx"), disclosure,
+                                                      compose(disclosure), directory / stem)}
+        yield stem, out.pop("pdf"), dict(iter_table_cells(disclosure)), out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--keep", type=Path, help="write the shapes here (default: a temporary folder)")
+    parser.add_argument("--show", type=int, default=0, help="print up to N wrong cells and silent zeros")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT / "tests" / "ingest"))
+    sys.path.insert(0, str(ROOT / "bench"))
+    import shapes
+    from common import print_table
+
+    with tempfile.TemporaryDirectory() as tmp:
+        directory = args.keep or Path(tmp)
+        for name, pdf, expected, own in sources(directory):
+            rows = []
+            for shape, path in shapes.write_shapes(pdf, directory / name, own).items():
+                s = shapes.score_file(expected, path)
+                rows.append(s.row(shape))
+                for item in (s.wrong[:args.show] + [(z, "silent zero") for z in s.zero[:args.show]]):
+                    print("  ", shape, *item)
+            print_table(name, shapes.HEADER, rows)
+
+
+if __name__ == "__main__":
+    main()

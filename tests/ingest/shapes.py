@@ -1,0 +1,155 @@
+"""The text shapes a disclosure arrives in, made from one PDF, and their score against known cells.
+
+Shapes: the PDF itself; pdfplumber's ``extract_text()``; ``pdftotext`` raw and ``-layout``
+(poppler-utils, skipped when absent); PDFium's page text (what a browser's PDF viewer
+copies); that text with every run of spaces made one (a viewer that keeps no alignment);
+and, for our own documents, the HTML as a browser's ``innerText`` (cells joined by tabs)
+and the DOCX/XLSX. Pages are joined by form feeds, as pdftotext does.
+
+Score per shape, over the amounts the source prints (known cells that are not zero):
+right, wrong (a value in a cell that is not its own, also a non-zero where the source has
+zero), unread (provenance ``unread`` or the table missing) and zero (read as zero without
+saying so: a silent zero, never acceptable).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from decimal import Decimal
+from html.parser import HTMLParser
+from pathlib import Path
+
+from juesuan.ingest import read
+from juesuan.model import Disclosure, iter_table_cells
+
+PDF_SHAPES = ("pdf", "pdfplumber", "pdftotext-raw", "pdftotext-layout", "viewer", "viewer-single-space")
+OWN_SHAPES = ("html-innertext", "docx", "xlsx")
+
+
+def _pdfplumber(pdf: Path) -> str:
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as document:
+        return "\f".join(page.extract_text() or "" for page in document.pages)
+
+
+def _pdfium(pdf: Path) -> str:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(str(pdf))
+    try:
+        return "\f".join(page.get_textpage().get_text_range() for page in document)
+    finally:
+        document.close()
+
+
+def _pdftotext(pdf: Path, *flags: str) -> str | None:
+    if shutil.which("pdftotext") is None:
+        return None
+    return subprocess.run(["pdftotext", *flags, "-enc", "UTF-8", str(pdf), "-"], check=True,
+                          capture_output=True).stdout.decode("utf-8")
+
+
+class _InnerText(HTMLParser):
+    """Roughly ``document.body.innerText``: cells joined by tabs, rows and blocks by newlines."""
+
+    BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "table", "section", "br", "caption"}
+
+    def __init__(self):
+        super().__init__()
+        self.parts: list[str] = []
+        self.skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("style", "script", "head"):
+            self.skip += 1
+        elif tag in ("td", "th") and self.parts and not self.parts[-1].endswith("\n"):
+            self.parts.append("\t")
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in ("style", "script", "head"):
+            self.skip -= 1
+        elif tag in self.BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if not self.skip:
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def inner_text(html: Path) -> str:
+    parser = _InnerText()
+    parser.feed(html.read_text(encoding="utf-8"))
+    lines = ["\t".join(c.strip() for c in line.split("\t")).strip("\t ") for line in "".join(parser.parts).split("\n")]
+    return "\n".join(line for line in lines if line)
+
+
+def write_shapes(pdf: Path, directory: Path, own: dict[str, Path] | None = None) -> dict[str, Path]:
+    """Every shape of ``pdf`` (and of our own ``own`` html/docx/xlsx) as a file under ``directory``."""
+    directory.mkdir(parents=True, exist_ok=True)
+    texts = {"pdfplumber": _pdfplumber(pdf), "pdftotext-raw": _pdftotext(pdf, "-raw"),
+             "pdftotext-layout": _pdftotext(pdf, "-layout"), "viewer": _pdfium(pdf)}
+    texts["viewer-single-space"] = re.sub(r"[ \t\u3000]+", " ", texts["viewer"])
+    paths = {"pdf": pdf}
+    for name, text in texts.items():
+        if text is not None:
+            paths[name] = directory / f"{pdf.stem}.{name}.txt"
+            paths[name].write_text(text, encoding="utf-8")
+    for kind, source in (own or {}).items():
+        if kind == "html":
+            paths["html-innertext"] = directory / f"{pdf.stem}.html-innertext.txt"
+            paths["html-innertext"].write_text(inner_text(source), encoding="utf-8")
+        else:
+            paths[kind] = source
+    return paths
+
+
+@dataclass
+class Score:
+    printed: int = 0
+    right: int = 0
+    wrong: list[tuple[str, Decimal, Decimal]] = field(default_factory=list)
+    unread: int = 0
+    zero: list[str] = field(default_factory=list)
+
+    def row(self, name: str) -> list[object]:
+        share = f"{Decimal(100 * self.right) / Decimal(max(self.printed, 1)):.1f}%"
+        return [name, self.printed, self.right, share, len(self.wrong), self.unread, len(self.zero)]
+
+
+HEADER = ["shape", "printed amounts", "placed right", "right %", "placed wrong", "unread", "silent zero"]
+
+
+def score(expected: dict[str, Decimal], disclosure: Disclosure | None) -> Score:
+    s = Score(printed=sum(1 for v in expected.values() if v))
+    if disclosure is None:
+        s.zero = [k for k, v in expected.items() if v]
+        return s
+    got = dict(iter_table_cells(disclosure))
+    missing = {key for key in type(disclosure.tables).model_fields
+               if getattr(getattr(disclosure.tables, key), "missing", False)}
+    for path, want in expected.items():
+        value = got.get(path)
+        unknown = (path.split(".")[0] in missing
+                   or getattr(disclosure.provenance.get(path), "kind", None) == "unread")
+        if value is not None and value == want and want:
+            s.right += 1
+        elif value is not None and value != 0 and value != want:
+            s.wrong.append((path, want, value))
+        elif want and unknown:
+            s.unread += 1
+        elif want:
+            s.zero.append(path)
+    # cells the reader made up (rows the source does not have)
+    s.wrong += [(p, Decimal(0), v) for p, v in got.items() if p not in expected and v]
+    return s
+
+
+def score_file(expected: dict[str, Decimal], path: Path) -> Score:
+    disclosure, _ = read(path)
+    return score(expected, disclosure)
