@@ -20,7 +20,7 @@ def example(request):
     return disclosure, compose(disclosure)
 
 
-@pytest.mark.parametrize("fmt", ["docx", "xlsx", "pdf"])
+@pytest.mark.parametrize("fmt", ["docx", "xlsx", "pdf", "html"])
 def test_read__rendered_tables_round_trip(tmp_path: Path, example, fmt):
     from juesuan.ingest import read
 
@@ -34,6 +34,10 @@ def test_read__rendered_tables_round_trip(tmp_path: Path, example, fmt):
     got = dict(iter_table_cells(parsed))
     assert {k: (v, got.get(k)) for k, v in expected.items() if got.get(k) != v} == {}
     assert report.profile == disclosure.meta.profile
+    # the full name (the Shanghai PDF gave '市普陀区财政局' from a wrapped sentence) and the year
+    # (our Shanghai XLSX printed none: its title property named only the department)
+    assert (parsed.meta.department, parsed.meta.year) == (disclosure.meta.department, disclosure.meta.year)
+    assert not [p for p in parsed.provenance.values() if p.kind == "unread"]
 
 
 @pytest.mark.parametrize("fmt", ["docx", "pdf"])

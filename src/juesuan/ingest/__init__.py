@@ -47,6 +47,10 @@ def load(path: Path, *, ocr: bool | None = None):
         return pages.load_csv(path)
     if kind in ("broken-zip", "zip"):
         raise pages.UnreadableFile(f"{path}: 压缩包损坏或不是 DOCX/XLSX / broken or unknown zip container")
+    from .html import load_html, looks_like_html
+
+    if looks_like_html(path):
+        return load_html(path)
     return pages.load_text(path)
 
 

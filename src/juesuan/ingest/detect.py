@@ -34,6 +34,11 @@ def _unclosed(text: str) -> bool:
     return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
+def _sentence(rest: str) -> bool:
+    """What follows 决算 on a line is a sentence's, not a title's (编制范围的单位包括：…)."""
+    return bool(re.search(r"[，。：:；]|编制|范围|包括", rest))
+
+
 def detect_meta(text: str) -> tuple[str | None, int | None]:
     """(department, year) from the cover/title lines."""
     head = text[:3000]
@@ -45,6 +50,8 @@ def detect_meta(text: str) -> tuple[str | None, int | None]:
     for line in head.splitlines():
         line = re.sub(r"^第[一二三四五六七八九十]+部分", "", re.sub(r"[*#\s]", "", line))
         match = re.match(r"^(.{2,60}?)(?:（本级）|\(本级\))?(20\d{2})年度?(?:部门|单位)?决算", line)
+        if match and _sentence(line[match.end():]):
+            match = None  # "纳入上海市普陀区财政局2024年度部门决算编制范围的单位包括：" (a wrapped sentence)
         if match:
             department = match.group(1)
             if _unclosed(previous) and not _unclosed(previous + department):

@@ -152,7 +152,8 @@ def render_xlsx(disclosure: Disclosure, document: Document, out_path: Path) -> P
     """Excel workbook: one sheet per table and per 自评表, amounts as numbers."""
     options = LayoutOptions.for_disclosure(disclosure)
     book = xlsxwriter.Workbook(str(out_path), {"in_memory": True})
-    book.set_properties({"title": document.title, "subject": "部门决算公开", "author": "juesuan"})
+    # the sheets print no department or year: the title property names both (read back by ingest)
+    book.set_properties({"title": disclosure.meta.title or document.title, "subject": "部门决算公开", "author": "juesuan"})
     formats = Formats(book)
     grids = document_grids(disclosure, document, options)
     grids.sort(key=lambda grid: grid.key.startswith("performance:"))  # the nine tables first
