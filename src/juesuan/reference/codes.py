@@ -4,6 +4,8 @@ Editions are CSV files named ``<kind>-<year>.csv`` with the header
 ``code,name[,level,parent,provenance,aliases]``. Packaged editions live in ``data/``; a complete
 official list imported by the user (``juesuan codes import``) lives in ``$JUESUAN_HOME/codes/``
 (default ``~/.local/share/juesuan/codes/``) and wins over a packaged edition of the same year.
+Which packaged list stands for which year, and whether it is complete, is data
+(``data/editions.csv``); so are renamed codes (``data/<kind>-renames.csv``), see ``changes``.
 Unknown codes are normal (the packaged lists are partial): lookups return ``None``, never raise.
 """
 
@@ -19,6 +21,7 @@ from typing import Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from .changes import Rename, manifest, renames
 from .codefile import CodeListError, CodeListProblem, read_code_list, write_code_list
 
 Kind = Literal["function", "economic"]
@@ -28,8 +31,8 @@ _EDITION_FILE = re.compile(r"^(function|economic)-(\d{4})\.csv$")
 _SPACE = re.compile(r"\s+")
 
 __all__ = [
-    "Code", "CodeBook", "CodeListError", "CodeListProblem", "Edition", "KINDS", "Kind",
-    "editions", "import_edition", "normalize_name", "user_home", "user_codes_dir",
+    "Code", "CodeBook", "CodeListError", "CodeListProblem", "Edition", "KINDS", "Kind", "Rename",
+    "editions", "import_edition", "normalize_name", "renames_of", "user_home", "user_codes_dir",
 ]
 
 
@@ -95,11 +98,34 @@ def editions(kind: str = "function") -> list[Edition]:
 
 
 def _select(kind: str, year: int) -> Edition | None:
+    """The user's newest edition not after ``year`` when it is at least as recent as the packaged
+    file the manifest names for ``year`` (else the newest packaged file not after it, else the oldest)."""
     found = editions(kind)
     if not found:
         return None
-    older = [e for e in found if e.year <= year]
-    return older[-1] if older else found[0]
+    packaged = [e for e in found if e.source == "packaged"]
+    listed = manifest(DATA_DIR).get((kind, year))
+    chosen = next((e for e in packaged if listed and e.path.name == listed.file), None)
+    if chosen is None and packaged:
+        older = [e for e in packaged if e.year <= year]
+        chosen = older[-1] if older else packaged[0]
+    user = [e for e in found if e.source == "user" and e.year <= year]
+    if user and (chosen is None or user[-1].year >= min(chosen.year, year)):
+        return user[-1]
+    return chosen
+
+
+def _complete(edition: Edition) -> bool:
+    """A user's import is the official list; a packaged file only when every year it stands for says so."""
+    if edition.source == "user":
+        return True
+    rows = [r for r in manifest(DATA_DIR).values() if r.kind == edition.kind and r.file == edition.path.name]
+    return bool(rows) and all(r.status == "complete" for r in rows)
+
+
+def renames_of(kind: str = "function") -> tuple[Rename, ...]:
+    """Renamed codes of ``kind``: packaged ones, then the user's."""
+    return renames(kind, (DATA_DIR, user_codes_dir()))
 
 
 def import_edition(source: Path, year: int, kind: str = "function") -> Edition:
@@ -119,8 +145,9 @@ class CodeBook:
     """One edition, indexed. Obtain with ``CodeBook.for_year``; books are cached and immutable."""
 
     def __init__(self, kind: str, year: int, codes: list[Code], source: str = "packaged",
-                 file: Path | None = None):
+                 file: Path | None = None, complete: bool = False):
         self.kind, self.year, self.source, self.file = kind, year, source, file
+        self.complete = complete  # False: a code missing from the book cannot be judged
         self._codes: dict[str, Code] = {c.code: c for c in codes}
         self._children: dict[str | None, list[Code]] = {}
         for c in codes:
@@ -151,7 +178,7 @@ class CodeBook:
         if edition is None:
             return cls(kind, int(year), [], source="none")
         return _load(edition.kind, edition.year, str(edition.path), edition.source,
-                     edition.path.stat().st_mtime_ns)
+                     edition.path.stat().st_mtime_ns, _complete(edition))
 
     def get(self, code: str) -> Code | None:
         return self._codes.get(_clean(code))
@@ -188,6 +215,26 @@ class CodeBook:
         wanted = normalize_name(name)
         return any(normalize_name(n) == wanted for n in (found.name, *found.aliases))
 
+    def verified_for(self, code: str, year: int) -> bool:
+        """Whether the book's name of ``code`` was printed in a source of ``year``'s own edition."""
+        found = self.get(code)
+        return found is not None and (self.complete or (found.verified and self.year == year))
+
+    def outdated(self, code: str, name: str, year: int) -> Rename | None:
+        """The rename when ``name`` is an old name of ``code`` that a ``year`` document should no longer print."""
+        wanted = normalize_name(name)
+        return next((r for r in renames_of(self.kind) if r.code == _clean(code) and r.from_year <= year
+                     and normalize_name(r.old_name) == wanted and not self.name_matches(code, name)), None)
+
+    def name_in(self, code: str, year: int) -> str | None:
+        """The name in force in ``year``: the book's, or the old name of a rename not yet in force."""
+        found = self.get(code)
+        if found is None:
+            return None
+        later = sorted((r for r in renames_of(self.kind) if r.code == found.code and r.from_year > year),
+                       key=lambda r: r.from_year)
+        return later[0].old_name if later else found.name
+
     def find(self, name: str, level: int | None = None, parent: str | None = None) -> list[Code]:
         """Codes whose name or alias matches ``name``, optionally filtered by level and parent code."""
         hits = self._by_name.get(normalize_name(name), [])
@@ -200,7 +247,7 @@ def _clean(code: object) -> str:
 
 
 @lru_cache(maxsize=32)
-def _load(kind: str, year: int, path: str, source: str, mtime_ns: int) -> CodeBook:
+def _load(kind: str, year: int, path: str, source: str, mtime_ns: int, complete: bool) -> CodeBook:
     # mtime_ns is part of the key so a re-imported list is read again.
     codes = [Code(**row) for row in read_code_list(Path(path), kind=kind)]
-    return CodeBook(kind, year, codes, source=source, file=Path(path))
+    return CodeBook(kind, year, codes, source=source, file=Path(path), complete=complete)
