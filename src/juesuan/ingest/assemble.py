@@ -16,7 +16,7 @@ from .locate import locate
 from .overview import parse_overview
 from .pages import Document
 from .performance import parse_projects
-from .printed import printed_lines
+from .printed import glossary, printed_lines
 from .report import ParseReport, Problem
 from .resolve import Resolver
 from .sections import find_sections
@@ -31,7 +31,7 @@ def assemble(doc: Document) -> tuple[Disclosure | None, ParseReport]:
     resolver = Resolver(year)
     blocks = locate(doc)
     tables, found, units = build_tables(blocks, out, resolver)
-    claims = extract_claims(doc, resolver, out)
+    claims = extract_claims(doc, resolver, out, tables)
     projects = parse_projects(doc, out)
     found_sections, missing_sections = find_sections(text)
     problems = [Problem(file=doc.path, message=m) for m in doc.problems] + out.problems
@@ -64,7 +64,7 @@ def assemble(doc: Document) -> tuple[Disclosure | None, ParseReport]:
     performance = {**facts.pop("performance", {}), "projects": projects}
     base = Disclosure(
         meta=Meta(department=department or "未识别部门", year=year or 0, profile=profile, title=_title(text)),
-        tables=tables, claims=tuple(claims), printed=printed_lines(doc), provenance={**fact_sources, **out.sources}, notes=tuple(notes),
+        tables=tables, claims=tuple(claims), printed=(printed := printed_lines(doc)), glossary=glossary(printed), provenance={**fact_sources, **out.sources}, notes=tuple(notes),
     )
     cells = [path for path, _ in iter_table_cells(base)]
     unknown = unread(cells, out.sources, out.unclear_lines, doc.path)

@@ -16,6 +16,7 @@ from .claim_labels import COUNT_ITEMS, LABELS, SECTION_KEYS, SHARE_BASE, VALUE_O
 from .collect import Collector
 from .numbers import clean
 from .pages import Document
+from .resolve import Resolved, check_coded_name, resolve_path
 
 _TOP = re.compile(r"^([一二三四五六七八九十]+)、")
 _SUB = re.compile(r"^[（(]([一二三四五六七八九十]+)[）)]")
@@ -38,6 +39,15 @@ class Segment:
     label: str
     page: int
     text: str
+    pages: list[tuple[int, int]] | None = None
+    """(offset in ``text``, page) where each printed line starts: a sentence's own page."""
+
+    def add(self, text: str, page: int) -> None:
+        self.pages = (self.pages or [(0, self.page)]) + [(len(self.text), page)]
+        self.text += text
+
+    def page_at(self, offset: int) -> int:
+        return next((p for o, p in reversed(self.pages or []) if o <= offset), self.page)
 
 
 def segments(doc: Document) -> list[Segment]:
@@ -79,14 +89,26 @@ def segments(doc: Document) -> list[Segment]:
             out.append(Segment(key, f"{part}{top}{sub}{match.group(1)}", row.page, text[match.end():]))
             continue
         if out:
-            out[-1].text += text
+            out[-1].add(text, row.page)
         else:
             out.append(Segment(key, f"{part}{top}{sub}", row.page, text))
     return [s for s in out if s.text]
 
 
-def _label(gap: str, key: str | None, resolver) -> str | None:
-    """The item named last in ``gap`` (longest label, last position)."""
+CODED_KEYS = ("general_budget", "government_fund", "state_capital")
+
+
+@dataclass(frozen=True)
+class Label:
+    item: str
+    printed: str | None = None
+    """The 类/款/项 path or coded name as printed, for a classified row."""
+    resolved: Resolved | None = None
+
+
+def _label(gap: str, key: str | None, resolver, rows=()) -> Label | None:
+    """The item named last in ``gap`` (longest label, last position); a 类/款/项 path is
+    resolved by the document's own table first (``rows``), then the code list."""
     best: tuple[int, int, str] | None = None
     gap = _QUOTES.sub("", gap)  # quote marks drift to other lines in PDF text
     for word, item in LABELS.get(key or "", ()):
@@ -94,19 +116,19 @@ def _label(gap: str, key: str | None, resolver) -> str | None:
         pos = gap.rfind(word)
         if pos >= 0 and (best is None or (pos + len(word), len(word)) > (best[0], best[1])):
             best = (pos + len(word), len(word), item)
+    column = "total" if key == "general_budget" else "expenditure"
     paths = list(_PATH.finditer(gap))
-    if paths and key in ("general_budget", "government_fund", "state_capital"):
+    if paths and key in CODED_KEYS:
         path = paths[-1]
         if best is None or path.end() >= best[0]:
-            code = resolver.function(path.group(1))
-            if code:
-                column = "total" if key == "general_budget" else "expenditure"
-                return f"{key}.{code}.{column}"
-    code = re.search(r"(?<!\d)(\d{7}|\d{5}|\d{3})(?!\d)\D{2,}$", gap)
-    if code and key in ("government_fund", "state_capital", "general_budget") and (best is None or code.start() >= best[0] - len(best[2])):
-        column = "total" if key == "general_budget" else "expenditure"
-        return f"{key}.{code.group(1)}.{column}"
-    return best[2] if best else None
+            resolved = resolve_path(path.group(1), rows, resolver)
+            if resolved.code or resolved.flags:  # kept and reported, never dropped silently
+                return Label(f"{key}.{resolved.code or 'unresolved'}.{column}", path.group(1), resolved)
+    code = re.search(r"(?<!\d)(\d{7}|\d{5}|\d{3})(?!\d)(\D{2,})$", gap)
+    if code and key in CODED_KEYS and (best is None or code.start() >= best[0] - len(best[2])):
+        resolved = check_coded_name(code.group(1), code.group(2).strip(), rows)
+        return Label(f"{key}.{code.group(1)}.{column}", clean(code.group(0)), resolved)
+    return Label(best[2]) if best else None
 
 
 def _refine(item: str, measure: str, unit: str, gap: str, key: str | None) -> str:
@@ -149,7 +171,7 @@ def _measure(gap: str, unit: str) -> tuple[str, str | None, str | None]:
         if direction in ("增加", "减少") and tail.endswith(direction):
             return "change_amount", "prior_year", direction
         # "一般公共预算财政拨款支出2940.05万元" names a 预算 kind, not a budget figure
-        words = _BUDGET_KINDS.sub("", tail)
+        words = _BUDGET_KINDS.sub("", gap[-28:])[-12:]  # the kind's name may start before the tail
         if "预算" in words[-8:] and "决算" not in words[-8:] and "预算金额" not in words:
             return "amount", "full_year_budget" if "全年预算" in words else "initial_budget", None
         return "amount", None, None
@@ -158,19 +180,80 @@ def _measure(gap: str, unit: str) -> tuple[str, str | None, str | None]:
     return "count", None, None
 
 
-def extract_claims(doc: Document, resolver, out: Collector) -> list[Claim]:
+# "决算数小于预算数的主要原因", "决算数与预算数基本持平", "支出决算数大于年初预算数": the direction of a
+# 预决算 comparison, stated in words. "大于（小于）" is a template leftover and states nothing.
+_BUDGET_DIRECTION = re.compile(
+    r"决算(?:数)?(?:(大于|小于|等于|高于|低于)(?![(（])|与(?:年初|全年)?预算(?:数)?(?:基本)?(持平|相等|一致))")
+_DIRECTION_WORDS = {"高于": "大于", "低于": "小于", "相等": "等于", "一致": "等于"}
+_LISTED = re.compile(r"^[^，,。;]{0,8}?[，,]?(?:主要)?包括[:：]\s*([^;。]+)")
+_BUDGET_BASES = ("initial_budget", "full_year_budget")
+
+
+def _listed(after: str) -> tuple[str, ...]:
+    """The items a figure's own clause lists after it: "X 万元，主要包括：基本工资、津贴补贴……"."""
+    match = _LISTED.match(after)
+    if not match:
+        return ()
+    text = re.sub(r"[(（][^)）]*[)）]$|等$|……", "", match.group(1).strip())
+    return tuple(p.strip() for p in re.split(r"[、,，]", text) if p.strip())
+
+
+def _is_budget(claim: Claim) -> bool:
+    return claim.base in _BUDGET_BASES or claim.measure in ("completion_rate", "budget_variance_rate")
+
+
+def _budget_directions(claims: list[Claim], first: int, statements: list[tuple[str, str | None, str | None]]) -> None:
+    """Give each 预决算 claim of the segment the direction (and reason) its statement prints;
+    a statement that names an item ("“三公”经费支出决算数小于预算数") applies to that item only."""
+    for direction, item, reason in statements:
+        for index in range(first, len(claims)):
+            claim = claims[index]
+            if not _is_budget(claim) or claim.direction is not None:
+                continue
+            if item and claim.item != item:
+                continue
+            claims[index] = claim.model_copy(update={"direction": direction, "reason": claim.reason or reason})
+
+
+def _rows(tables, key: str | None):
+    table = getattr(tables, key, None) if tables is not None and key in CODED_KEYS else None
+    return tuple(getattr(table, "rows", ()) or ())
+
+
+def _with_label(claim: Claim, label: Label | None) -> Claim:
+    if label is None or label.printed is None:
+        return claim
+    resolved = label.resolved or Resolved(None)
+    return claim.model_copy(update={"printed_name": label.printed, "table_name": resolved.table_name,
+                                    "flags": resolved.flags})
+
+
+def extract_claims(doc: Document, resolver, out: Collector, tables=None) -> list[Claim]:
+    """Every figure of the 情况说明 as a claim; ``tables`` (the document's own, as read) resolve
+    its 类/款/项 names before the code list does."""
     claims: list[Claim] = []
     for segment in segments(doc):
+        rows = _rows(tables, segment.key)
+        first = len(claims)
+        statements: list[tuple[str, str | None, str | None]] = []
         pending: list[int] = []
         receptions = 0
-        subject = None  # carries across sentences: "1、X（类）…（项）。…年初预算为 A 万元"
+        subject: Label | None = None  # carries across sentences: "1、X（类）…（项）。…年初预算为 A 万元"
+        offset = 0
         # Clauses end at "。" or ";" (NFKC of "；"): a reason closes its own clause.
         for sentence in re.split(r"(?<=[。;])", segment.text):
+            page = segment.page_at(offset)
+            offset += len(sentence)
             if not sentence:
                 continue
             reason_match = REASON.search(sentence)
             reason = reason_match.group(1).rstrip("。；;") if reason_match else None
             body = sentence[:reason_match.start()] if reason_match else sentence
+            stated = _BUDGET_DIRECTION.search(body)
+            if stated:
+                word = stated.group(1) or stated.group(2)
+                named = _label(body[:stated.start()], segment.key, resolver, rows)
+                statements.append((_DIRECTION_WORDS.get(word, word), named.item if named else None, reason))
             if reason and pending and not FIGURE.search(body):
                 for index in pending:
                     claims[index] = claims[index].model_copy(update={"reason": reason})
@@ -178,16 +261,17 @@ def extract_claims(doc: Document, resolver, out: Collector) -> list[Claim]:
                 continue
             pending = []
             last = 0
+            budget_base = None  # "全年预算数 A 万元，决算数 B 万元，预决算差异率 C%": C is against A's base
             if not FIGURE.search(body):  # "1、X（类）Y（款）Z（项）。" names the subject of what follows
-                named = _label(body[:body.find("持平")] if "持平" in body else body, segment.key, resolver)
+                named = _label(body[:body.find("持平")] if "持平" in body else body, segment.key, resolver, rows)
                 subject = named or subject
                 if "持平" in body and "预算" not in body and subject:
                     # "与上年相比，X持平": a change of zero with no figure printed
                     pending.append(len(claims))
-                    claims.append(Claim(item=subject, measure="change_amount", value=Decimal("0.00"),
-                                        base="prior_year", direction="持平", reason=reason,
-                                        section=segment.label, sentence=sentence[:300], file=doc.path,
-                                        page=segment.page))
+                    claims.append(_with_label(Claim(
+                        item=subject.item, measure="change_amount", value=Decimal("0.00"), base="prior_year",
+                        direction="持平", reason=reason, section=segment.label, sentence=sentence[:300],
+                        file=doc.path, page=page), subject))
             for figure in FIGURE.finditer(body):
                 gap = body[last:figure.start()]
                 last = figure.end()
@@ -199,20 +283,29 @@ def extract_claims(doc: Document, resolver, out: Collector) -> list[Claim]:
                 except InvalidOperation:
                     continue
                 measure, base, direction = _measure(gap, unit)
-                named = _label(gap, segment.key, resolver)
+                named = _label(gap, segment.key, resolver, rows)
                 share_base = None
                 if measure == "share" and "占" in gap:
-                    share_base = _label(gap[gap.rfind("占"):], segment.key, resolver)
+                    share_base = _label(gap[gap.rfind("占"):], segment.key, resolver, rows)
                     if share_base:  # "占政府采购支出总额的 100%": the label is the denominator
                         named = None
-                item = named or subject
-                if item is None:
+                if named is None and ("其中" in gap or (measure == "share" and not gap.strip("，,、 ") and claims
+                                                        and claims[-1].measure == "share")):
+                    # A figure of a sub-clause ("其中：接待外宾0批次") whose item is not named is not the
+                    # clause's main figure; nor is a second share with no name (text out of order).
+                    continue
+                label = named or subject
+                if label is None:
                     continue
                 if named:
                     subject = named
-                item = _refine(item, measure, unit, gap, segment.key)
-                if item.startswith(("performance.", "procurement.")) and measure == "amount":
-                    base = None  # "全年预算数"/"预算金额" name the field itself, not a comparison
+                item = _refine(label.item, measure, unit, gap, segment.key)
+                if base in _BUDGET_BASES and measure == "amount":
+                    budget_base = base
+                if item.startswith(("performance.", "procurement.", "three_public.budget.")) and measure == "amount":
+                    base = None  # "全年预算数"/"预算金额"/"三公 预算数" name the field itself, not a comparison
+                elif measure in ("budget_variance_rate", "completion_rate") and budget_base:
+                    base = budget_base
                 if segment.key == "three_public" and unit == "人" and "接待" in gap:
                     item = f"three_public_details.receptions.{receptions}.people"  # "接待…9 人 260 元"
                 elif segment.key == "three_public" and unit == "元" and claims \
@@ -220,12 +313,13 @@ def extract_claims(doc: Document, resolver, out: Collector) -> list[Claim]:
                     item = f"three_public_details.receptions.{receptions}.amount_yuan"
                     receptions += 1
                 if measure == "share":
-                    base = share_base or SHARE_BASE.get(segment.key or "")
+                    base = share_base.item if share_base else SHARE_BASE.get(segment.key or "")
                     if "本年支出合计" in gap:
                         base = "expenditure.total.total"
                 claim = Claim(item=item, measure=measure, value=value, unit=unit, text=number, base=base,
                               direction=direction, section=segment.label, sentence=sentence[:300],
-                              file=doc.path, page=segment.page)
+                              file=doc.path, page=page, listed=_listed(body[figure.end():]))
+                claim = _with_label(claim, label if item == label.item else None)
                 if measure in ("change_amount", "change_rate", "budget_variance_rate", "completion_rate"):
                     pending.append(len(claims))
                     if reason:
@@ -233,4 +327,5 @@ def extract_claims(doc: Document, resolver, out: Collector) -> list[Claim]:
                 claims.append(claim)
             if reason:
                 pending = []
+        _budget_directions(claims, first, statements)
     return claims

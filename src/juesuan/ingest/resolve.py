@@ -1,8 +1,12 @@
-"""Printed names → classification codes via ``juesuan.reference.names`` (no local tables)."""
+"""Printed names → classification codes: the document's own tables first, then ``juesuan.reference.names``."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 from ..reference import names
+from .numbers import clean
 
 ECONOMIC_TABLES = ("basic_expenditure",)
 
@@ -54,3 +58,61 @@ class Resolver:
         if key in ("summary", "fiscal_summary"):
             return lambda text: self.function(text, level=1)
         return self.function
+
+
+_LEVELS = {"类": 1, "款": 2, "项": 3}
+_PART_RE = re.compile(r"([^（）()]+?)[（(]([类款项])[）)]")
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A 类/款/项 path of the narrative, resolved: the code, and what a reviewer must be told."""
+
+    code: str | None
+    flags: tuple[str, ...] = ()
+    """``name_differs``: the table prints another name for this code; ``not_in_table``: the code
+    list knows the name but the table has no such row; ``unresolved``: neither knows it."""
+    table_name: str | None = None
+
+
+def _same(a: str, b: str) -> bool:
+    return clean(a) == clean(b)
+
+
+def resolve_path(text: str, rows, resolver: Resolver) -> Resolved:
+    """The document's own table first (code and printed name, level by level), then the code list.
+
+    ``rows``: the coded rows of the table the section describes (empty when it was not read).
+    """
+    parts = [(name.strip("，,：:。 "), _LEVELS[level]) for name, level in _PART_RE.findall(text)]
+    code = None
+    for name, level in parts:
+        hits = [r for r in rows if r.level == level and (code is None or r.code.startswith(code))
+                and _same(r.name, name)]
+        if len(hits) != 1:
+            break
+        code = hits[0].code
+    else:
+        if code:
+            return Resolved(code)
+    listed = resolver.function(text)
+    if listed is None and code and len(parts) > 1:  # the deepest name under the parent the table gave
+        listed = resolver.child(parts[-1][0], code, parts[-1][1])
+    if listed is None:
+        return Resolved(None, ("unresolved",)) if parts else Resolved(None)
+    row = next((r for r in rows if r.code == listed), None)
+    if row is None:
+        return Resolved(listed, ("not_in_table",) if rows else ())
+    if parts and not _same(row.name, parts[-1][0]):
+        return Resolved(listed, ("name_differs",), row.name)
+    return Resolved(listed)
+
+
+def check_coded_name(code: str, printed: str, rows) -> Resolved:
+    """A code printed with its name ("2290402 其他地方…支出"): the name is compared with the table's."""
+    row = next((r for r in rows if r.code == code), None)
+    if row is None:
+        return Resolved(code, ("not_in_table",) if rows else ())
+    if printed and not clean(printed).startswith(clean(row.name)):
+        return Resolved(code, ("name_differs",), row.name)
+    return Resolved(code)

@@ -49,3 +49,13 @@ class Claim(Frozen):
     sentence: str | None = None
     file: str | None = None
     page: int | None = None
+    listed: tuple[str, ...] = ()
+    """The items the sentence lists for this figure ("人员经费 X 万元，主要包括：基本工资、津贴补贴…")."""
+    printed_name: str | None = None
+    """A 类/款/项 path or coded name as printed in the sentence, when the item is a classified row."""
+    table_name: str | None = None
+    """The name the document's own table prints for that code, when it differs (``name_differs``)."""
+    flags: tuple[str, ...] = ()
+    """What the reader could not settle, for rules to report: ``name_differs`` (the table prints
+    another name for the code), ``not_in_table`` (the code list knows the name, the table has no
+    such row), ``unresolved`` (neither knows it: the item is ``<table>.unresolved.<column>``)."""

@@ -25,3 +25,5 @@ class PrintedLine(Frozen):
     """Section key of the 情况说明 it belongs to (``ingest.sections.SECTIONS``), if known."""
     page: int | None = None
     line: int | None = None
+    toc_page: str | None = None
+    """For a 目录 entry: the page number it names, as printed ("3"); ``None`` when none is printed."""
