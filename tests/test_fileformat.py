@@ -1,6 +1,9 @@
 """The disclosure file: lossless round trip and located messages for bad input."""
 
+import json
+import time
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -107,3 +110,101 @@ def test_dumps_yaml__any_amount_round_trips(amount):
     gb = d.tables.general_budget.model_copy(update={"rows": (row,)})
     d = d.model_copy(update={"tables": d.tables.model_copy(update={"general_budget": gb})})
     assert fileformat.parse_text(fileformat.dumps_yaml(d)).tables.general_budget.rows[0].total == amount
+
+
+# Hostile input (issue 12): each failure the campaign found, on mutations of MINIMAL and the examples.
+URUMQI = Path(__file__).parent.parent / "examples" / "urumqi-iit-2022.yaml"
+
+
+def test_parse_text__integer_of_5000_digits_is_located_not_value_error():
+    [(line, field)] = problems_of(MINIMAL.replace("year: 2022", "year: " + "9" * 5000))
+    assert (line, field) == (3, "(数字 / number)")
+
+
+def test_parse_text__self_referencing_alias_is_refused_not_recursion_error():
+    text = MINIMAL.replace("meta:\n", "meta: &m\n  title: *m\n", 1)
+    assert problems_of(text) == [(1, "(别名 / alias)")]
+
+
+def test_parse_text__billion_laughs_is_refused_fast():
+    bomb = 'a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]\n'
+    for name, below in zip("bcdefghi", "abcdefgh"):
+        bomb += f"{name}: &{name} [{', '.join(['*' + below] * 9)}]\n"
+    started = time.process_time()
+    with pytest.raises(DisclosureFileError) as caught:
+        fileformat.parse_text(bomb + MINIMAL, "lol.yaml")
+    assert time.process_time() - started < 5
+    assert "JUESUAN_LIMIT_YAML_NODES" in str(caught.value)
+
+
+def test_parse_text__alias_uses_are_capped(monkeypatch):
+    monkeypatch.setenv("JUESUAN_LIMIT_YAML_ALIASES", "2")
+    text = MINIMAL.replace("department: 乌鲁木齐市工业和信息化局", "department: &d 乌鲁木齐市工业和信息化局\n  title: *d\n  region: *d\n  scope: *d")
+    assert "JUESUAN_LIMIT_YAML_ALIASES" in str(pytest.raises(DisclosureFileError, fileformat.parse_text, text).value)
+
+
+@pytest.mark.parametrize("text", [
+    MINIMAL.replace("  year: 2022\n", "  year: 2022\n  department: 另一个局\n"),
+    json.dumps({"meta": {"department": "甲", "year": 2022}}, ensure_ascii=False, indent=1).replace(
+        '"year": 2022', '"year": 2022,\n  "department": "乙"'),
+])
+def test_parse_text__duplicate_key_names_both_lines(text):
+    with pytest.raises(DisclosureFileError) as caught:
+        fileformat.parse_text(text, "d.yaml")
+    [problem] = caught.value.problems
+    first = next(i for i, line in enumerate(text.splitlines(), 1) if "department" in line)
+    second = next(i for i, line in enumerate(text.splitlines(), 1) if "department" in line and i > first)
+    assert problem.line == second and f"lines {first} and {second}" in problem.message
+
+
+@pytest.mark.parametrize("value", ["1.5e999999999", '"1.5e999999999"', "1e-999999999", "1e50"])
+def test_load__indicator_weight_out_of_range_is_refused_fast(tmp_path, value):
+    text = URUMQI.read_text(encoding="utf-8")
+    line = next(i for i, row in enumerate(text.splitlines(), 1) if "weight: 5," in row)
+    path = tmp_path / "w.yaml"
+    path.write_text(text.replace("weight: 5,", f"weight: {value},", 1), encoding="utf-8")
+    started = time.process_time()
+    with pytest.raises(DisclosureFileError) as caught:
+        fileformat.load(path)
+    assert time.process_time() - started < 5
+    assert [(p.line, p.field) for p in caught.value.problems] == [(line, "(数字 / number)")]
+
+
+def test_parse_text__performance_score_of_10_to_50_is_refused():
+    text = URUMQI.read_text(encoding="utf-8").replace("execution_score: 10.00", "execution_score: 1e50", 1)
+    assert "10^15" in str(pytest.raises(DisclosureFileError, fileformat.parse_text, text).value)
+
+
+@pytest.mark.parametrize("profile", ["../../../etc/passwd", "xinjiang-2099"])
+def test_parse_text__unknown_profile_lists_the_known_ones(profile):
+    text = MINIMAL.replace("  year: 2022\n", f"  year: 2022\n  profile: {profile!r}\n")
+    with pytest.raises(DisclosureFileError) as caught:
+        fileformat.parse_text(text, "p.yaml")
+    [problem] = caught.value.problems
+    assert (problem.line, problem.field) == (4, "meta.profile") and "xinjiang-2022" in problem.message
+
+
+def test_parse_text__unknown_schema_version_lists_the_known_ones():
+    [problem] = pytest.raises(DisclosureFileError, fileformat.parse_text, 'schema_version: "7"\n' + MINIMAL).value.problems
+    assert (problem.line, problem.field) == (1, "schema_version") and "known: 1" in problem.message
+
+
+def test_parse_text__300000_keys_are_refused_fast():
+    text = MINIMAL + "".join(f"k{i}: 1\n" for i in range(300_000))
+    started = time.process_time()
+    with pytest.raises(DisclosureFileError) as caught:
+        fileformat.parse_text(text, "k.yaml")
+    assert time.process_time() - started < 15
+    assert "JUESUAN_LIMIT_YAML_NODES" in str(caught.value)
+
+
+def test_parse_text__many_problems_are_listed_up_to_a_hundred():
+    text = MINIMAL + "".join(f"k{i}: 1\n" for i in range(3_000))
+    problems = pytest.raises(DisclosureFileError, fileformat.parse_text, text).value.problems
+    assert len(problems) == 101 and problems[0].field == "k0" and "2900 more problems" in problems[-1].message
+
+
+def test_parse_text__text_beyond_the_limit_is_located(monkeypatch):
+    monkeypatch.setenv("JUESUAN_LIMIT_STRING_CHARS", "30")
+    [(line, field)] = problems_of(MINIMAL.replace("reason: 本年度增加信访人员补助支出。", "reason: " + "本年度增加信访人员补助支出。" * 3))
+    assert (line, field) == (11, "(文本 / text)")

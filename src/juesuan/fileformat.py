@@ -14,7 +14,9 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from . import limits
 from .model import Disclosure
+from .model.disclosure import SCHEMA_VERSION
 from .problems import FileError, FileProblem
 
 
@@ -112,27 +114,172 @@ def _problem(file: str, lines: dict, error: dict) -> FileProblem:
     return FileProblem(file=file, line=_locate(lines, loc), field=field, message=text)
 
 
+_KNOWN_SCHEMA_VERSIONS = (SCHEMA_VERSION,)
+# Readers write "generic" when they do not recognise a region's layout: a known value, no profile file.
+_READER_PROFILES = ("generic",)
+_MAX_REPORTED = 100
+
+
+def _syntax_error(file: str, exc: Exception) -> DisclosureFileError:
+    mark = getattr(exc, "problem_mark", None)
+    line = mark.line + 1 if mark else None
+    problem = getattr(exc, "problem", None) or str(exc)
+    return DisclosureFileError(
+        [FileProblem(file=file, line=line, field="(语法 / syntax)", message=f"YAML 语法错误 / YAML syntax error: {problem}")])
+
+
+def _compose(text: str, file: str) -> tuple[yaml.Node | None, Any]:
+    """The node graph of the document and the data built from it, after the checks on the nodes:
+    one parse, and nothing constructed before the limits hold."""
+    loader = _DecimalLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is not None:
+            _check_nodes(node, file, limits.current())
+        return node, (loader.construct_document(node) if node is not None else None)
+    except yaml.YAMLError as exc:
+        raise _syntax_error(file, exc) from None
+    except RecursionError:  # the pure-Python parser (no libyaml) on deep nesting
+        raise DisclosureFileError([FileProblem(file=file, field="(结构 / structure)", message=(
+            "嵌套过深 / nesting too deep"))]) from None
+    finally:
+        loader.dispose()
+
+
+def _check_nodes(root: yaml.Node, file: str, bounds: limits.Limits) -> None:
+    """Aliases, size, depth, duplicate keys, long text and out-of-range numbers, on the node graph.
+
+    Counts nodes with aliases expanded (a "billion laughs" file of 645 bytes expands to 10^9 nodes)
+    without expanding them: the size of a shared node is computed once. A node that contains itself
+    (``a: &a [*a]``) is refused here, before anything recursive sees it."""
+    problems: list[FileProblem] = []
+
+    def fail(node: yaml.Node, field: str, message: str) -> None:
+        problems.append(FileProblem(file=file, line=node.start_mark.line + 1, field=field, message=message))
+
+    size: dict[int, int] = {}
+    aliases = visited = 0
+    stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
+    open_nodes: set[int] = set()
+    while stack and len(problems) < _MAX_REPORTED:
+        node, depth, done = stack.pop()
+        key = id(node)
+        children = _children(node)
+        if done:
+            open_nodes.discard(key)
+            size[key] = 1 + sum(size[id(c)] for c in children)
+            if size[key] > bounds.yaml_nodes:
+                raise _limit(file, node, f"节点数（别名展开后）nodes (aliases expanded) > {bounds.yaml_nodes}", "yaml_nodes")
+            continue
+        if key in open_nodes:
+            raise DisclosureFileError([FileProblem(file=file, line=node.start_mark.line + 1, field="(别名 / alias)",
+                                                   message="别名引用了自身 / an alias refers to the node that contains it")])
+        if key in size:  # seen before: an alias use
+            aliases += 1
+            if aliases > bounds.yaml_aliases:
+                raise _limit(file, node, f"别名使用次数 alias uses > {bounds.yaml_aliases}", "yaml_aliases")
+            continue
+        visited += 1
+        if visited > bounds.yaml_nodes:  # stop early: the expanded size is at least this
+            raise _limit(file, node, f"节点数 nodes > {bounds.yaml_nodes}", "yaml_nodes")
+        if depth > bounds.yaml_depth:
+            raise _limit(file, node, f"嵌套层数 nesting depth > {bounds.yaml_depth}", "yaml_depth")
+        if isinstance(node, yaml.ScalarNode):
+            _check_scalar(node, bounds, fail)
+            size[key] = 1
+            continue
+        if isinstance(node, yaml.MappingNode):
+            _check_keys(node, fail)
+        open_nodes.add(key)
+        size[key] = 0  # placeholder: marks the node seen while its children are walked
+        stack.append((node, depth, True))
+        stack.extend((child, depth + 1, False) for child in reversed(children))
+    if problems:
+        raise DisclosureFileError(problems)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _check_scalar(node: yaml.ScalarNode, bounds: limits.Limits, fail) -> None:
+    if len(node.value) > bounds.string_chars:
+        fail(node, "(文本 / text)", f"文本过长（{len(node.value)} 字符，上限 {bounds.string_chars}）/ text too long "
+                                    f"({len(node.value)} characters, limit {bounds.string_chars}; JUESUAN_LIMIT_STRING_CHARS)")
+    # Quoted too: a quoted amount ("1.5e999999999") reaches the same Decimal fields.
+    elif why := limits.number_problem(node.value, bounds):
+        fail(node, "(数字 / number)", f"{why}（实际 / got: {node.value[:60]}{'…' if len(node.value) > 60 else ''}）")
+
+
+def _check_keys(node: yaml.MappingNode, fail) -> None:
+    """Duplicate keys: YAML and JSON parsers keep the last silently (a second ``department:``)."""
+    first: dict[str, int] = {}
+    for key, _ in node.value:
+        if not isinstance(key, yaml.ScalarNode):
+            continue
+        line = key.start_mark.line + 1
+        if key.value in first:
+            fail(key, str(key.value), f"键重复：第 {first[key.value]} 行和第 {line} 行 / duplicate key: "
+                                      f"lines {first[key.value]} and {line}")
+        else:
+            first[key.value] = line
+
+
+def _limit(file: str, node: yaml.Node, what: str, name: str) -> DisclosureFileError:
+    """``what`` is '中文 english > N'."""
+    variable = f"JUESUAN_LIMIT_{name.upper()}"
+    return DisclosureFileError([FileProblem(file=file, line=node.start_mark.line + 1, field="(结构 / structure)", message=(
+        f"超出限制 / limit exceeded: {what}（{variable}）"))])
+
+
+def _check_known(data: dict, file: str, node: yaml.Node) -> None:
+    """A schema version or profile this version does not know is refused, with the known ones."""
+    problems = []
+    version = data.get("schema_version", SCHEMA_VERSION)
+    if str(version) not in _KNOWN_SCHEMA_VERSIONS:
+        problems.append(FileProblem(file=file, field="schema_version", message=(
+            f"未知的格式版本 {version!r}（已知：{', '.join(_KNOWN_SCHEMA_VERSIONS)}）/ "
+            f"unknown schema_version (known: {', '.join(_KNOWN_SCHEMA_VERSIONS)})")))
+    meta = data.get("meta")
+    profile = meta.get("profile") if isinstance(meta, dict) else None
+    if profile is not None:
+        from .reference.profiles import list_profiles
+
+        known = [*list_profiles(), *_READER_PROFILES]
+        if profile not in known:
+            problems.append(FileProblem(file=file, field="meta.profile", message=(
+                f"未知的模板配置 {str(profile)[:80]!r}（已知：{', '.join(known)}）/ unknown profile (known: {', '.join(known)})")))
+    if problems:
+        lines = _line_index(node)
+        raise DisclosureFileError([p.model_copy(update={"line": lines.get(tuple(p.field.split(".")))}) for p in problems])
+
+
 def parse_text(text: str, file: str = "<text>") -> Disclosure:
     """Validate a YAML or JSON document into a ``Disclosure`` or raise ``DisclosureFileError``."""
-    try:
-        data = yaml.load(text, Loader=_DecimalLoader)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise DisclosureFileError(
-            [FileProblem(file=file, line=line, field="(语法 / syntax)", message=f"YAML 语法错误 / YAML syntax error: {problem}")]
-        ) from None
+    bounds = limits.current()
+    if len(text) > bounds.yaml_bytes:
+        raise DisclosureFileError([FileProblem(file=file, field="(文件 / file)", message=(
+            f"超出限制：文件 {len(text)} 字符 > {bounds.yaml_bytes}（JUESUAN_LIMIT_YAML_BYTES）/ "
+            f"limit exceeded: file of {len(text)} characters > {bounds.yaml_bytes}"))])
+    node, data = _compose(text, file)
     if not isinstance(data, dict):
         raise DisclosureFileError(
             [FileProblem(file=file, line=1, field="(根 / root)", message="文件应为键值映射 / the file must be a mapping")]
         )
+    _check_known(data, file, node)
     try:
         return Disclosure.model_validate(data)
     except ValidationError as exc:
-        node = yaml.compose(text, Loader=_DecimalLoader)
-        lines = _line_index(node) if node is not None else {}
-        problems = sorted((_problem(file, lines, e) for e in exc.errors()), key=lambda p: p.line or 0)
+        lines = _line_index(node)
+        errors = exc.errors()
+        problems = sorted((_problem(file, lines, e) for e in errors[:_MAX_REPORTED]), key=lambda p: p.line or 0)
+        if len(errors) > _MAX_REPORTED:
+            problems.append(FileProblem(file=file, field="(更多 / more)", message=(
+                f"另有 {len(errors) - _MAX_REPORTED} 个问题未列出 / {len(errors) - _MAX_REPORTED} more problems not listed")))
         raise DisclosureFileError(problems) from None
 
 
@@ -140,9 +287,15 @@ def load(path: str | Path) -> Disclosure:
     """Load a ``.yaml``/``.yml``/``.json`` disclosure file."""
     path = Path(path)
     try:
+        limits.check_file_size(path)
         text = path.read_text(encoding="utf-8")
+    except limits.LimitError as exc:
+        raise DisclosureFileError(exc.problems) from None
     except FileNotFoundError:
         raise DisclosureFileError([FileProblem(file=str(path), field="(文件 / file)", message="文件不存在 / file not found")]) from None
+    except IsADirectoryError:
+        raise DisclosureFileError([FileProblem(file=str(path), field="(文件 / file)", message=(
+            "是文件夹，不是文件 / a folder, not a file"))]) from None
     except UnicodeDecodeError as exc:
         raise DisclosureFileError(
             [FileProblem(file=str(path), field="(编码 / encoding)", message=f"不是 UTF-8 文本 / not UTF-8 text: {exc.reason}")]
