@@ -101,3 +101,47 @@ def test_renames__a_file_without_the_columns_is_refused(juesuan_home):
     with pytest.raises(CodeListError) as caught:
         renames_of("function")
     assert caught.value.problems[0].field == "header"
+
+
+def test_sources__every_provenance_key_of_the_packaged_data_is_explained():
+    from juesuan.reference.changes import source_years
+
+    keys = set(source_years(DATA_DIR))
+    for path in DATA_DIR.glob("*.csv"):
+        with path.open(encoding="utf-8") as handle:
+            for row in csv.DictReader(handle):
+                if "provenance" in row:
+                    assert set(row["provenance"].split("+")) <= keys, (path.name, row)
+
+
+def test_verified_for__only_a_source_of_the_documents_own_year_counts():
+    # 30101 基本工资 is printed in the Shanghai 2024 template: verified for 2024, not for 2022.
+    economic = CodeBook.for_year(2024, "economic")
+    assert economic.verified_for("30101", 2024) and not economic.verified_for("30101", 2022)
+    # 2290402 is printed in the 2022 seed; in the 2024 file it is carried over (+FROM-2022).
+    assert CodeBook.for_year(2022).verified_for("2290402", 2022)
+    assert not CodeBook.for_year(2024).verified_for("2290402", 2024)
+    assert not CodeBook.for_year(2022).verified_for("20101", 2022)  # recalled (R)
+
+
+def test_cli_codes_show__the_name_in_force_and_the_rename():
+    from typer.testing import CliRunner
+
+    from juesuan.cli import app
+
+    result = CliRunner().invoke(app, ["codes", "show", "210", "--year", "2018"])
+    assert result.exit_code == 0, result.output
+    assert "医疗卫生与计划生育支出（2018 年名称" in result.output and "不完整" in result.output
+    assert "2019 年起" in result.output
+
+
+def test_cli_codes_editions__every_year_with_its_edition_and_status():
+    from typer.testing import CliRunner
+
+    from juesuan.cli import app
+
+    result = CliRunner().invoke(app, ["codes", "editions", "--kind", "economic"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    lines = [line for line in result.output.splitlines() if line.startswith("│ 20")]
+    assert [line.split("│")[1].strip() for line in lines] == [str(y) for y in YEARS]
+    assert all("否 no" in line for line in lines)

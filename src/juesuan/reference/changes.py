@@ -20,6 +20,7 @@ from pathlib import Path
 from .codefile import CodeListError, CodeListProblem, _read_text
 
 MANIFEST = "editions.csv"
+SOURCES = "sources.csv"  # provenance key → edition year of the source (empty: unknown) and document
 STATUSES = ("complete", "partial")
 
 
@@ -70,6 +71,16 @@ def manifest(directory: Path) -> dict[tuple[str, int], ManifestRow]:
     if problems:
         raise CodeListError(problems)
     return found
+
+
+@lru_cache(maxsize=4)
+def source_years(directory: Path) -> dict[str, int | None]:
+    """Provenance key → the edition year its source documents (None when the source states none)."""
+    path = directory / SOURCES
+    if not path.is_file():
+        return {}
+    return {row["key"]: int(row["year"]) if row["year"].isdigit() else None
+            for _, row in _rows(path, ("key", "year", "document"))}
 
 
 def _read_renames(path: Path) -> list[Rename]:

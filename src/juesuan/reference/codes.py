@@ -21,7 +21,7 @@ from typing import Iterator, Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from .changes import Rename, manifest, renames
+from .changes import Rename, manifest, renames, source_years
 from .codefile import CodeListError, CodeListProblem, read_code_list, write_code_list
 
 Kind = Literal["function", "economic"]
@@ -216,9 +216,12 @@ class CodeBook:
         return any(normalize_name(n) == wanted for n in (found.name, *found.aliases))
 
     def verified_for(self, code: str, year: int) -> bool:
-        """Whether the book's name of ``code`` was printed in a source of ``year``'s own edition."""
+        """Whether code and name were printed together in a source of ``year``'s own edition
+        (``data/sources.csv`` gives each provenance key's year), or the book is a complete list."""
         found = self.get(code)
-        return found is not None and (self.complete or (found.verified and self.year == year))
+        if found is None:
+            return False
+        return self.complete or (found.verified and source_years(DATA_DIR).get(found.provenance) == year)
 
     def outdated(self, code: str, name: str, year: int) -> Rename | None:
         """The rename when ``name`` is an old name of ``code`` that a ``year`` document should no longer print."""
