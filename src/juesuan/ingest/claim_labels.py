@@ -61,6 +61,9 @@ LABELS: dict[str, tuple[tuple[str, str], ...]] = {
         ("公务用车购置数", "three_public_details.vehicles_purchased"),
         ("公务用车保有量", "three_public_details.vehicles_held"),
         ("国内公务接待", "three_public_details.reception_batches"),
+        ("国内公务接待支出", "three_public.final.reception"),
+        ("接待外宾", "three_public_details.foreign_reception_batches"),
+        ("外宾接待", "three_public_details.foreign_reception_batches"),
     ),
     "government_fund": (
         ("年初结转和结余", "government_fund.total.opening_balance"),
@@ -118,6 +121,7 @@ COUNT_ITEMS = {
     ("three_public.final.overseas", "人次"): "three_public_details.overseas_people",
     ("three_public_details.overseas_groups", "人次"): "three_public_details.overseas_people",
     ("three_public_details.reception_batches", "人次"): "three_public_details.reception_people",
+    ("three_public_details.foreign_reception_batches", "人次"): "three_public_details.foreign_reception_people",
 }
 # "价值 X 万元" after an asset names the value of that asset.
 VALUE_OF = {"assets.building_area_m2": "assets.building_value", "assets.vehicles": "assets.vehicles_value"}

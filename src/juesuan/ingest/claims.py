@@ -312,6 +312,9 @@ def extract_claims(doc: Document, resolver, out: Collector, tables=None) -> list
                         and claims[-1].item.endswith(f"receptions.{receptions}.people"):
                     item = f"three_public_details.receptions.{receptions}.amount_yuan"
                     receptions += 1
+                if item.startswith("three_public_details.") and ".receptions." not in item \
+                        and unit in ("万元", "元", "亿元"):
+                    continue  # "（含外宾接待支出 X 万元）": an amount the model has no field for, not a count
                 if measure == "share":
                     base = share_base.item if share_base else SHARE_BASE.get(segment.key or "")
                     if "本年支出合计" in gap:

@@ -63,6 +63,8 @@ def narrative_facts(claims: list[Claim], text: str = "") -> tuple[dict, dict, di
         entry = comparisons.setdefault(claim.item, {})
         if claim.measure == "amount" and claim.base in ("initial_budget", "full_year_budget"):
             entry.setdefault(claim.base, claim.value if claim.unit == "万元" else None)
+            if claim.reason and claim.direction in ("大于", "小于"):  # "决算数小于预算数的主要原因：…"
+                entry.setdefault("budget_reason", claim.reason)
         elif claim.measure in ("change_amount", "change_rate") and claim.reason:
             entry.setdefault("reason", claim.reason)
         elif claim.measure in ("budget_variance_rate", "completion_rate") and claim.reason:
