@@ -19,6 +19,7 @@ ALLOWED = {
     "checks": {"model", "reference", "problems", "figures", "scoring"},
     "narrative": {"model", "reference", "figures", "scoring"},
     "render": {"model", "reference", "figures", "scoring", "narrative"},
+    "export": {"model", "reference", "checks"},
 }
 TERMINAL = {"rich", "typer", "click"}  # only cli/ talks to the terminal
 
