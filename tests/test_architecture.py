@@ -16,10 +16,11 @@ ALLOWED = {
     "figures": {"model", "reference"},
     "scoring": {"model", "reference", "problems"},
     "ingest": {"model", "reference", "problems", "figures", "scoring"},
-    "checks": {"model", "reference", "problems", "figures", "scoring"},
+    "checks": {"model", "reference", "problems", "figures", "scoring", "narrative"},  # inputs.py: 【请补充…】 as findings
     "narrative": {"model", "reference", "figures", "scoring"},
     "render": {"model", "reference", "figures", "scoring", "narrative"},
     "export": {"model", "reference", "checks"},
+    "workbook": {"model", "reference", "problems", "fileformat", "scoring", "ingest", "narrative", "render"},
 }
 TERMINAL = {"rich", "typer", "click"}  # only cli/ talks to the terminal
 
