@@ -16,7 +16,7 @@ ALLOWED = {
     "figures": {"model", "reference"},
     "scoring": {"model", "reference", "problems"},
     "ingest": {"model", "reference", "problems", "figures", "scoring"},
-    "checks": {"model", "reference", "problems", "figures", "scoring", "narrative"},  # inputs.py: 【请补充…】 as findings
+    "checks": {"model", "reference", "problems", "figures", "scoring", "narrative", "workbook"},  # inputs.py: 【请补充…】 as findings, located by workbook/fields.py
     "narrative": {"model", "reference", "figures", "scoring"},
     "render": {"model", "reference", "figures", "scoring", "narrative"},
     "export": {"model", "reference", "checks"},

@@ -82,6 +82,7 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "juesuan.checks.matters",
     "juesuan.checks.run",
     "juesuan.checks.performance",
+    "juesuan.checks.inputs",
 )
 """Modules whose import registers the built-in rules (a missing one is skipped)."""
 

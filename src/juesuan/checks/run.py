@@ -15,6 +15,7 @@ from ..model import TABLE_KEYS
 from .finding import SEVERITY_RANK, Finding, Location, at_least
 from .registry import LOAD_ERRORS, REGISTRY, Registry, Rule, RuleContext, load_builtin
 from .tolerance import ROUNDING_KEY
+from .unknown import rerun_rules, set_aside_dependent, tables_of
 
 _TABLE_NAMES = {key: f"{code} {title}" for key, code, title in TABLE_KEYS} | {
     "procurement": "政府采购情况", "assets": "国有资产占用情况", "情况说明": "情况说明"}
@@ -95,14 +96,17 @@ def run_check(disclosure: Any, prev: Any = None, profile: str | None = None,
     for module, error in LOAD_ERRORS if registry is None else ():
         findings.append(Finding("R-002", "警告", Location(text=module), f"规则模块加载失败：{error}"))
     findings.extend(merge_rounding(shared.get(ROUNDING_KEY, {})))
-    findings = _set_aside_missing_tables(disclosure, findings)
-    findings = _set_aside_unread(disclosure, findings)
+    rerun = rerun_rules(rules.select(profile, disclosure.meta.year), prev, profile)
+    findings, dependent = set_aside_dependent(disclosure, findings, rerun)  # unknown is never zero
+    counted = tables_of(disclosure, dependent, rerun) if dependent else {}
+    findings = _set_aside_missing_tables(disclosure, findings, counted)
+    findings = _set_aside_unread(disclosure, findings, counted)
     findings.sort(key=lambda f: -SEVERITY_RANK[f.severity])
     return Report(tuple(findings), tuple(ran), disclosure.meta.department, disclosure.meta.year,
                   profile, _count(findings))
 
 
-def _set_aside_missing_tables(disclosure: Any, findings: list[Finding]) -> list[Finding]:
+def _set_aside_missing_tables(disclosure: Any, findings: list[Finding], counted: dict[int, str]) -> list[Finding]:
     """Comparisons against a table the source does not contain are not findings (its cells are
     unknown, not zero): drop them and say once per table how many could not be made (R-003).
     Completeness rules (C-…) still report the missing table itself."""
@@ -110,6 +114,9 @@ def _set_aside_missing_tables(disclosure: Any, findings: list[Finding]) -> list[
     if not missing:
         return findings
     kept, skipped = [], dict.fromkeys(sorted(missing), 0)
+    for table in counted.values():  # set aside by ``unknown.set_aside_dependent``
+        if table in skipped:
+            skipped[table] += 1
     for finding in findings:
         tables = {item.split(".", 1)[0] for item in finding.items()} & missing
         if tables and not finding.rule_id.startswith("C-"):
@@ -123,13 +130,15 @@ def _set_aside_missing_tables(disclosure: Any, findings: list[Finding]) -> list[
     return kept
 
 
-def _set_aside_unread(disclosure: Any, findings: list[Finding]) -> list[Finding]:
+def _set_aside_unread(disclosure: Any, findings: list[Finding], counted: dict[int, str]) -> list[Finding]:
     """Comparisons that use a value a reader could not place (provenance ``unread``) are not
     findings: set them aside and say per table how many (R-004)."""
     unread = {path for path, source in disclosure.provenance.items() if source.kind == "unread"}
     if not unread:
         return findings
     kept, skipped = [], {}
+    for table in counted.values():  # set aside by ``unknown.set_aside_dependent``
+        skipped[table] = skipped.get(table, 0) + 1
     for finding in findings:
         used = set(finding.items()) & unread
         if used and not finding.rule_id.startswith("C-"):
