@@ -236,3 +236,22 @@ def test_prior_year_figures__differ_from_last_years_disclosure():
 
 def test_crossyear__without_prev_nothing_is_compared():
     assert flat(check(BASE), "Y-001") + flat(check(BASE), "Y-002") == []
+
+
+@pytest.mark.rule("K-002", "fails")
+def test_names__a_2022_document_contradicting_itself_is_a_warning():
+    # 2080505's name is printed in Shanghai 2024 documents (V-SH), not in a 2022 source. The Urumqi 2022
+    # example printing another name in one table and the listed name in the others contradicts itself.
+    lines = URUMQI.splitlines(keepends=True)
+    first = next(i for i, line in enumerate(lines) if '{code: "2080505"' in line)
+    lines[first] = lines[first].replace("机关事业单位基本养老保险缴费支出", "机关事业单位基本养老保险缴费")
+    found = code_findings("".join(lines))
+    assert [(f.rule_id, f.severity, f.actual) for f in found] == [("K-002", "警告", "机关事业单位基本养老保险缴费")]
+    assert "公开03表、公开05表" in found[0].message
+
+
+@pytest.mark.rule("K-002", "fails")
+def test_names__a_2022_document_printing_another_name_throughout_gets_a_hint():
+    # The same name in every table: perhaps a name of 2022 no stored source shows, so only a 提示.
+    text = mutate_tables(URUMQI, "机关事业单位基本养老保险缴费支出", "机关事业单位基本养老保险缴费")
+    assert [(f.rule_id, f.severity) for f in code_findings(text)] == [("K-002", "提示")]

@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any, Iterator
 
+from ..model.items import TABLE_LABELS
 from ..reference import CodeBook, normalize_name
 from .registry import REGISTRY, RuleContext
 
@@ -102,8 +103,9 @@ def known(ctx: RuleContext):
 
 
 @rule("K-002", family="编码", severity="警告", title="科目名称与编码在当年科目表中的名称一致",
-      description="科目表中该编码的名称来自当年资料（或导入的完整科目表）时为警告；名称为沿用或回忆所得、"
-                  "未经当年资料核实时只给提示。已更名科目的旧名称由 K-004 报告。同一编码同一名称在多张表中只报一条。")
+      description="科目表中该编码的名称印在当年资料中（或导入了完整科目表）时为警告；名称印在其他年度资料中、"
+                  "而文档在另一张表中用的正是这个名称（自相矛盾）时也为警告；名称为沿用或回忆所得、未经当年资料核实时只给提示。"
+                  "已更名科目的旧名称由 K-004 报告。同一编码同一名称在多张表中只报一条。")
 def names(ctx: RuleContext):
     books = _books(ctx)
     names_of = {kind: _names(book) for kind, book in books.items()}
@@ -113,20 +115,29 @@ def names(ctx: RuleContext):
             continue
         official = book.get(code)
         in_force = normalize_name(book.name_in(code, ctx.year))  # a name renamed later is right before then
+        # The document contradicts itself when it prints the book's name for this code in another table.
+        elsewhere = [cell for group, cells in printed.items() if group in known for cell in cells]
         for name, cells in printed.items():
             if not name or name in known or name == in_force or book.outdated(code, name, ctx.year):
                 continue
             shown = cells[0][1]
-            if book.verified_for(code, ctx.year):
-                yield ctx.finding(ctx.locate(cells[0][0]), f"科目 {code} 名称为“{shown}”，{book.year}年科目表为“{official.name}”",
+            also = f"；文档{_tables(elsewhere)}印为“{elsewhere[0][1]}”" if elsewhere else ""
+            if book.verified_for(code, ctx.year) or (official.verified and elsewhere):
+                yield ctx.finding(ctx.locate(cells[0][0]),
+                                  f"科目 {code} 名称为“{shown}”，{book.year}年科目表为“{official.name}”{also}",
                                   expected=official.name, actual=shown, related=_related(cells),
                                   suggestion="使用当年科目表名称")
             else:
                 yield ctx.finding(ctx.locate(cells[0][0]),
                                   f"科目 {code} 名称为“{shown}”，内置{book.year}年科目表为“{official.name}”"
-                                  f"（该名称未经{ctx.year}年资料核实，{PARTIAL}）",
+                                  f"（该名称未经{ctx.year}年资料核实，{PARTIAL}）{also}",
                                   severity="提示", expected=official.name, actual=shown, related=_related(cells),
                                   suggestion="核对当年《政府收支分类科目》")
+
+
+def _tables(cells: list[tuple[str, str]]) -> str:
+    """The tables of ``cells`` by their printed codes (公开03表、公开05表 …)."""
+    return "、".join(dict.fromkeys(TABLE_LABELS[item.split(".")[0]].split()[0] for item, _ in cells))
 
 
 @rule("K-004", family="编码", severity="警告", title="科目名称不是已更名科目的旧名称",
