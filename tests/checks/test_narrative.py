@@ -122,7 +122,15 @@ def test_directions__no_change_written_as_increase_is_a_warning():
 def test_zero_bases__completion_rate_on_a_zero_budget():
     claims = """[{item: three_public.final.overseas, measure: completion_rate, value: "0", text: "0%",
                   base: full_year_budget, section: 七}]"""
-    assert findings(claims, "N-007") == [("N-007", "错误", "七")]
+    assert findings(claims, "N-007") == [("N-007", "提示", "七")]  # budget and spending both 0: a convention
+
+
+@pytest.mark.rule("N-007", "fails")
+def test_zero_bases__completion_rate_of_spending_without_a_budget_is_a_warning():
+    claims = """[{item: three_public.final.reception, measure: completion_rate, value: "100", text: "100%",
+                  base: full_year_budget, section: 七}]"""
+    blocks = {"comparisons": "{three_public.final.reception: {full_year_budget: 0}}"}
+    assert findings(claims, "N-007", **blocks) == [("N-007", "警告", "七")]
 
 
 @pytest.mark.rule("N-007", "passes")

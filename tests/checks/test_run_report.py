@@ -129,8 +129,8 @@ def test_cli_check__clean_file_exits_0_and_writes_html(tmp_path):
 def test_cli_rules__lists_id_family_severity_title():
     result = CliRunner().invoke(app, ["rules", "--family", "跨年"])
     assert result.output.splitlines() == [
-        "Y-001\t跨年\t错误\t年初结转和结余 = 上年决算的年末结转和结余",
-        "Y-002\t跨年\t错误\t说明中引用的上年数 = 上年决算公开的数字"]
+        "Y-001\t跨年\t警告\t年初结转和结余 = 上年决算的年末结转和结余（可有调整，须在说明中说明，故为警告）",
+        "Y-002\t跨年\t警告\t说明中引用的上年数 = 上年决算公开的数字（口径调整须说明，故为警告）"]
 
 
 def test_cli_check__unreadable_document_exits_2_with_a_message(tmp_path):

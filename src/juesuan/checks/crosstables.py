@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Any, Callable, Iterator
 
 from .registry import REGISTRY, RuleContext
-from .tolerance import defer_rounding, envelope
+from .tolerance import ROUNDING, judge_same, settle
 
 rule = REGISTRY.rule
 ZERO = Decimal(0)
@@ -42,10 +42,10 @@ def _compare_classes(ctx: RuleContext, left: dict, right: dict, what: str) -> It
         finding = ctx.finding(ctx.locate(anchor), f"{what}：类 {code} 为 {a} 与 {b} 不一致",
                               expected=b, actual=a, difference=a - b, related=(other,),
                               suggestion="同一科目在各表中应取同一数字")
-        if abs(a - b) <= envelope((a, b)):
-            defer_rounding(ctx.shared, anchor.split(".")[0], finding)
-        else:
-            yield finding
+        result = settle(ctx, anchor.split(".")[0], finding, judge_same(a, b) or ROUNDING,
+                        ((anchor, 1, a), (other, -1, b)) if left_path and right_path else None)
+        if result is not None:
+            yield result
 
 
 @rule("X-020", family="表间", severity="错误", title="公开01 各类支出 = 公开03 对应类的本年支出合计")
@@ -88,7 +88,6 @@ def operating_costs(ctx: RuleContext):
                           expected=public, actual=costs.amount, difference=costs.amount - public,
                           related=("basic_expenditure.public_total",),
                           suggestion="行政单位和参公事业单位的机关运行经费即财政拨款基本支出中的公用经费")
-    if abs(costs.amount - public) <= envelope((costs.amount, public)):
-        defer_rounding(ctx.shared, "basic_expenditure", finding)
-    else:
-        yield finding
+    result = settle(ctx, "basic_expenditure", finding, judge_same(costs.amount, public) or ROUNDING)
+    if result is not None:
+        yield result

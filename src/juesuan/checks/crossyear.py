@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from ..model import lookup
 from .registry import REGISTRY, RuleContext
-from .tolerance import defer_rounding, envelope
+from .tolerance import ROUNDING, judge_same, settle
 
 rule = REGISTRY.rule
 
@@ -25,13 +25,11 @@ OPENING_CLOSING: tuple[tuple[str, str], ...] = (
 def _compare(ctx: RuleContext, item: str, current: Decimal, last: Decimal, message: str, suggestion: str):
     finding = ctx.finding(ctx.locate(item), message, expected=last, actual=current, difference=current - last,
                           suggestion=suggestion)
-    if abs(current - last) <= envelope((current, last)):
-        defer_rounding(ctx.shared, item.split(".")[0], finding)
-        return None
-    return finding
+    return settle(ctx, item.split(".")[0], finding, judge_same(current, last) or ROUNDING)
 
 
-@rule("Y-001", family="跨年", severity="错误", title="年初结转和结余 = 上年决算的年末结转和结余")
+@rule("Y-001", family="跨年", severity="警告",
+      title="年初结转和结余 = 上年决算的年末结转和结余（可有调整，须在说明中说明，故为警告）")
 def opening_balances(ctx: RuleContext):
     if ctx.prev is None:
         return
@@ -46,7 +44,8 @@ def opening_balances(ctx: RuleContext):
             yield finding
 
 
-@rule("Y-002", family="跨年", severity="错误", title="说明中引用的上年数 = 上年决算公开的数字")
+@rule("Y-002", family="跨年", severity="警告",
+      title="说明中引用的上年数 = 上年决算公开的数字（口径调整须说明，故为警告）")
 def prior_year_figures(ctx: RuleContext):
     if ctx.prev is None:
         return

@@ -38,7 +38,7 @@ from ..model import lookup
 from .locate import describe_item as describe
 from .finding import Location
 from .registry import REGISTRY, Rule, RuleContext
-from .tolerance import defer_rounding, envelope
+from .tolerance import ERROR, ROUNDING, envelope, judge_sum, settle
 
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml (C) when built: ~10× faster
 
@@ -343,9 +343,14 @@ def make_check(entry: dict):
                 difference = left - right
                 if difference == 0:
                     continue
-                values = [v for _, vs in resolved for v in vs]
                 cells = [pair for ref in compiled.refs for pair in resolver.resolve(ref)[1]]
-                allowed = envelope(values) if fixed == "auto" else Decimal(str(fixed))
+                terms = _signed_cells(compiled, resolver) if linear else None
+                if fixed != "auto":  # a fixed tolerance (万元) written in the entry
+                    outcome = ROUNDING if abs(difference) <= Decimal(str(fixed)) else ERROR
+                elif terms is not None:
+                    outcome = judge_sum([(sign, v) for _, sign, v in terms])
+                else:  # not a plain sum: the (looser) sum of half-units
+                    outcome = ROUNDING if abs(difference) <= envelope(v for _, v in cells) else ERROR
                 paths = tuple(dict.fromkeys(p for p, _ in cells))
                 anchor = paths[0]
                 where = f"{describe(anchor)}" if row is None else f"{describe(anchor)}（{row.name or row.code}）"
@@ -355,13 +360,24 @@ def make_check(entry: dict):
                 location = Location(**{**_fields(location), "text": where})
                 finding = ctx.finding(location, message, expected=right, actual=left,
                                       difference=difference, related=paths[1:],
-                                      suggestion="核对相关单元格的填列" if abs(difference) > allowed else None)
-                if abs(difference) <= allowed:
-                    defer_rounding(ctx.shared, group_table, finding)
-                else:
-                    yield finding if severity == ctx.rule.severity else _with(finding, severity)
+                                      suggestion="核对相关单元格的填列" if outcome == ERROR else None)
+                if severity != ctx.rule.severity:
+                    finding = _with(finding, severity)
+                result = settle(ctx, group_table, finding, outcome, terms)
+                if result is not None:
+                    yield result
 
     return check
+
+
+def _signed_cells(compiled: Compiled, resolver: Resolver) -> list[tuple[str, int, Decimal]]:
+    """(path, sign, value) of every cell of a plain-sum identity, both sides on the left."""
+    out = []
+    for side, terms in ((1, compiled.left_terms), (-1, compiled.right_terms)):
+        for sign, index in terms or ():
+            for path, value in resolver.resolve(compiled.refs[index])[1]:
+                out.append((path, side * sign, value))
+    return out
 
 
 def _show(text: str, row: Any) -> str:

@@ -15,7 +15,8 @@ from ..figures import ZeroBasePolicy
 from ..model import Claim
 from .locate import describe_item as describe
 from .registry import REGISTRY, RuleContext
-from .tolerance import defer_rounding, printed_decimals, round_to
+from .tolerance import (ERROR, HALF, HUNDRED, PRINTED_TWICE, ROUNDING, Interval, consistent, percent_of,
+                        printed, printed_decimals, round_to, settle, unit)
 
 rule = REGISTRY.rule
 NARRATIVE_GROUP = "情况说明"
@@ -61,21 +62,46 @@ def _in_unit(value: Decimal, claim: Claim, ctx: RuleContext) -> Decimal:
 
 
 def _compare(ctx: RuleContext, claim: Claim, expected: Decimal, what: str, *, rate: bool,
-             suggestion: str | None = None) -> Iterator:
+             suggestion: str | None = None, factor: Decimal = Decimal(1)) -> Iterator:
+    """Compare a printed claim with its recomputation; judge a difference by the envelope:
+    a derived figure (share, change, rate) that some exact inputs produce is rounding; an
+    amount restating a table figure one last-digit unit away is printed twice (警告)."""
     decimals = printed_decimals(claim.text, claim.value)
     stated = claim.value
     if round_to(expected, decimals) == round_to(stated, decimals):
         return
     difference = stated - expected
-    unit = Decimal(1).scaleb(-decimals)
     finding = ctx.finding(
         ctx.locate_claim(claim), f"{describe(claim.item)}{what}说明中为 {claim.text or stated}，按表计算应为 "
         f"{_shown(expected, decimals, rate)}", expected=_shown(expected, decimals, rate), actual=stated,
         difference=difference, suggestion=suggestion or "按表中数字改正说明")
-    if rate and decimals >= 2 and abs(round_to(expected, decimals) - stated) <= unit:
-        defer_rounding(ctx.shared, NARRATIVE_GROUP, finding)
-    else:
-        yield finding
+    result = settle(ctx, NARRATIVE_GROUP, finding, _outcome(ctx, claim, expected, decimals, factor))
+    if result is not None:
+        yield result
+
+
+def _outcome(ctx: RuleContext, claim: Claim, expected: Decimal, decimals: int, factor: Decimal) -> str:
+    if claim.measure in ("amount", "count"):  # one figure printed twice: table and text
+        table = printed(expected / factor).scale(factor) if factor != 1 else printed(expected)
+        if table.meets(printed(claim.value, decimals, zero_exact=False)):
+            return ROUNDING
+        step = max(HALF.scaleb(-decimals) * 2, unit(expected / factor) * factor)
+        return PRINTED_TWICE if abs(claim.value - expected) <= step else ERROR
+    return ROUNDING if consistent(_range(ctx, claim), claim.value, decimals) else ERROR
+
+
+def _range(ctx: RuleContext, claim: Claim) -> Interval | None:
+    """Every exact value a derived claim can have, from its printed inputs (None: unknown)."""
+    inputs = [value for _, value in _expected(ctx, claim).inputs]
+    if len(inputs) != 2 or any(v is None for v in inputs):
+        return None
+    first, second = (printed(v) for v in inputs)  # (part, whole) (current, prior) (final, budget)
+    if claim.measure == "change_amount":
+        return (first - second).magnitude()
+    ratio = percent_of(first, second)
+    if ratio is None or claim.measure in ("share", "completion_rate"):
+        return ratio
+    return (ratio - Interval(HUNDRED, HUNDRED)).magnitude()  # change and variance rates
 
 
 def _shown(expected: Decimal, decimals: int, rate: bool) -> Decimal:
@@ -93,7 +119,9 @@ def amounts(ctx: RuleContext):
         expected = _expected_amount(claim, ctx)
         if expected is None:
             continue
-        yield from _compare(ctx, claim, _in_unit(expected, claim, ctx), "", rate=False)
+        converted = _in_unit(expected, claim, ctx)
+        factor = converted / expected if expected else Decimal(1)
+        yield from _compare(ctx, claim, converted, "", rate=False, factor=factor)
 
 
 @rule("N-002", family="说明↔表", severity="错误", title="说明中的占比按规定分母重算一致（并指出疑似用错的分母）")
@@ -158,8 +186,9 @@ def directions(ctx: RuleContext):
             suggestion="相等时写“持平”，并说明无变化" if wording_only else "按实际增减改正方向词及原因")
 
 
-@rule("N-007", family="说明↔表", severity="错误",
-      title="比较基数为0时不得表述比率（预算数为0不得写完成率/差异率，GBC R004；上年为0的增长100%为本地惯例）")
+@rule("N-007", family="说明↔表", severity="警告",
+      title="比较基数为0时不得表述比率（预算数为0不得写完成率/差异率，GBC R004；上年为0的增长100%、"
+            "预算与决算均为0的“完成预算的0%”为本地惯例，提示）")
 def zero_bases(ctx: RuleContext):
     d = ctx.disclosure
     for claim in _claims(ctx, "change_rate", "budget_variance_rate", "completion_rate"):
@@ -174,11 +203,12 @@ def zero_bases(ctx: RuleContext):
                               f"“{claim.direction or ''}{claim.text or claim.value}%”（本地惯例）", severity="提示",
                               actual=claim.value, suggestion="可改为“上年无此项支出”，不表述增长率")
             continue
-        both_zero = current == 0
+        both_zero = current == 0  # "完成预算的0%" of nothing budgeted and nothing spent: a convention
         yield ctx.finding(
             ctx.locate_claim(claim), f"{describe(claim.item)}预算数为0，不应表述"
-            f"{'预算完成率' if claim.measure == 'completion_rate' else '预决算差异率'}（说明写 {(claim.text or str(claim.value)).rstrip('%% ')}%）",
-            severity="警告" if both_zero and claim.measure == "budget_variance_rate" else None,
+            f"{'预算完成率' if claim.measure == 'completion_rate' else '预决算差异率'}（说明写 {(claim.text or str(claim.value)).rstrip('%% ')}%）"
+            + ("（预算与决算均为0，本地惯例）" if both_zero else ""),
+            severity="提示" if both_zero else None,
             actual=claim.value, suggestion="删去比率，改述“年初未安排预算”")
 
 

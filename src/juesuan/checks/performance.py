@@ -14,7 +14,7 @@ from typing import Iterator
 
 from ..scoring import ProjectScore, policy_for_profile, score_project, summary_figures
 from ..scoring import issues as codes
-from .finding import Finding
+from .finding import SEVERITY_RANK, Finding
 from .registry import REGISTRY, RuleContext
 
 rule = REGISTRY.rule
@@ -34,8 +34,13 @@ def _findings(ctx: RuleContext, *issue_codes: str) -> Iterator[Finding]:
         for issue in score.all_issues:
             if issue.code in issue_codes:
                 yield ctx.finding(ctx.locate_project(issue.project, issue.indicator), issue.message,
-                                  severity=issue.severity, expected=issue.expected, actual=issue.actual,
+                                  severity=_capped(issue.severity, ctx.rule.severity), expected=issue.expected, actual=issue.actual,
                                   difference=_difference(issue.expected, issue.actual))
+
+
+def _capped(severity: str, cap: str) -> str:
+    """The engine's severity, never above the rule's (an unverified policy stays a 提示)."""
+    return severity if SEVERITY_RANK[severity] <= SEVERITY_RANK[cap] else cap
 
 
 def _difference(expected, actual):
@@ -49,7 +54,7 @@ ENGINE_RULES = (
     ("P-001", "错误", "自评表项目资金：年度资金总额 = 当年财政拨款 + 上年结转资金 + 其他资金（每列）",
      (codes.FUNDS_SUM,)),
     ("P-002", "错误", "自评表执行率 = 全年执行数 / 全年预算数", (codes.EXEC_RATE,)),
-    ("P-003", "警告", "预算执行率得分符合评分策略（常见做法 min(执行率,100%)×分值，未经核实）",
+    ("P-003", "提示", "预算执行率得分符合评分策略（常见做法 min(执行率,100%)×分值，未经核实，故为提示）",
      (codes.EXEC_SCORE,)),
     ("P-004", "错误", "预算执行率分值与各三级指标分值之和 = 100", (codes.WEIGHT_SUM,)),
     ("P-005", "错误", "每项得分在 0 与分值之间（含预算执行率得分）", (codes.SCORE_RANGE,)),

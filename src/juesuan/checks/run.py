@@ -14,7 +14,7 @@ from typing import Any, Iterable
 from ..model import TABLE_KEYS
 from .finding import SEVERITY_RANK, Finding, Location, at_least
 from .registry import LOAD_ERRORS, REGISTRY, Registry, Rule, RuleContext, load_builtin
-from .tolerance import ROUNDING_KEY
+from .tolerance import PRINTED_TWICE_RULE, ROUNDING_KEY
 from .unknown import rerun_rules, set_aside_dependent, tables_of
 
 _TABLE_NAMES = {key: f"{code} {title}" for key, code, title in TABLE_KEYS} | {
@@ -165,7 +165,13 @@ REGISTRY.add(Rule("R-003", "运行", "提示", "文件中缺少的表：与之�
                   "读回的文件没有某张表（如“见附表”而附表未附）时，该表的数字未知而非为零，不据此报错。",
                   source=__name__))
 REGISTRY.add(Rule("R-001", "运行", "提示", "舍入差异汇总：同一张表内打印精度范围内的差异合并为一条提示", None,
-                  "恒等式两边之差不超过所涉数字打印精度半个单位之和（空白/零值不计）时视为舍入差异。",
+                  "所涉各数在各自打印精度半个单位内取某些精确值即可使等式成立（区间运算，见 checks/tolerance.py）"
+                  "时视为舍入尾差；空白/零值视为精确。",
+                  source=__name__))
+REGISTRY.add(Rule(PRINTED_TWICE_RULE, "运行", "警告",
+                  "同一数字两处打印不一致：相差一个末位单位、舍入无法解释（如一表326.71、另一表326.72）", None,
+                  "同一数字在两张表（或表与说明）中打印为相差一个末位单位的两个数时，不存在同时取整为两者的精确值，"
+                  "其中一处必有误；通常是一处由元直接取整、另一处由取整后的数相加，故为警告而非错误。原恒等式编号见消息末尾。",
                   source=__name__))
 REGISTRY.add(Rule("R-002", "运行", "警告", "规则运行出错或规则模块加载失败（不中断审核）", None,
                   "规则抛出异常时记为该规则的一条警告，其余规则照常运行。", source=__name__))
