@@ -14,6 +14,7 @@ from typing import Any, Iterator
 
 from ..model.items import TABLE_LABELS
 from ..reference import CodeBook, normalize_name
+from ..reference.codes import Rename, renames_of
 from .registry import REGISTRY, RuleContext
 
 rule = REGISTRY.rule
@@ -51,6 +52,17 @@ def _books(ctx: RuleContext) -> dict[str, CodeBook]:
     if "codebooks" not in ctx.shared:
         ctx.shared["codebooks"] = {k: CodeBook.for_year(ctx.year, k) for k in ("function", "economic")}
     return ctx.shared["codebooks"]
+
+
+def _renames(ctx: RuleContext) -> dict[tuple[str, str], tuple[Rename, ...]]:
+    """(kind, code) → its renames, read once per check (the user's file may change between checks)."""
+    if "coderenames" not in ctx.shared:
+        found: dict[tuple[str, str], tuple[Rename, ...]] = {}
+        for kind in ("function", "economic"):
+            for rename in renames_of(kind):
+                found[(kind, rename.code)] = (*found.get((kind, rename.code), ()), rename)
+        ctx.shared["coderenames"] = found
+    return ctx.shared["coderenames"]
 
 
 def _consistent(cells: list[tuple[str, str]]) -> bool:
@@ -111,14 +123,15 @@ def names(ctx: RuleContext):
     names_of = {kind: _names(book) for kind, book in books.items()}
     for (kind, code), printed in _printed(ctx).items():
         book, known = books[kind], names_of[kind].get(code)
-        if known is None:
+        if known is None or all(not name or name in known for name in printed):
             continue
         official = book.get(code)
-        in_force = normalize_name(book.name_in(code, ctx.year))  # a name renamed later is right before then
+        renames = _renames(ctx).get((kind, code), ())
+        in_force = normalize_name(book.name_in(code, ctx.year, renames))  # a name renamed later is right before then
         # The document contradicts itself when it prints the book's name for this code in another table.
         elsewhere = [cell for group, cells in printed.items() if group in known for cell in cells]
         for name, cells in printed.items():
-            if not name or name in known or name == in_force or book.outdated(code, name, ctx.year):
+            if not name or name in known or name == in_force or book.outdated(code, name, ctx.year, renames):
                 continue
             shown = cells[0][1]
             also = f"；文档{_tables(elsewhere)}印为“{elsewhere[0][1]}”" if elsewhere else ""
@@ -143,11 +156,13 @@ def _tables(cells: list[tuple[str, str]]) -> str:
 @rule("K-004", family="编码", severity="警告", title="科目名称不是已更名科目的旧名称",
       description="按 reference/data/<kind>-renames.csv（有出处的更名记录）：文档年度已在更名起始年度或之后，却印旧名称。")
 def outdated_names(ctx: RuleContext):
-    books = _books(ctx)
+    books, renames = _books(ctx), _renames(ctx)
     for (kind, code), printed in _printed(ctx).items():
-        book = books[kind]
+        if (kind, code) not in renames:
+            continue
         for name, cells in printed.items():
-            renamed = book.outdated(code, name, ctx.year)
+            book = books[kind]
+            renamed = book.outdated(code, name, ctx.year, renames[(kind, code)])
             if renamed is None:
                 continue
             shown = cells[0][1]

@@ -55,6 +55,7 @@ class Code(BaseModel):
         return self.provenance.startswith("V") and "+FROM-" not in self.provenance
 
 
+@lru_cache(maxsize=8192)  # the same few hundred names recur in every document
 def normalize_name(name: str) -> str:
     """Compare names as documents print them: NFKC (full/half width), no whitespace at all."""
     return _SPACE.sub("", unicodedata.normalize("NFKC", name or ""))
@@ -223,19 +224,21 @@ class CodeBook:
             return False
         return self.complete or (found.verified and source_years(DATA_DIR).get(found.provenance) == year)
 
-    def outdated(self, code: str, name: str, year: int) -> Rename | None:
-        """The rename when ``name`` is an old name of ``code`` that a ``year`` document should no longer print."""
+    def outdated(self, code: str, name: str, year: int, renames: tuple[Rename, ...] | None = None) -> Rename | None:
+        """The rename when ``name`` is an old name of ``code`` that a ``year`` document should no longer print
+        (``renames``: the kind's renames when already at hand, e.g. once per check)."""
         wanted = normalize_name(name)
-        return next((r for r in renames_of(self.kind) if r.code == _clean(code) and r.from_year <= year
+        every = renames_of(self.kind) if renames is None else renames
+        return next((r for r in every if r.code == _clean(code) and r.from_year <= year
                      and normalize_name(r.old_name) == wanted and not self.name_matches(code, name)), None)
 
-    def name_in(self, code: str, year: int) -> str | None:
+    def name_in(self, code: str, year: int, renames: tuple[Rename, ...] | None = None) -> str | None:
         """The name in force in ``year``: the book's, or the old name of a rename not yet in force."""
         found = self.get(code)
         if found is None:
             return None
-        later = sorted((r for r in renames_of(self.kind) if r.code == found.code and r.from_year > year),
-                       key=lambda r: r.from_year)
+        every = renames_of(self.kind) if renames is None else renames
+        later = sorted((r for r in every if r.code == found.code and r.from_year > year), key=lambda r: r.from_year)
         return later[0].old_name if later else found.name
 
     def find(self, name: str, level: int | None = None, parent: str | None = None) -> list[Code]:
