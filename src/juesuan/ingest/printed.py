@@ -34,7 +34,8 @@ _GLOSSARY_ENTRY = re.compile(rf"^(?:{_NUMERAL}[、.．]|\d{{1,2}}[、.．])?\s*(
 
 
 def _is_table_row(row: Row) -> bool:
-    return row.grid is not None or len(row.cells) > 2
+    """A ruled row, or several cells without sentence punctuation ("增加 8746.99 万元，增长" is prose)."""
+    return row.grid is not None or len(row.cells) > 2 and not re.search(r"[，。；：]", row.text)
 
 
 def _kind(text: str) -> LineKind | None:
@@ -96,7 +97,7 @@ class _Reader:
             starts.append((len(text), page, line))
             text += piece
         self.buffer.clear()
-        if self.section == "glossary":
+        if self.section == "glossary" and _GLOSSARY_ENTRY.match(text):
             self.emit("glossary", text, starts[0][1], starts[0][2])
             return
         offset = 0
@@ -168,8 +169,11 @@ def printed_lines(doc: Document) -> tuple[PrintedLine, ...]:
                 and not compact.endswith("。"):
             r.emit("title", text, row.page, row.line)  # the cover: short lines before the 目录 or the first part
             continue
+        if r.section == "glossary" and r.buffer and r.buffer[-1][0].endswith("。") and not re.search(r"[，。；：,;:]", text):
+            r.flush()  # a running footer after the last entry ("XX局 · 2024 年度"), not its continuation
+        alone = not r.buffer  # "…作下述说明：" on its own line ends there; a wrapped "主要原因是：" does not
         r.buffer.append((text, row.page, row.line))
-        if text.endswith(("。", "！", "？", "：", ":")) and r.section != "glossary":
+        if r.section != "glossary" and (text.endswith(("。", "！", "？")) or alone and text.endswith(("：", ":"))):
             r.flush()
     r.flush()
     return tuple(r.out)
