@@ -255,3 +255,16 @@ def test_names__a_2022_document_printing_another_name_throughout_gets_a_hint():
     # The same name in every table: perhaps a name of 2022 no stored source shows, so only a 提示.
     text = mutate_tables(URUMQI, "机关事业单位基本养老保险缴费支出", "机关事业单位基本养老保险缴费")
     assert [(f.rule_id, f.severity) for f in code_findings(text)] == [("K-002", "提示")]
+
+
+@pytest.mark.rule("K-004", "fails")
+def test_outdated__found_in_a_rendered_workbook_read_back(tmp_path):
+    # The old name travels through our XLSX and the reader (names.resolve_* know old names) to K-004.
+    render = pytest.importorskip("juesuan.render")
+    from juesuan.ingest import read
+    from juesuan.narrative.compose import compose
+
+    d = parse_text(mutate_tables(SHANGHAI, "name: 卫生健康支出,", "name: 医疗卫生与计划生育支出,"))
+    read_back, _ = read(render.render("xlsx", d, compose(d), tmp_path / "mutant.xlsx"))
+    found = [f for f in check(read_back).findings if f.rule_id.startswith("K-")]
+    assert [(f.rule_id, f.severity, f.expected) for f in found] == [("K-004", "警告", "卫生健康支出")]

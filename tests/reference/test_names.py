@@ -132,3 +132,11 @@ def test_resolve_path__any_printed_form_of_a_known_item_resolves(code, left, rig
 
 def test_split_path__strips_numbering_and_whitespace():
     assert split_path("3. 科学技术支出（类）技术与\n开发（款）") == [(1, "科学技术支出"), (2, "技术与开发")]
+
+
+def test_resolve__an_old_name_of_a_renamed_code_resolves_to_the_code():
+    # function-renames.csv: 210 医疗卫生与计划生育支出 → 卫生健康支出 (2019). Reading is not judging: K-004 reports it.
+    assert resolve_name("医疗卫生与计划生育支出", level=1, year=2024) == "210"
+    assert resolve_name("医疗卫生与计划生育支出（类）", year=2018) == "210"
+    assert resolve_path("医疗卫生与计划生育支出（类）行政事业单位医疗（款）行政单位医疗（项）", year=2024) == "2101101"
+    assert resolve_name("医疗卫生与计划生育支出", level=2, year=2024) is None  # a 类 name, not a 款

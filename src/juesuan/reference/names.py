@@ -3,14 +3,16 @@
 Documents write paths like ``科学技术支出（类）技术与开发（款）科技成果转化与扩散（项）``, with
 full- or half-width brackets and stray spaces or line breaks inside names. Names repeat under
 different parents (行政运行 sits under many 款), so a path is resolved level by level.
-Unresolvable input gives ``None``, never an exception.
+An old name of a renamed code (``data/<kind>-renames.csv``) resolves to the code too: reading
+is not judging (rule K-004 reports the outdated name). Unresolvable input gives ``None``, never an
+exception.
 """
 
 from __future__ import annotations
 
 import re
 
-from .codes import CodeBook
+from .codes import Code, CodeBook, normalize_name, renames_of
 
 LEVEL_MARKS = {"类": 1, "款": 2, "项": 3}
 # The level marks themselves, either bracket width; names between them may hold brackets (办公厅（室）).
@@ -37,7 +39,7 @@ def resolve_path(text: str, year: int, kind: str = "function") -> str | None:
     book = CodeBook.for_year(year, kind)
     parent: str | None = None
     for level, name in segments:
-        hits = book.find(name, level=level, parent=parent) if parent else book.find(name, level=level)
+        hits = _find(book, name, level, parent)
         if level == 1:
             hits = [c for c in hits if c.parent is None]
         if len(hits) != 1:
@@ -60,5 +62,16 @@ def resolve_name(name: str, level: int | None = None, parent: str | None = None,
         parent = resolve_path(parent, year, kind)
         if parent is None:
             return None
-    hits = CodeBook.for_year(year, kind).find(name, level=level, parent=parent)
+    hits = _find(CodeBook.for_year(year, kind), name, level, parent)
     return hits[0].code if len(hits) == 1 else None
+
+
+def _find(book: CodeBook, name: str, level: int | None, parent: str | None) -> list[Code]:
+    """The book's codes of that name, else the codes that name is an old name of."""
+    hits = book.find(name, level=level, parent=parent)
+    if hits:
+        return hits
+    wanted = normalize_name(name)
+    old = (book.get(r.code) for r in renames_of(book.kind) if normalize_name(r.old_name) == wanted)
+    return [c for c in old if c is not None and (level is None or c.level == level)
+            and (parent is None or c.parent == parent)]
