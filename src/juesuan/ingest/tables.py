@@ -9,6 +9,7 @@ from pydantic import ValidationError
 from ..model.tables import TABLE_KEYS, Tables
 from .coded import parse_basic, parse_coded
 from .collapsed import is_collapsed, to_columns
+from .flat import is_flat, parse_flat_coded
 from .collect import Collector
 from .locate import Block
 from .columns import ORDER
@@ -64,14 +65,42 @@ def _columns_hold(block: Block, out: Collector, resolver) -> bool:
     return _trial(block, out, resolver, False) >= _trial(block, out, resolver, True)
 
 
+FLAT_CODED = ("income", "expenditure", "general_budget", "government_fund", "state_capital")
+
+
+def _finish(block: Block, parsed: dict, out: Collector, units: set[str]) -> dict:
+    """Unit, empty note and notes of a parsed table."""
+    key = block.key
+    if block.unit_printed:
+        units.add(block.unit)
+    # Empty: no amount read, or only printed zeros (some software prints 0.00 under the note).
+    empty = not any(v for path, v in out.values.items() if path.startswith(key + "."))
+    if block.empty_note and empty:
+        parsed = {**parsed, "empty": True, "empty_note": block.empty_note.replace(" ", "")}
+    notes = [n for n in block.notes if n != block.empty_note]
+    if notes:
+        parsed["note"] = "\n".join(notes)
+    if isinstance(parsed.get("expenditure"), dict):
+        for scratch in ("_unresolved", "_pending"):
+            parsed["expenditure"].pop(scratch, None)
+    return parsed
+
+
 def build_tables(blocks: list[Block], out: Collector, resolver) -> tuple[Tables, list[str], set[str]]:
     """(tables, keys found, source units)."""
     data: dict = {}
     found: list[str] = []
     units: set[str] = set()
-    for key, block in _merge(blocks).items():
+    merged = _merge(blocks)
+    # coded tables without columns last: what the other tables read helps place their 合计 rows
+    flat = [k for k, b in merged.items() if k in FLAT_CODED and is_flat(b)]
+    for key, block in [(k, b) for k, b in merged.items() if k not in flat] + [(k, merged[k]) for k in flat]:
         guessed = ordered = False
         tentative: set[tuple[int, str]] = set()
+        if key in flat:
+            data[key] = _finish(block, parse_flat_coded(block, out, resolver.for_table(key)), out, units)
+            found.append(key)
+            continue
         if is_collapsed(block):
             to_columns(block, out)
         elif needs_columns(block):
@@ -96,19 +125,7 @@ def build_tables(blocks: list[Block], out: Collector, resolver) -> tuple[Tables,
                 keep_proven_fiscal_lines(parsed, out)
             if key == "basic_expenditure":
                 keep_proven_classes(parsed, out)
-        if block.unit_printed:
-            units.add(block.unit)
-        # Empty: no amount read, or only printed zeros (some software prints 0.00 under the note).
-        empty = not any(v for path, v in out.values.items() if path.startswith(key + "."))
-        if block.empty_note and empty:
-            parsed = {**parsed, "empty": True, "empty_note": block.empty_note.replace(" ", "")}
-        notes = [n for n in block.notes if n != block.empty_note]
-        if notes:
-            parsed["note"] = "\n".join(notes)
-        if isinstance(parsed.get("expenditure"), dict):
-            for scratch in ("_unresolved", "_pending"):
-                parsed["expenditure"].pop(scratch, None)
-        data[key] = parsed
+        data[key] = _finish(block, parsed, out, units)
         if block.rows or block.empty_note:
             found.append(key)
     tables = Tables()

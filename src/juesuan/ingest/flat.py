@@ -1,0 +1,186 @@
+"""Coded tables from text without columns (a viewer's copy, pdfplumber, pdftotext raw, single spaces).
+
+Each line is read in order: 类/款/项 code parts, the 科目名称, then the amounts the row prints
+(blank cells are simply absent). A line may hold only the name (printed above its code, or
+wrapped below it) or only the amounts (centred in a tall cell): they join their record by
+what it still lacks. Which column each amount is in is then decided by the table's own
+identities (``placement``); what they leave open is unknown, never zero.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..model import Source
+from .coded import _INLINE_CODE, _by_name
+from .collect import Collector
+from .locate import Block
+from .numbers import clean, compact, is_amount, join_code, parse_amount
+from .pages import Cell, Row
+from .placement import HALF_CENT, candidates, evidence, solve, spec
+
+ZERO_MARKS = {"-", "—", "--", "——", "－", "0"}
+_GLUED = re.compile(r"^(.*?\D)(-?\d{1,3}(?:,\d{3})*\.\d{2}|-?\d+\.\d{2})$")  # "事务5.00"
+_MARKERS = {"类", "款", "项"}
+TOTAL_NAMES = ("合计", "总计")
+
+
+def is_flat(block: Block) -> bool:
+    """Most lines with amounts are one cell holding several tokens: no columns to read."""
+    lines = [r for r in block.rows if any(_amount(t) for t in _tokens(r))]
+    flat = [r for r in lines if len(r.cells) == 1]
+    return bool(lines) and len(flat) * 2 > len(lines)
+
+
+def _tokens(row: Row) -> list[str]:
+    out = []
+    for token in row.text.split():
+        glued = _GLUED.match(token)
+        if glued and not glued.group(1).replace(",", "").isdigit():
+            out += [glued.group(1), glued.group(2)]
+        else:
+            out.append(token)
+    return out
+
+
+def _amount(token: str) -> bool:
+    return is_amount(token) and not clean(token).isdigit() or clean(token) in ZERO_MARKS
+
+
+@dataclass
+class Record:
+    row: Row
+    code: str | None = None
+    name: str = ""
+    amounts: list[tuple[str, Row]] = field(default_factory=list)
+    named_before: bool = False  # its name came on a line above its code
+    total: bool = False
+
+
+def _split(tokens: list[str]) -> tuple[list[str], list[str], list[str]]:
+    codes, names, amounts = [], [], []
+    for token in tokens:
+        t = clean(token)
+        if not names and not amounts and t.isdigit() and join_code(codes + [t]) is not None \
+                or not names and not amounts and t.isdigit() and codes and len(t) == 2:
+            codes.append(t)
+        elif _amount(token) and (codes or names or amounts or "." in t or "," in t):
+            amounts.append(token)
+        elif t not in _MARKERS:
+            names.append(compact(token))
+    return codes, names, amounts
+
+
+def records(block: Block, out: Collector) -> list[Record]:
+    found: list[Record] = []
+    current: Record | None = None
+    pending = ""
+    started = False
+    for row in block.rows:
+        codes, names, amounts = _split(_tokens(row))
+        name = "".join(names)
+        if name.startswith("栏次"):
+            continue
+        if not started and not codes and not amounts:
+            continue  # header lines
+        started = True
+        inline = _INLINE_CODE.match(name)
+        if inline and not codes:
+            codes, name = [inline.group(1)], inline.group(2)
+        if any(t in name for t in TOTAL_NAMES) and not codes:
+            current = Record(row, name="合计", total=True, amounts=[(a, row) for a in amounts])
+            found.append(current)
+            pending = ""
+        elif not codes and current is not None and current.code and not current.amounts \
+                and not current.named_before and (name or amounts):
+            current.name += name  # the name wrapped below its code, the amounts on its last line
+            current.amounts = [(a, row) for a in amounts]
+        elif codes or (name and amounts):
+            current = Record(row, code=join_code(codes) if codes else None, name=pending + name,
+                             amounts=[(a, row) for a in amounts], named_before=bool(pending) and not name)
+            if codes and current.code is None:
+                out.unclear(row, f"科目编码无法识别 / code not understood: {' '.join(codes)} {name}", block.key)
+            found.append(current)
+            pending = ""
+        elif name:
+            pending += name
+        elif amounts:
+            if current is not None and not current.amounts:
+                current.amounts = [(a, row) for a in amounts]
+            else:
+                for a in amounts:
+                    out.unclear(row, f"{block.key}: 金额无法对应 / amount not placed: {a}", block.key)
+    return found
+
+
+def parse_flat_coded(block: Block, out: Collector, resolve) -> dict:
+    table_spec = spec(block.key)
+    if table_spec is None:
+        return {}
+    parents: dict[int, str] = {}
+    kept: dict[str, Record] = {}
+    for record in records(block, out):
+        if record.total:
+            kept.setdefault("total", record)
+            continue
+        code = record.code or _by_name(record.name, parents, resolve)
+        if code is None:
+            out.unclear(record.row, f"科目编码无法识别 / code not understood: {record.name}", block.key)
+            continue
+        parents[len(code)] = code
+        record.code = code
+        kept.setdefault(code, record)  # a repeated row on a continuation page
+    options, parent = {}, {}
+    for label, record in kept.items():
+        values = [parse_amount(text) for text, _ in record.amounts]
+        options[label] = candidates([v for v in values if v is not None], table_spec) \
+            if all(v is not None for v in values) else []
+        parent[label] = _parent(label, kept)
+    if "total" in options:  # what other tables say of the 合计 row picks among its placements
+        stated = evidence(block.key, out.values, {p for p, s in out.sources.items() if s.kind == "unread"})
+        agree = [v for v in options["total"]
+                 if all(abs((v[table_spec.columns.index(c)] or Decimal(0)) - x) <= HALF_CENT * 4
+                        for c, x in stated.items() if c in table_spec.columns)]
+        options["total"] = agree or options["total"]
+    decided = solve(options, parent)
+    table: dict = {"rows": []}
+    for label, record in kept.items():
+        entry = {"code": label if label != "total" else "合计", "name": record.name or "合计"}
+        result = decided[label]
+        for column, value in enumerate(result.vector):
+            name = table_spec.columns[column]
+            if column in result.unknown:
+                continue
+            if value is not None:
+                text, line = _amount_at(record, value)
+                got = out.amount(f"{block.key}.{label}.{name}", line, Cell(text, 0, 0, line.line, line.line + 1),
+                                 block.unit)
+                if got is not None:
+                    entry[name] = got
+        if result.unknown:
+            out.unclear(record.row, f"{block.key}: {label} 栏目无法确定 / column not certain: {result.reason}",
+                        block.key)
+            for column in result.unknown:
+                out.sources[f"{block.key}.{label}.{table_spec.columns[column]}"] = Source(
+                    kind="unread", ref=result.reason, file=out.file, page=record.row.page, line=record.row.line)
+        if label == "total":
+            table["total"] = entry
+        else:
+            table["rows"].append(entry)
+    return table
+
+
+def _amount_at(record: Record, value: Decimal) -> tuple[str, Row]:
+    """The printed token of a placed value (for its line and text)."""
+    return next(((t, r) for t, r in record.amounts if parse_amount(t) == value), record.amounts[0])
+
+
+def _parent(label: str, kept: dict) -> str | None:
+    if label == "total":
+        return None
+    for n in range(len(label) - 2, 2, -2):
+        if label[:n] in kept:
+            return label[:n]
+    return "total" if "total" in kept else None

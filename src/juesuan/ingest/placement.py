@@ -1,0 +1,240 @@
+"""Rows placed by the table's own identities, when nothing else says which column an amount is in.
+
+A text extraction without layout prints a row's amounts in column order but drops its
+blank cells: "201 06 02 一般行政管理事务 16.19 10.00 6.19" under seven columns. Every
+order-keeping placement of the amounts into the columns is a candidate; a candidate must
+satisfy the row identities of its table (合计 = Σ sources, 本年支出 = 基本 + 项目, …) and the
+families must add up column by column (合计行 = Σ类, 类 = Σ款, 款 = Σ项). The identities are
+data: ``checks/identities/tables.yaml`` (rules ``for_each: <table>`` give the row identities,
+``where: has_children`` the columns in printed order and the family sums).
+
+A row whose consistent placements all agree is placed; a column on which they disagree is
+unknown (``Decided.unknown``), never zero. Rounding: a sum may differ from its total by half
+a cent per term (the envelope of the printed figures).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from importlib import resources
+from itertools import combinations
+
+import yaml
+
+HALF_CENT = Decimal("0.005")
+MAX_STATES = 20000  # reachable remainders kept per family search; beyond, the family is not used
+
+
+@dataclass(frozen=True)
+class Spec:
+    """One table: its columns in printed order and its row identities (Σ coefficient × column = 0)."""
+
+    columns: tuple[str, ...]
+    identities: tuple[tuple[tuple[int, int], ...], ...]  # ((column index, ±1), …)
+    families: bool
+
+
+def _linear(expr: str, columns: tuple[str, ...]) -> tuple[tuple[int, int], ...] | None:
+    """``row.a + row.b - row.c == row.d`` → ((a, 1), (b, 1), (c, -1), (d, -1)); None if not that form."""
+    sides = expr.split("==")
+    if len(sides) != 2:
+        return None
+    terms = []
+    for side, sign in zip(sides, (1, -1)):
+        for op, name in re.findall(r"([+-]?)\s*row\.(\w+)", side):
+            if name not in columns:
+                return None
+            terms.append((columns.index(name), sign * (-1 if op == "-" else 1)))
+        if re.sub(r"[+-]?\s*row\.\w+", "", side).strip():
+            return None
+    return tuple(terms)
+
+
+@cache
+def _rules() -> tuple[dict, ...]:
+    text = resources.files("juesuan.checks").joinpath("identities/tables.yaml").read_text(encoding="utf-8")
+    return tuple(yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)))
+
+
+@cache
+def spec(key: str) -> Spec | None:
+    """The spec of a coded table from the identity rules, or None when they do not describe one."""
+    rules = [r for r in _rules() if r.get("for_each") == key]
+    family = next((r for r in rules if r.get("where") == "has_children" and "col" in r.get("vars", {})), None)
+    if family is None:
+        return None
+    columns = tuple(family["vars"]["col"])
+    identities = tuple(t for r in rules if "where" not in r for t in [_linear(r["expr"], columns)] if t)
+    return Spec(columns, identities, True)
+
+
+@cache
+def _cross() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """Cross-table identities ``path == path + path …`` (vars expanded), either way round."""
+    text = resources.files("juesuan.checks").joinpath("identities/cross.yaml").read_text(encoding="utf-8")
+    out = []
+    for rule in yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+        values = next(iter(rule.get("vars", {}).items()), (None, [None]))
+        for value in values[1]:
+            expr = rule["expr"] if value is None else rule["expr"].replace("{" + values[0] + "}", value)
+            sides = [s.strip() for s in expr.split("==")]
+            terms = [re.split(r"\s*\+\s*", side) for side in sides]
+            if len(sides) != 2 or any(not re.fullmatch(r"[\w.]+", t) for side in terms for t in side):
+                continue
+            for one, other in ((terms[0], terms[1]), (terms[1], terms[0])):
+                if len(one) == 1:
+                    out.append((one[0], tuple(other)))
+    return tuple(out)
+
+
+def evidence(key: str, values: dict, unknown: set[str]) -> dict[str, Decimal]:
+    """Columns of ``key``'s 合计 row that other tables already read state (X-001…: 公开02 合计 财政拨款
+    = 公开01 三项财政拨款收入). A term that was not read counts as blank only when it is not unknown
+    and some other term was read."""
+    out = {}
+    for target, terms in _cross():
+        head, _, column = target.partition(f"{key}.total.")
+        if head or not column or any(t.startswith(key + ".") for t in terms):
+            continue
+        if any(t in unknown for t in terms) or not any(t in values for t in terms):
+            continue
+        out[column] = sum((values.get(t, Decimal(0)) for t in terms), Decimal(0))
+    return out
+
+
+Vector = tuple  # per column: Decimal (printed) or None (blank)
+
+
+def _holds(vector: Vector, spec: Spec) -> bool:
+    for terms in spec.identities:
+        values = [(vector[i] or Decimal(0)) * sign for i, sign in terms]
+        printed = sum(1 for i, _ in terms if vector[i])
+        if abs(sum(values, Decimal(0))) > HALF_CENT * max(printed, 1):
+            return False
+    return True
+
+
+def candidates(amounts: list[Decimal], spec: Spec, fixed: dict[int, int] | None = None) -> list[Vector]:
+    """Order-keeping placements of ``amounts`` that satisfy the row identities.
+
+    ``fixed``: amount index → column, where something else (a header over it) says so.
+    """
+    n = len(spec.columns)
+    out = []
+    for chosen in combinations(range(n), len(amounts)):
+        if fixed and any(chosen[a] != c for a, c in fixed.items()):
+            continue
+        vector = [None] * n
+        for column, value in zip(chosen, amounts):
+            vector[column] = value
+        if _holds(tuple(vector), spec):
+            out.append(tuple(vector))
+    return out
+
+
+def _zero(v):
+    return tuple(x or Decimal(0) for x in v)
+
+
+def _reach(parent: Vector, children: list[list[Vector]], tolerance: Decimal) -> set | None:
+    """Remainders of ``parent`` after every child took one of its vectors (None: too many)."""
+    states = {_zero(parent)}
+    for options in children:
+        zeroed = {_zero(v) for v in options}
+        signed = any(x < 0 for v in zeroed for x in v)  # negative amounts: no pruning by sign
+        states = {r for state in states for v in zeroed
+                  for r in [tuple(a - b for a, b in zip(state, v))] if signed or min(r) >= -tolerance}
+        if len(states) > MAX_STATES:
+            return None
+    return states
+
+
+def _closes(parent: Vector, children: list[list[Vector]]) -> bool | None:
+    tolerance = HALF_CENT * (len(children) + 1)
+    states = _reach(parent, children, tolerance)
+    if states is None:
+        return None
+    return any(all(abs(x) <= tolerance for x in s) for s in states)
+
+
+@dataclass(frozen=True)
+class Decided:
+    vector: Vector  # placed values; None also where ``unknown``
+    unknown: tuple[int, ...]  # columns the consistent placements disagree on
+    reason: str = ""
+
+
+def solve(rows: dict[str, list[Vector]], parent: dict[str, str | None]) -> dict[str, Decided]:
+    """Each row's placement from its candidates and the family sums.
+
+    ``rows``: label → candidates; ``parent``: label → the printed row it adds up into (None at
+    the top). A family is used only when its search stays small; a row without any consistent
+    placement is all unknown.
+    """
+    children: dict[str | None, list[str]] = {}
+    for label in rows:
+        children.setdefault(parent.get(label), []).append(label)
+    feasible: dict[str, list[Vector]] = {}
+    usable: dict[str, bool] = {}
+
+    def up(label: str) -> list[Vector]:  # bottom-up: candidates that their children can fill
+        kids = children.get(label, [])
+        options = [up(k) for k in kids]
+        own = rows[label]
+        usable[label] = bool(kids) and all(options)
+        if usable[label]:
+            checked = [(v, _closes(v, options)) for v in own]
+            if any(ok is None for _, ok in checked):
+                usable[label] = False
+            else:
+                own = [v for v, ok in checked if ok]
+        feasible[label] = own
+        return own
+
+    for top in children.get(None, []):
+        up(top)
+    supported = {label: list(feasible[label]) for label in children.get(None, [])}
+
+    def down(label: str) -> None:  # top-down: the child vectors some consistent parent uses
+        kids = children.get(label, [])
+        for index, kid in enumerate(kids):
+            if not usable[label] or len(feasible[kid]) < 2:
+                supported[kid] = list(feasible[kid])
+            else:
+                supported[kid] = _used(supported[label], [feasible[k] for k in kids], index)
+            down(kid)
+
+    for top in children.get(None, []):
+        down(top)
+    return {label: _decide(supported.get(label, []), rows[label]) for label in rows}
+
+
+def _used(parents: list[Vector], options: list[list[Vector]], index: int) -> list[Vector]:
+    """The vectors of child ``index`` that some parent vector and some choice of the others close."""
+    tolerance = HALF_CENT * (len(options) + 1)
+    others = options[:index] + options[index + 1:]
+    kept: dict[Vector, None] = {}
+    for p in parents:
+        rest = _reach(p, others, tolerance)  # what the other children leave of p
+        if rest is None:
+            return list(options[index])
+        for v in options[index]:
+            if v not in kept and any(all(abs(a - b) <= tolerance for a, b in zip(r, _zero(v))) for r in rest):
+                kept[v] = None
+    return list(kept)
+
+
+def _decide(options: list[Vector], own: list[Vector]) -> Decided:
+    if not options:
+        width = len(own[0]) if own else 0
+        return Decided((None,) * width, tuple(range(width)),
+                       "无满足表内关系的排列 / no placement satisfies the table's identities")
+    first = options[0]
+    unknown = tuple(i for i in range(len(first))
+                    if any((v[i] or Decimal(0)) != (first[i] or Decimal(0)) for v in options))
+    vector = tuple(None if i in unknown else first[i] for i in range(len(first)))
+    reason = "" if not unknown else f"有 {len(options)} 种一致排列 / {len(options)} consistent placements"
+    return Decided(vector, unknown, reason)

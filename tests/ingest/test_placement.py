@@ -1,0 +1,108 @@
+"""Rows placed by the table's own identities (ingest/placement.py, ingest/flat.py): hand-made rows."""
+
+from decimal import Decimal as D
+from pathlib import Path
+
+from juesuan.ingest import read
+from juesuan.ingest.placement import candidates, evidence, solve, spec
+
+
+def test_spec__columns_and_row_identities_come_from_the_identity_rules():
+    gb = spec("general_budget")
+    assert gb.columns == ("total", "basic", "project")
+    assert gb.identities == (((0, 1), (1, -1), (2, -1)),)  # total − basic − project = 0
+    fund = spec("government_fund")
+    assert len(fund.identities) == 2  # 年初 + 收入 − 支出 = 年末, 支出 = 基本 + 项目
+    assert spec("basic_expenditure") is None  # no column family: not placed this way
+
+
+def test_candidates__a_full_row_has_one_placement_a_partial_row_several():
+    gb = spec("general_budget")
+    assert candidates([D("16.19"), D("10.00"), D("6.19")], gb) == [(D("16.19"), D("10.00"), D("6.19"))]
+    # 合计 and one part: 基本 or 项目, the row alone cannot say
+    assert candidates([D("135.25"), D("135.25")], gb) == [
+        (D("135.25"), D("135.25"), None), (D("135.25"), None, D("135.25"))]
+    assert candidates([D("5"), D("1"), D("1")], gb) == []  # 5 ≠ 1 + 1
+    assert candidates([], gb) == [(None, None, None)]  # a row printed blank
+
+
+def test_solve__the_family_sums_pick_the_column_of_each_part():
+    gb = spec("general_budget")
+    rows = {"total": candidates([D("30.00"), D("10.00"), D("20.00")], gb),
+            "201": candidates([D("30.00"), D("10.00"), D("20.00")], gb),
+            "2010601": candidates([D("10.00"), D("10.00")], gb),
+            "2010602": candidates([D("20.00"), D("20.00")], gb)}
+    decided = solve(rows, {"total": None, "201": "total", "2010601": "201", "2010602": "201"})
+    assert decided["2010601"].vector == (D("10.00"), D("10.00"), None) and not decided["2010601"].unknown
+    assert decided["2010602"].vector == (D("20.00"), None, D("20.00"))
+
+
+def test_solve__equal_parts_leave_the_columns_unknown_not_zero():
+    gb = spec("general_budget")
+    rows = {"201": candidates([D("20.00"), D("10.00"), D("10.00")], gb),
+            "2010601": candidates([D("10.00"), D("10.00")], gb),
+            "2010602": candidates([D("10.00"), D("10.00")], gb)}
+    decided = solve(rows, {"201": None, "2010601": "201", "2010602": "201"})
+    for code in ("2010601", "2010602"):
+        assert decided[code].vector[0] == D("10.00")  # the 合计 agrees in every placement
+        assert decided[code].unknown == (1, 2) and "consistent placements" in decided[code].reason
+
+
+def test_solve__no_consistent_placement_is_all_unknown():
+    gb = spec("general_budget")
+    rows = {"201": candidates([D("30.00"), D("30.00")], gb), "2010601": candidates([D("10.00"), D("10.00")], gb)}
+    decided = solve(rows, {"201": None, "2010601": "201"})
+    assert decided["201"].unknown == (0, 1, 2) and "no placement" in decided["201"].reason
+
+
+def test_evidence__other_tables_state_the_total_row():
+    values = {"summary.income.general_budget": D("2940.05"), "summary.income.other": D("6.20")}
+    stated = evidence("income", values, set())
+    assert stated["fiscal_appropriation"] == D("2940.05") and stated["other"] == D("6.20")
+    assert "fiscal_appropriation" not in evidence("income", values, {"summary.income.government_fund"})
+
+
+VIEWER = """一般公共预算财政拨款支出决算表
+单位：万元
+项目 合计 基本支出 项目支出
+科目编码 科目名称
+类 款 项
+201 一般公共服务支出 30.00 10.00 20.00
+201 06 财政事务 30.00 10.00 20.00
+201 06 01 行政运行 10.00 10.00
+201 06 02 一般行政管理事务 20.00 20.00
+208 社会保障和就业支出 8.00 8.00
+208 05 行政事业单位养老支出 8.00 8.00
+208 05 01 行政单位离退休 5.00 5.00
+208 05 05 机关事业单位基本养老保险
+缴费支出 3.00 3.00
+合计 38.00 18.00 20.00
+"""
+
+
+def test_read__single_spaced_rows_placed_by_identities(tmp_path: Path):
+    """As a PDF viewer copies a table: one space between cells, blank cells gone, a name wrapped."""
+    path = tmp_path / "viewer.txt"
+    path.write_text(VIEWER, encoding="utf-8")
+    disclosure, report = read(path)
+    rows = {r.code: r for r in disclosure.tables.general_budget.rows}
+    assert (rows["2010601"].total, rows["2010601"].basic, rows["2010601"].project) == (10, 10, 0)
+    assert (rows["2010602"].total, rows["2010602"].basic, rows["2010602"].project) == (20, 0, 20)
+    assert rows["2080505"].name == "机关事业单位基本养老保险缴费支出" and rows["2080505"].basic == 3
+    assert disclosure.tables.general_budget.total.basic == 18
+
+
+def test_read__parts_the_identities_cannot_place_are_unread(tmp_path: Path):
+    """Both 项 print one part of the same size: 基本 and 项目 could swap, so neither is read as zero."""
+    text = VIEWER.replace("201 06 01 行政运行 10.00 10.00", "201 06 01 行政运行 10.00 10.00") \
+        .replace("30.00 10.00 20.00", "20.00 10.00 10.00").replace("20.00 20.00", "10.00 10.00") \
+        .replace("合计 38.00 18.00 20.00", "合计 28.00 18.00 10.00")
+    path = tmp_path / "viewer.txt"
+    path.write_text(text, encoding="utf-8")
+    disclosure, report = read(path)
+    rows = {r.code: r for r in disclosure.tables.general_budget.rows}
+    assert rows["2010601"].total == 10 and rows["2010602"].total == 10
+    kinds = {p: s.kind for p, s in disclosure.provenance.items() if p.startswith("general_budget.20106")}
+    assert kinds["general_budget.2010601.basic"] == kinds["general_budget.2010602.project"] == "unread"
+    assert rows["2080505"].basic == 3  # the other family is unaffected
+    assert any("not certain" in p.message for p in report.not_understood)
