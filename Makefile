@@ -21,7 +21,7 @@ $(STAMP): pyproject.toml | $(PY)
 	touch $@
 
 $(TEST_STAMP): pyproject.toml | $(PY)
-	$(PY) -m pip install -q -e '.[test,ocr,data]'
+	$(PY) -m pip install -q -e '.[test,ocr,data,web]'
 	touch $@ $(STAMP)
 
 # Fonts for PDF output (Noto CJK); installed only when missing, needs root or sudo.

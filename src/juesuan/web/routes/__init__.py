@@ -1,0 +1,1 @@
+"""Route modules: auth, filings (editor API), review, public portal, admin."""

@@ -1,0 +1,193 @@
+"""The department's editor API: filings, versions, live 审核, diffs, workflow actions."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from fastapi import APIRouter, Body, Depends, HTTPException
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel, Field
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ... import fileformat
+from ...checks import check
+from .. import rights, store, workflow
+from ..deps import Viewer, filing_or_404, get_db, require, signed_in
+from ..models import Comment, Department, Filing, FindingMark, Version
+
+router = APIRouter(prefix="/api/filings")
+
+
+def _parse(data: dict[str, Any]):
+    """A disclosure from the editor's JSON, through the same validation as ``juesuan check``."""
+    import json
+
+    try:
+        return fileformat.parse_text(json.dumps(data, ensure_ascii=False), file="编辑内容")
+    except fileformat.DisclosureFileError as exc:
+        raise HTTPException(422, [str(p) for p in exc.problems]) from None
+
+
+def _summary(filing: Filing, db: Session) -> dict[str, Any]:
+    current = store.current_version(db, filing)
+    return {"id": filing.id, "department": filing.department.name, "department_id": filing.department_id,
+            "year": filing.year, "status": filing.status, "status_label": workflow.STATUS_LABELS[filing.status],
+            "version": filing.version, "counts": current.counts, "updated_at": filing.updated_at.isoformat()}
+
+
+def _findings(report: Any) -> list[dict[str, Any]]:
+    return [finding.as_dict() for finding in report.findings]
+
+
+@router.get("")
+def list_filings(who: Viewer = Depends(signed_in), db: Session = Depends(get_db)) -> list[dict[str, Any]]:
+    filings = db.scalars(select(Filing).order_by(Filing.id)).all()
+    return [_summary(f, db) for f in filings if rights.in_scope(who.user, f)]
+
+
+class NewFiling(BaseModel):
+    department_id: int | None = None
+    content: dict[str, Any]
+
+
+@router.post("", status_code=201)
+def create(body: NewFiling, who: Viewer = Depends(signed_in), db: Session = Depends(get_db)) -> dict[str, Any]:
+    require(who, "create_filing")
+    department_id = body.department_id if who.user.role == "admin" else who.user.department_id
+    department = db.get(Department, department_id) if department_id else None
+    if department is None:
+        raise HTTPException(422, "需要指定部门 / department required")
+    disclosure = _parse(body.content)
+    if db.scalars(select(Filing).where(Filing.department_id == department.id,
+                                       Filing.year == disclosure.meta.year)).first():
+        raise HTTPException(409, f"{department.name} {disclosure.meta.year}年度已有决算公开 / filing exists")
+    saved = store.create_filing(db, department.id, disclosure, who.user)
+    store.audit(db, who.user, "create_filing", f"{department.name} {disclosure.meta.year}", who.address)
+    filing = db.get(Filing, saved.version.filing_id)
+    return {**_summary(filing, db), "findings": _findings(saved.report)}
+
+
+@router.get("/{filing_id}")
+def show(filing_id: int, who: Viewer = Depends(signed_in), db: Session = Depends(get_db)) -> dict[str, Any]:
+    filing = filing_or_404(db, filing_id, who)
+    require(who, "view_filing", filing)
+    current = store.current_version(db, filing)
+    disclosure = store.disclosure_of(current)
+    return {**_summary(filing, db), "content": store.data_of(disclosure),
+            "findings": _findings(check(disclosure)), "editable": filing.status in workflow.EDITABLE
+            and rights.may(who.user, "edit", filing)}
+
+
+class Save(BaseModel):
+    base_version: int
+    content: dict[str, Any]
+    note: str = Field("", max_length=500)
+
+
+@router.put("/{filing_id}/content")
+def save(filing_id: int, body: Save, who: Viewer = Depends(signed_in), db: Session = Depends(get_db)):
+    filing = filing_or_404(db, filing_id, who)
+    require(who, "edit", filing)
+    if filing.status not in workflow.EDITABLE:
+        raise HTTPException(409, f"当前状态“{workflow.STATUS_LABELS[filing.status]}”不可编辑 / not editable now")
+    disclosure = _parse(body.content)
+    try:
+        saved = store.save(db, filing, body.base_version, disclosure, who.user, body.note)
+    except store.Conflict as conflict:
+        mine = store.content_of(disclosure)
+        theirs = conflict.current
+        changes = store.diff(store.version(db, filing, body.base_version), theirs) \
+            if store.version(db, filing, body.base_version) else []
+        return JSONResponse(status_code=409, content={
+            "detail": str(conflict), "current_version": theirs.number, "their_changes": changes,
+            "current_content": store.data_of(store.disclosure_of(theirs)),
+            "your_content_sha256": hashlib.sha256(mine.encode()).hexdigest()})
+    store.audit(db, who.user, "save", f"filing {filing.id} v{saved.version.number}", who.address, body.note)
+    return {"version": saved.version.number, "counts": saved.version.counts, "findings": _findings(saved.report)}
+
+
+@router.post("/{filing_id}/check")
+def live_check(filing_id: int, content: dict[str, Any] = Body(...), who: Viewer = Depends(signed_in),
+               db: Session = Depends(get_db)) -> dict[str, Any]:
+    """审核 of unsaved content while the department types (nothing is stored)."""
+    filing = filing_or_404(db, filing_id, who)
+    require(who, "view_filing", filing)
+    report = check(_parse(content))
+    return {"counts": {s: report.counts.get(s, 0) for s in ("错误", "警告", "提示")}, "findings": _findings(report)}
+
+
+@router.get("/{filing_id}/versions")
+def versions(filing_id: int, who: Viewer = Depends(signed_in), db: Session = Depends(get_db)):
+    filing = filing_or_404(db, filing_id, who)
+    rows = db.scalars(select(Version).where(Version.filing_id == filing.id).order_by(Version.number)).all()
+    return [{"number": v.number, "author_id": v.author_id, "created_at": v.created_at.isoformat(), "note": v.note,
+             "sha256": v.sha256, "counts": v.counts} for v in rows]
+
+
+@router.get("/{filing_id}/diff")
+def version_diff(filing_id: int, before: int, after: int, who: Viewer = Depends(signed_in),
+                 db: Session = Depends(get_db)):
+    filing = filing_or_404(db, filing_id, who)
+    old, new = store.version(db, filing, before), store.version(db, filing, after)
+    if old is None or new is None:
+        raise HTTPException(404, "找不到该版本 / no such version")
+    return {"before": before, "after": after, "changes": store.diff(old, new)}
+
+
+class Action(BaseModel):
+    action: str
+    comment: str = Field("", max_length=5000)
+
+
+@router.post("/{filing_id}/actions")
+def act(filing_id: int, body: Action, who: Viewer = Depends(signed_in), db: Session = Depends(get_db)):
+    from ..publish import publish
+
+    filing = filing_or_404(db, filing_id, who)
+    require(who, body.action if body.action in workflow.TRANSITIONS else "manage", filing)
+    try:
+        target = workflow.next_status(body.action, filing.status)
+    except workflow.TransitionError as exc:
+        raise HTTPException(409, str(exc)) from None
+    current = store.current_version(db, filing)
+    if body.action == "submit" and current.counts.get("错误", 0) and not body.comment.strip():
+        raise HTTPException(409, f"第{current.number}版仍有{current.counts['错误']}条错误：请先整改，或在报送意见中逐条说明 / "
+                                 "fix the errors first, or explain them in the submission comment")
+    if body.action == "return" and not body.comment.strip():
+        raise HTTPException(422, "退回须写明意见 / a return needs a comment")
+    if body.action == "publish":
+        target = publish(db, filing, current, who.user, body.comment)
+    filing.status = target
+    db.add(Comment(filing_id=filing.id, version_number=current.number, author_id=who.user.id, action=body.action,
+                   body=body.comment))
+    store.audit(db, who.user, body.action, f"filing {filing.id} v{current.number}", who.address, body.comment)
+    return _summary(filing, db)
+
+
+class Mark(BaseModel):
+    finding_key: str = Field(..., max_length=300)
+    rule_id: str = Field(..., max_length=20)
+    mark: str
+    note: str = Field("", max_length=2000)
+
+
+@router.post("/{filing_id}/marks", status_code=201)
+def mark(filing_id: int, body: Mark, who: Viewer = Depends(signed_in), db: Session = Depends(get_db)):
+    filing = filing_or_404(db, filing_id, who)
+    require(who, "mark_finding", filing)
+    if body.mark not in ("确认", "误报", "已整改"):
+        raise HTTPException(422, "标记只能是 确认 / 误报 / 已整改")
+    db.add(FindingMark(filing_id=filing.id, version_number=filing.version, finding_key=body.finding_key,
+                       rule_id=body.rule_id, mark=body.mark, note=body.note, user_id=who.user.id))
+    store.audit(db, who.user, "mark", f"filing {filing.id} {body.rule_id}", who.address, body.mark)
+    return {"ok": True}
+
+
+@router.get("/{filing_id}/comments")
+def comments(filing_id: int, who: Viewer = Depends(signed_in), db: Session = Depends(get_db)):
+    filing = filing_or_404(db, filing_id, who)
+    rows = db.scalars(select(Comment).where(Comment.filing_id == filing.id).order_by(Comment.id)).all()
+    return [{"version": c.version_number, "action": c.action, "body": c.body, "author_id": c.author_id,
+             "created_at": c.created_at.isoformat()} for c in rows]

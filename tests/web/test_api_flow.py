@@ -1,0 +1,101 @@
+"""The editor API end to end: sign in, live 审核, save versions, conflicts, the workflow."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from fastapi.testclient import TestClient
+
+from juesuan.model import lookup, replace_value
+from juesuan.web.store import data_of
+
+PASSWORD = "pw-test-123"
+
+
+def sign_in(app, username: str) -> TestClient:
+    client = TestClient(app)
+    response = client.post("/login", data={"username": username, "password": PASSWORD})
+    assert response.status_code == 204, response.text
+    client.headers["X-CSRF-Token"] = client.get("/api/me").json()["csrf_token"]
+    return client
+
+
+def test_save_creates_versions_and_stale_save_is_409(app, seeded):
+    client = sign_in(app, "filler_a1")
+    filing_id = seeded.filings["a1"]
+    shown = client.get(f"/api/filings/{filing_id}").json()
+    assert shown["version"] == 1 and shown["editable"]
+    content = shown["content"]
+    first = client.put(f"/api/filings/{filing_id}/content", json={"base_version": 1, "content": content, "note": "a"})
+    assert first.status_code == 200 and first.json()["version"] == 2
+    stale = client.put(f"/api/filings/{filing_id}/content", json={"base_version": 1, "content": content})
+    assert stale.status_code == 409
+    assert stale.json()["current_version"] == 2
+    versions = client.get(f"/api/filings/{filing_id}/versions").json()
+    assert [v["number"] for v in versions] == [1, 2]
+
+
+def test_live_check_sees_an_edit_before_it_is_saved(app, seeded, example):
+    client = sign_in(app, "filler_a1")
+    filing_id = seeded.filings["a1"]
+    path = "expenditure.total.basic"
+    changed = replace_value(example, path, lookup(example, path) + Decimal("1.00"))
+    before = client.post(f"/api/filings/{filing_id}/check", json=data_of(example)).json()
+    after = client.post(f"/api/filings/{filing_id}/check", json=data_of(changed)).json()
+    assert after["counts"]["错误"] > before["counts"]["错误"]
+    assert any(path in (f["location"].get("item") or "") or path in f["related"] for f in after["findings"])
+
+
+def test_diff_names_the_changed_cell(app, seeded, example):
+    client = sign_in(app, "filler_a1")
+    filing_id = seeded.filings["a1"]
+    path = "three_public.final.reception"
+    changed = replace_value(example, path, lookup(example, path) + Decimal("0.01"))
+    assert client.put(f"/api/filings/{filing_id}/content",
+                      json={"base_version": 1, "content": data_of(changed)}).status_code == 200
+    changes = client.get(f"/api/filings/{filing_id}/diff", params={"before": 1, "after": 2}).json()["changes"]
+    assert [c["path"] for c in changes] == ["tables.three_public.final.reception"]
+
+
+def test_workflow_submit_return_resubmit_approve_publish_correct(app, seeded):
+    filing_id = seeded.filings["b1"]  # the Shanghai example
+    head, reviewer = sign_in(app, "head_b1"), sign_in(app, "reviewer_b")
+    errors = head.get(f"/api/filings/{filing_id}").json()["counts"]["错误"]
+    assert errors, "the example keeps its printed defects (docs/examples.md)"
+    bare = head.post(f"/api/filings/{filing_id}/actions", json={"action": "submit"})
+    assert bare.status_code == 409  # a version with 错误 is submitted only with an explanation
+    explained = {"action": "submit", "comment": "错误为原公开文件印刷内容，已核实并保留"}
+    assert head.post(f"/api/filings/{filing_id}/actions", json=explained).json()["status"] == "submitted"
+    assert reviewer.post(f"/api/filings/{filing_id}/actions", json={"action": "return"}).status_code == 422
+    returned = reviewer.post(f"/api/filings/{filing_id}/actions", json={"action": "return", "comment": "请补充"})
+    assert returned.json()["status"] == "returned"
+    assert head.post(f"/api/filings/{filing_id}/actions", json=explained).json()["status"] == "submitted"
+    assert reviewer.post(f"/api/filings/{filing_id}/actions", json={"action": "approve"}).json()["status"] == "approved"
+    published = reviewer.post(f"/api/filings/{filing_id}/actions", json={"action": "publish"})
+    assert published.json()["status"] == "published", published.text
+    assert head.post(f"/api/filings/{filing_id}/actions", json={"action": "correct"}).json()["status"] == "draft"
+
+
+def test_csrf_is_required_for_every_change(app, seeded):
+    client = sign_in(app, "filler_a1")
+    del client.headers["X-CSRF-Token"]
+    filing_id = seeded.filings["a1"]
+    content = client.get(f"/api/filings/{filing_id}").json()["content"]
+    response = client.put(f"/api/filings/{filing_id}/content", json={"base_version": 1, "content": content})
+    assert response.status_code == 403
+    client.headers["X-CSRF-Token"] = "forged"
+    assert client.put(f"/api/filings/{filing_id}/content",
+                      json={"base_version": 1, "content": content}).status_code == 403
+
+
+def test_login_issues_a_new_session_and_rate_limits_failures(app, seeded):
+    client = TestClient(app, cookies={"juesuan_session": "attacker-chosen-token"})
+    response = client.post("/login", data={"username": "filler_a1", "password": PASSWORD})
+    assert response.cookies["juesuan_session"] not in ("", "attacker-chosen-token")
+    assert "HttpOnly" in response.headers["set-cookie"] and "SameSite=lax" in response.headers["set-cookie"]
+    planted = TestClient(app, cookies={"juesuan_session": "attacker-chosen-token"})
+    assert planted.get("/api/me").json() == {"signed_in": False}
+    other = TestClient(app)
+    codes = [other.post("/login", data={"username": "head_a1", "password": "wrong"}).status_code for _ in range(6)]
+    assert codes[:5] == [401] * 5 and codes[5] == 429
+    assert other.post("/login", data={"username": "head_a1", "password": PASSWORD}).status_code == 429
