@@ -8,7 +8,7 @@ same sentence, or else to the sentence's current subject.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 
 from ..model import Claim
@@ -104,6 +104,21 @@ class Label:
     printed: str | None = None
     """The 类/款/项 path or coded name as printed, for a classified row."""
     resolved: Resolved | None = None
+    heading: bool = False
+    """Named by a clause without figures ("1、X（类）Y（款）Z（项）。"): the subject of what follows."""
+
+
+RECEPTION = Label("three_public.final.reception")
+"""The subject of an itemised 公务接待 entry ("接待…考察组8人240元") when its clause names none."""
+
+
+def _truncated(path: str, rest: str, rows) -> bool:
+    """A path whose next level's name is cut off before the figure: ``rest`` begins the name of
+    a row of the document's own table one level down ("机关事业单位基本养老" of 2080505)."""
+    rest = clean(rest)
+    if len(rest) < 4 or not re.fullmatch(r"[\u4e00-\u9fa5]+", rest) or "（项）" in path or "(项)" in path:
+        return False
+    return any(clean(r.name).startswith(rest) and clean(r.name) != rest for r in rows)
 
 
 def _label(gap: str, key: str | None, resolver, rows=()) -> Label | None:
@@ -121,6 +136,9 @@ def _label(gap: str, key: str | None, resolver, rows=()) -> Label | None:
     if paths and key in CODED_KEYS:
         path = paths[-1]
         if best is None or path.end() >= best[0]:
+            rest = gap[path.end():]
+            if _truncated(path.group(1), rest, rows):  # "…（款）机关事业单位基本养老161.62": text out of order
+                return Label(f"{key}.unresolved.{column}", path.group(1) + rest, Resolved(None, ("unresolved",)))
             resolved = resolve_path(path.group(1), rows, resolver)
             if resolved.code or resolved.flags:  # kept and reported, never dropped silently
                 return Label(f"{key}.{resolved.code or 'unresolved'}.{column}", path.group(1), resolved)
@@ -261,10 +279,12 @@ def extract_claims(doc: Document, resolver, out: Collector, tables=None) -> list
                 continue
             pending = []
             last = 0
+            if segment.key not in CODED_KEYS and not (subject and subject.heading):
+                subject = None  # a new clause names its own item; only a "1、X（类）…（项）。" header carries on
             budget_base = None  # "全年预算数 A 万元，决算数 B 万元，预决算差异率 C%": C is against A's base
             if not FIGURE.search(body):  # "1、X（类）Y（款）Z（项）。" names the subject of what follows
                 named = _label(body[:body.find("持平")] if "持平" in body else body, segment.key, resolver, rows)
-                subject = named or subject
+                subject = replace(named, heading=True) if named else subject
                 if "持平" in body and "预算" not in body and subject:
                     # "与上年相比，X持平": a change of zero with no figure printed
                     pending.append(len(claims))
@@ -294,7 +314,8 @@ def extract_claims(doc: Document, resolver, out: Collector, tables=None) -> list
                     # A figure of a sub-clause ("其中：接待外宾0批次") whose item is not named is not the
                     # clause's main figure; nor is a second share with no name (text out of order).
                     continue
-                label = named or subject
+                label = named or subject or (RECEPTION if segment.key == "three_public" and (
+                    unit == "人" and "接待" in gap or unit == "元" and claims and claims[-1].unit == "人") else None)
                 if label is None:
                     continue
                 if named:
