@@ -55,6 +55,12 @@ def _fill_table(ws, disclosure: Disclosure, key: str, options: LayoutOptions) ->
         if cell.rowspan > 1 or cell.colspan > 1:
             ws.merge_cells(start_row=top + r, start_column=c + 1,
                            end_row=top + r + cell.rowspan - 1, end_column=c + cell.colspan)
+    table = getattr(disclosure.tables, key)
+    below = top + len(grid.body)
+    for text in (table.note, table.empty_note):  # as printed under the table, when the file has its own
+        if text:
+            ws.cell(below, 1).value = text
+            below += 1
 
 
 def _fill_fields(ws, disclosure: Disclosure, rows_needed: dict[str, int]) -> None:

@@ -23,6 +23,8 @@ from . import codes  # noqa: E402,F401
 from . import parse  # noqa: E402,F401
 from . import score  # noqa: E402,F401
 from . import build  # noqa: E402,F401
+from . import init  # noqa: E402,F401
+from . import importer  # noqa: E402,F401
 from . import export  # noqa: E402,F401
 
 

@@ -112,6 +112,7 @@ def _amounts(m: Matrix, row: int, columns: Columns, pre: Preamble, stats: dict, 
             continue
         values[field] = pre.amount(number) if number is not None else Decimal("0.00")
         stats["cells"] += 1
+        stats["filled"] += number is not None
     return values
 
 
@@ -161,11 +162,19 @@ def read_coded(m: Matrix, pre: Preamble, kind: str, stats: dict) -> dict[str, An
             if not any(m.get(row, c) is not None for c in columns.amounts) and not name:
                 continue  # a blank line of the fill-in form
             table["rows"].append({"code": code, "name": name, **values})
-        elif any(m.get(row, c) is not None for c in columns.amounts):
+        elif any(m.get(row, c) is not None for c in columns.amounts) and not _sentence(m, row, texts):
             m.problem(row, columns.first, "(行 / row)", f"既非合计也无科目编码，此行未读：{'｜'.join(texts)[:40]} / "
                                                          "row without a code, not read")
             stats["unread"] += 1  # no item path to mark: the row itself is unknown
+    _empty(table, ("total",))
     return table
+
+
+def _empty(table: dict[str, Any], parts: tuple[str, ...]) -> None:
+    """A table that prints no row and only zeros is an empty table (空表), note or not."""
+    amounts = [v for part in parts for k, v in table.get(part, {}).items() if isinstance(v, Decimal)]
+    if not table.get("rows") and amounts and not any(amounts):
+        table["empty"] = True
 
 
 ECONOMIC_PATTERNS = (("amount", "决算数|金额|合计"),)
@@ -203,6 +212,7 @@ def read_economic(m: Matrix, pre: Preamble, stats: dict) -> dict[str, Any] | Non
                     number = m.number(row, value_col, field) if value_col else None
                     table[field] = pre.amount(number) if number is not None else Decimal("0.00")
                     stats["cells"] += 1
+                    stats["filled"] += number is not None
         for index, columns in enumerate(blocks):
             code, name = row_code(m, row, columns, {})
             if code and code != "合计":
@@ -237,6 +247,7 @@ def read_three_public(m: Matrix, pre: Preamble, stats: dict) -> dict[str, Any] |
             continue
         table[side][item] = pre.amount(number) if number is not None else Decimal("0.00")
         stats["cells"] += 1
+        stats["filled"] += number is not None
     for row in range(data_row + 1, m.max_row + 1):
         texts = [t for t in m.row_texts(row) if t]
         if texts and _NOTE.match(texts[0]):

@@ -174,7 +174,7 @@ def _comparison_sheet(m: Matrix, head: tuple[int, dict[str, int]], data: dict, o
 
 def _table_sheet(m: Matrix, pre: Preamble, data: dict, profile: Profile | None, year: int,
                  report: SheetReport, unread_at: list) -> str | None:
-    stats = {"cells": 0, "unread": 0, "unread_at": []}
+    stats = {"cells": 0, "unread": 0, "unread_at": [], "filled": 0}
     key = pre.key
     if key in ("summary", "fiscal_summary"):
         reader = sides.read_summary if key == "summary" else sides.read_fiscal_summary
@@ -194,6 +194,9 @@ def _table_sheet(m: Matrix, pre: Preamble, data: dict, profile: Profile | None, 
         report.notes.append("未注明金额单位，按万元读取")
     if table is None:
         return None
+    if not stats["filled"] and not table.get("empty_note"):
+        report.notes.append("未填写任何金额，按缺表处理（数值未知，不按 0 处理）")
+        return None  # a blank form is not a table of zeros
     data.setdefault("tables", {})[key] = table
     return key
 
@@ -313,7 +316,7 @@ def _finish(result: ImportResult, seen: dict[str, str], unread_at: list, where: 
             result.owned.append(f"tables.{key}")
         else:
             data.setdefault("tables", {})[key] = {"missing": True}
-            result.missing.append(f"{TABLE_NAMES[key]}：未找到，其数值未知（不按 0 处理）")
+            result.missing.append(f"{TABLE_NAMES[key]}：未找到或未填写，其数值未知（不按 0 处理）")
     for path, cell in unread_at:
         data.setdefault("provenance", {})[path] = {"kind": "unread", "ref": cell}
     if unread_at:

@@ -72,6 +72,7 @@ def _amount(m: Matrix, row: int, col: int, pre: Preamble, field: str, stats: dic
         unread(m, stats, field, row, col)
         return None
     stats["cells"] += 1
+    stats["filled"] += number is not None
     return pre.amount(number) if number is not None else Decimal("0.00")
 
 
