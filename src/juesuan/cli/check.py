@@ -8,9 +8,10 @@ from pathlib import Path
 import typer
 
 from . import app
-from .common import console, err_console, load_or_exit
+from .common import console, err_console, expand_paths, load_or_exit, read_document
 
 DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".txt")
+CHECK_SUFFIXES = (".yaml", ".yml", ".json", *DOCUMENT_SUFFIXES)
 
 
 class Format(str, Enum):
@@ -35,7 +36,7 @@ def _load(path: Path):
         err_console.print(f"错误 / error: 读取 {path.suffix} 文档需要 juesuan.ingest，当前版本尚未提供；"
                           "请先转换为 YAML/JSON 披露文件", highlight=False)
         raise typer.Exit(2) from None
-    disclosure, parse_report = read(path)  # (Disclosure | None, ParseReport); never raises
+    disclosure, parse_report = read_document(path)  # (Disclosure | None, ParseReport); never raises
     for problem in getattr(parse_report, "problems", ()):
         err_console.print(f"读取 / reading: {problem}", highlight=False)
     if disclosure is None:
@@ -64,6 +65,7 @@ def check(
     """审核部门决算公开：表内、表间、说明↔表、完整性、编码、跨年、绩效。有错误时退出码为 1。"""
     from ..checks import check as run_check
 
+    files = expand_paths(files, CHECK_SUFFIXES)
     previous = _load(prev) if prev else None
     if len(files) == 1 and summary is None:
         report = run_check(_load(files[0]), prev=previous, profile=profile)
@@ -121,7 +123,9 @@ def _check_many(files, previous, format, min_severity, profile, output, summary_
             progress.update(task, description=path.name)
             try:
                 report = run_check(_load(path), prev=previous, profile=profile)
-            except typer.Exit:
+            except Exception as exc:  # typer.Exit after a located message, or a failure inside 审核
+                if not isinstance(exc, typer.Exit):
+                    err_console.print(f"错误 / error: {path}: {type(exc).__name__}: {exc}", highlight=False)
                 summary.add_row(str(path), "无法读取", "", "")
                 rows.append(_summary_row(path))
                 any_errors = True

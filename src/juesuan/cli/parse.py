@@ -9,7 +9,9 @@ from rich.progress import Progress
 
 from .. import fileformat
 from . import app
-from .common import console, err_console
+from .common import console, err_console, expand_paths, read_document
+
+PARSE_SUFFIXES = (".pdf", ".docx", ".xlsx", ".txt", ".csv", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 
 
 def _target(output: Path | None, source: Path, many: bool) -> Path | None:
@@ -29,19 +31,23 @@ def parse(
     no_ocr: bool = typer.Option(False, "--no-ocr", help="不对扫描件做 OCR / skip OCR of scans"),
 ) -> None:
     """把已公开的决算文件读回数据 / read published disclosures back into data."""
-    from ..ingest import read
-
+    files = expand_paths(files, PARSE_SUFFIXES)
     many = len(files) > 1
     failures = 0
     with Progress(console=err_console, transient=True, disable=not many) as progress:
         task = progress.add_task("解析 / parsing", total=len(files))
         for source in files:
-            disclosure, result = read(source, ocr=False if no_ocr else None)
+            disclosure, result = read_document(source, ocr=False if no_ocr else None)
             progress.advance(task)
-            if report or disclosure is None:
+            empty = not result.tables_found and not result.claims
+            if report or disclosure is None or empty:
                 err_console.print(result.summary(), markup=False, highlight=False, soft_wrap=True)
-            if disclosure is None:
+            if empty:  # less than a disclosure: said here, and the exit status says it too
+                err_console.print(f"错误 / error: {source}: 未读出任何表格或说明中的数字 / no tables and no claims "
+                                  "recovered", highlight=False)
+            if empty or disclosure is None:
                 failures += 1
+            if disclosure is None:
                 continue
             target = _target(output, source, many)
             if target is None:

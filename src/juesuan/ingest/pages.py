@@ -150,28 +150,64 @@ def load_text(path: Path) -> Document:
     return doc
 
 
+def _guarded(path: Path, kind: str, read) -> "Document":
+    """Run a reader as a whole: a limit exceeded or any exception inside the library (malformed XML,
+    a bad numeric cell, swapped parts) becomes ``UnreadableFile`` naming the file and where it stopped."""
+    from ..limits import LimitError, check_zip
+
+    where: list[str] = []
+    try:
+        check_zip(path)
+        return read(path, where)
+    except UnreadableFile as exc:
+        raise exc if str(exc).startswith(str(path)) else UnreadableFile(f"{path}: {exc}") from None
+    except LimitError as exc:
+        raise UnreadableFile(str(exc)) from None
+    except Exception as exc:  # openpyxl / python-docx / lxml / zipfile raise many types
+        at = f"（{where[-1]}）" if where else ""
+        raise UnreadableFile(f"{path}{at}: 无法读取 {kind} 文件 / cannot read {kind}: {type(exc).__name__}: "
+                             f"{str(exc)[:300]}") from None
+
+
 def load_xlsx(path: Path) -> Document:
     """Each worksheet is one page; each non-empty row keeps its column indices."""
+    return _guarded(path, "Excel (XLSX)", _read_xlsx)
+
+
+def _read_xlsx(path: Path, where: list[str]) -> Document:
     import openpyxl
 
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types for broken zips
-        raise UnreadableFile(f"{path}: 无法读取 Excel 文件 / cannot read XLSX: {exc}") from None
+    from ..limits import current
+
+    bounds = current()
+    where.append("打开 / opening")
+    book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     doc = Document(str(path), "xlsx")
-    # Sheets often print only the table titles; the workbook's title property may name the
-    # department and year ("某局2022年度部门决算…"): read it as a line above the first sheet.
-    title = (book.properties.title or "").strip() if book.properties else ""
-    for index, sheet in enumerate(book.worksheets, start=1):
-        page = Page(index)
-        if index == 1 and "决算" in title:
-            page.rows.append(Row((Cell(title, 0, 1),), index, 0))
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
-            texts = ["" if v is None else _cell_text(v) for v in values]
-            if any(t.strip() for t in texts):
-                page.rows.append(grid_row(texts, index, number, index))
-        doc.pages.append(page)
-    book.close()
+    try:
+        # Sheets often print only the table titles; the workbook's title property may name the
+        # department and year ("某局2022年度部门决算…"): read it as a line above the first sheet.
+        title = (book.properties.title or "").strip() if book.properties else ""
+        for index, sheet in enumerate(book.worksheets, start=1):
+            page = Page(index)
+            if index == 1 and "决算" in title:
+                page.rows.append(Row((Cell(title[:bounds.string_chars], 0, 1),), index, 0))
+            # max_col: a dimension claiming 16,384 columns would pad every row to that width.
+            for number, values in enumerate(sheet.iter_rows(values_only=True, max_col=bounds.columns), start=1):
+                where.append(f"[{sheet.title}] 第 {number} 行 / row {number}")
+                if number > bounds.sheet_rows:
+                    doc.problems.append(f"[{sheet.title}] 只读取前 {bounds.sheet_rows} 行 / only the first "
+                                        f"{bounds.sheet_rows} rows read (JUESUAN_LIMIT_SHEET_ROWS)")
+                    break
+                texts = ["" if v is None else _cell_text(v) for v in values]
+                if any(len(t) > bounds.string_chars for t in texts):
+                    doc.problems.append(f"[{sheet.title}] 第 {number} 行单元格文本过长，已截断 / row {number}: "
+                                        f"cell text over {bounds.string_chars} characters cut (JUESUAN_LIMIT_STRING_CHARS)")
+                    texts = [t[:bounds.string_chars] for t in texts]
+                if any(t.strip() for t in texts):
+                    page.rows.append(grid_row(texts, index, number, index))
+            doc.pages.append(page)
+    finally:
+        book.close()
     return doc
 
 
@@ -186,24 +222,29 @@ def _cell_text(value: object) -> str:
         except InvalidOperation:  # beyond 28 digits, or inf/nan: keep what the cell says
             return repr(value)  # noqa: money-float-ok
         return format(exact, "f")
+    if isinstance(value, int) and abs(value) >= 10**40:  # str() refuses more than 4,300 digits
+        return f"{value:.6e}"
     return str(value)
 
 
 def load_docx(path: Path) -> Document:
     """Paragraphs and tables in body order; every table is a grid."""
+    return _guarded(path, "Word (DOCX)", _read_docx)
+
+
+def _read_docx(path: Path, where: list[str]) -> Document:
     import docx
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    try:
-        document = docx.Document(str(path))
-    except Exception as exc:
-        raise UnreadableFile(f"{path}: 无法读取 Word 文件 / cannot read DOCX: {exc}") from None
+    where.append("打开 / opening")
+    document = docx.Document(str(path))
+    _check_spans(document.element.body, where)
     doc = Document(str(path), "docx")
     page = Page(1)
     line, grid_id = 0, 0
     for child in document.element.body.iterchildren():
-        tag = child.tag.rsplit("}", 1)[-1]
+        tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
         if tag == "p":
             text = Paragraph(child, document).text.strip()
             if text:
@@ -211,20 +252,77 @@ def load_docx(path: Path) -> Document:
                 page.rows.append(Row((Cell(text, 0, 1, line, line + 1),), 1, line))
         elif tag == "tbl":
             grid_id += 1
-            for tr in Table(child, document).rows:
+            table = Table(child, document)
+            for number, tr in enumerate(child.tr_lst, start=1):
                 line += 1
-                texts, previous = [], None
-                for cell in tr.cells:
-                    # python-docx repeats a merged cell: keep it once.
-                    texts.append("" if cell._tc is previous else cell.text)
-                    previous = cell._tc
+                where.append(f"第 {grid_id} 个表格第 {number} 行 / table {grid_id}, row {number}")
+                try:
+                    texts = _row_texts(tr, table)
+                except (ValueError, IndexError, AttributeError, RecursionError) as exc:
+                    # A vertical merge in the first row, or one running off the table: read the row's
+                    # cells in order and say so.
+                    texts = _row_texts_plain(tr, document)
+                    doc.problems.append(f"{where[-1]}: 合并单元格异常，按单元格顺序读取 / malformed merged "
+                                        f"cells read in order ({type(exc).__name__})")
                 page.rows.append(grid_row(texts, 1, line, grid_id))
     doc.pages.append(page)
     return doc
 
 
+def _row_texts(tr, table) -> list[str]:
+    from docx.table import _Row
+
+    texts, previous = [], None
+    for cell in _Row(tr, table).cells:
+        # python-docx repeats a merged cell: keep it once.
+        texts.append("" if cell._tc is previous else cell.text)
+        previous = cell._tc
+    return texts
+
+
+def _row_texts_plain(tr, document) -> list[str]:
+    from docx.table import _Cell
+
+    texts = []
+    for tc in tr.tc_lst:
+        texts.append("" if tc.vMerge == "continue" else _Cell(tc, document).text)
+        texts += [""] * (max(_span(tc), 1) - 1)
+    return texts
+
+
+def _span(tc) -> int:
+    value = tc.xpath("./w:tcPr/w:gridSpan/@w:val")
+    return int(value[0]) if value and value[0].strip().isdigit() else 1
+
+
+def _check_spans(body, where: list[str]) -> None:
+    """A row spanning more grid columns than the limit (gridSpan=100000) is refused before
+    python-docx expands it cell by cell; a gridSpan that is no number is named."""
+    from ..limits import current
+
+    limit = current().columns
+    for index, tbl in enumerate(body.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tbl"), 1):
+        for number, tr in enumerate(tbl.xpath("./w:tr"), start=1):
+            spans = tr.xpath("./w:tc/w:tcPr/w:gridSpan/@w:val")
+            if not all(v.strip().isdigit() and len(v) < 7 for v in spans):
+                raise UnreadableFile(f"第 {index} 个表格第 {number} 行 / table {index}, row {number}: "
+                                     f"gridSpan 不是整数或过大 / gridSpan is not a number or too large: {[v[:12] for v in spans[:5]]}")
+            width = sum(int(v) for v in spans) + len(tr.xpath("./w:tc")) - len(spans)
+            if width > limit:
+                raise UnreadableFile(f"第 {index} 个表格第 {number} 行 / table {index}, row {number}: 超出限制："
+                                     f"{width} 列 > {limit} / limit exceeded: {width} columns > {limit} "
+                                     f"(JUESUAN_LIMIT_COLUMNS)")
+
+
 def sniff(path: Path) -> str:
-    """The reader to use, from the content (not only the suffix)."""
+    """The reader to use, from the content (not only the suffix); a file over the size limit is refused here,
+    before any reader."""
+    from ..limits import LimitError, check_file_size
+
+    try:
+        check_file_size(path)
+    except LimitError as exc:
+        raise UnreadableFile(str(exc)) from None
     with open(path, "rb") as handle:
         head = handle.read(8)
     if head.startswith(b"%PDF"):
@@ -233,7 +331,7 @@ def sniff(path: Path) -> str:
         try:
             with zipfile.ZipFile(path) as archive:
                 names = archive.namelist()
-        except (zipfile.BadZipFile, OSError):
+        except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
             return "broken-zip"
         if any(n.startswith("word/") for n in names):
             return "docx"
@@ -249,11 +347,17 @@ def sniff(path: Path) -> str:
 
 
 def load_csv(path: Path) -> Document:
-    text = _decode(path.read_bytes()[:MAX_TEXT_BYTES])
+    data = path.read_bytes()
     doc = Document(str(path), "text")
+    if len(data) > MAX_TEXT_BYTES:
+        doc.problems.append(f"只读取前 {MAX_TEXT_BYTES} 字节 / only the first {MAX_TEXT_BYTES} bytes read")
     page = Page(1)
-    for number, values in enumerate(csv.reader(io.StringIO(text)), start=1):
-        if any(v.strip() for v in values):
-            page.rows.append(grid_row(values, 1, number, 1))
+    number = 0
+    try:
+        for number, values in enumerate(csv.reader(io.StringIO(_decode(data[:MAX_TEXT_BYTES]))), start=1):
+            if any(v.strip() for v in values):
+                page.rows.append(grid_row(values, 1, number, 1))
+    except csv.Error as exc:  # a field over csv's 128 KB limit, a NUL byte
+        raise UnreadableFile(f"{path}:{number + 1}: 无法读取 CSV / cannot read CSV: {exc}") from None
     doc.pages.append(page)
     return doc

@@ -9,10 +9,9 @@ import ctypes
 import math
 from pathlib import Path
 
+from .. import limits
 from .grid import Glyph, Rule, build_rows
 from .pages import Document, Page, UnreadableFile
-
-MAX_PAGES = 400
 
 
 def _transform(rotation: int, width: float, height: float):  # noqa: money-float-ok
@@ -136,6 +135,11 @@ def _segment_boxes(obj, fn) -> list[Rule]:
 def load_pdf(path: Path, password: str | None = None) -> Document:
     import pypdfium2 as pdfium
 
+    bounds = limits.current()
+    try:
+        limits.check_pdf_streams(path, bounds)  # before pdfium inflates a 1 GB content stream
+    except limits.LimitError as exc:
+        raise UnreadableFile(str(exc)) from None
     try:
         pdf = pdfium.PdfDocument(str(path), password=password)
     except Exception as exc:  # PdfiumError: truncated, encrypted or not a PDF
@@ -143,14 +147,19 @@ def load_pdf(path: Path, password: str | None = None) -> Document:
     doc = Document(str(path), "pdf")
     try:
         total = len(pdf)
-        if total > MAX_PAGES:
-            doc.problems.append(f"只读取前 {MAX_PAGES} 页 / only the first {MAX_PAGES} of {total} pages read")
-        for index in range(min(total, MAX_PAGES)):
+        if total > bounds.pages:
+            doc.problems.append(f"只读取前 {bounds.pages} 页 / only the first {bounds.pages} of {total} pages read"
+                                " (JUESUAN_LIMIT_PAGES)")
+        for index in range(min(total, bounds.pages)):
             number = index + 1
             try:
                 page = pdf[index]
                 rotation = page.get_rotation() % 360
                 textpage = page.get_textpage()
+                items = max(textpage.count_chars(), pdfium.raw.FPDFPage_CountObjects(page.raw))
+                if items > bounds.page_items:  # before glyphs and rules are built from them
+                    raise ValueError(f"超出限制：{items} 个文字或对象 > {bounds.page_items} / limit exceeded: "
+                                     f"{items} text items or objects > {bounds.page_items} (JUESUAN_LIMIT_PAGE_ITEMS)")
                 glyphs, rotation = page_glyphs(page, textpage, rotation)
                 rules = page_rules(page, rotation) if glyphs else []
                 pictured = len(glyphs) < 20 and _image_share(page) >= 0.25

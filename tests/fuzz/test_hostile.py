@@ -1,0 +1,123 @@
+"""Regression tests for each reader failure of issue 12: a located problem, never a traceback or a hang.
+
+The inputs are mutations of our own outputs (tests/fuzz/corpus) built by ``hostile``; bombs are kept
+small here by lowering the limits through ``JUESUAN_LIMIT_*`` (the campaign, bench/fuzz.py, uses the
+reported sizes: a 200 MB shared string, a 1 GB content stream, gridSpan=100000, 200,000 text items).
+"""
+
+import time
+
+import pytest
+
+from juesuan.ingest import read
+
+from . import hostile
+
+
+def read_bytes(tmp_path, name: str, data: bytes):
+    path = tmp_path / name
+    path.write_bytes(data)
+    started = time.process_time()
+    disclosure, report = read(path, ocr=False)
+    assert time.process_time() - started < 20
+    return disclosure, report, path
+
+
+def only_problem(report, path) -> str:
+    [problem] = report.problems
+    assert problem.file == str(path)
+    return problem.message
+
+
+def test_docx__vertical_merge_in_first_row_is_read_in_order_and_reported(tmp_path):
+    disclosure, report, path = read_bytes(tmp_path, "v.docx", hostile.docx_first_row_vertical_merge())
+    assert disclosure is not None and report.tables_found
+    assert any("table 1, row 1" in p.message and "merged cells" in p.message for p in report.problems)
+
+
+@pytest.mark.parametrize("span, expected", [("x", "gridSpan is not a number"), ("100000", "100008 columns > 512")])
+def test_docx__bad_or_huge_grid_span_is_refused_before_expansion(tmp_path, span, expected):
+    disclosure, report, path = read_bytes(tmp_path, "s.docx", hostile.docx_grid_span(span))
+    message = only_problem(report, path)
+    assert disclosure is None and "table 1, row 1" in message and expected in message
+
+
+def test_docx__main_part_not_a_document_is_located(tmp_path):
+    disclosure, report, path = read_bytes(tmp_path, "n.docx", hostile.docx_main_part_not_a_document())
+    assert disclosure is None and "cannot read Word (DOCX)" in only_problem(report, path)
+
+
+def test_docx__part_over_the_unpacked_limit_is_refused_unread(tmp_path, monkeypatch):
+    monkeypatch.setenv("JUESUAN_LIMIT_UNPACKED_BYTES", str(1 << 20))
+    disclosure, report, path = read_bytes(tmp_path, "b.docx", hostile.docx_part_bomb(2 << 20))
+    message = only_problem(report, path)
+    assert disclosure is None and "word/media/bomb.xml" in message and "JUESUAN_LIMIT_UNPACKED_BYTES" in message
+
+
+def test_docx__part_over_the_ratio_limit_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setenv("JUESUAN_LIMIT_RATIO_FLOOR_BYTES", str(1 << 20))
+    disclosure, report, path = read_bytes(tmp_path, "r.docx", hostile.docx_part_bomb(3 << 20))
+    assert disclosure is None and "compression ratio" in only_problem(report, path)
+
+
+def test_xlsx__malformed_sheet_xml_names_sheet_and_row(tmp_path):
+    disclosure, report, path = read_bytes(tmp_path, "m.xlsx", hostile.xlsx_malformed_sheet())
+    message = only_problem(report, path)
+    assert disclosure is None and "[公开01表]" in message and "cannot read Excel (XLSX)" in message
+
+
+def test_xlsx__bad_numeric_cell_names_sheet_and_row(tmp_path):
+    disclosure, report, path = read_bytes(tmp_path, "n.xlsx", hostile.xlsx_bad_numeric_cell())
+    message = only_problem(report, path)
+    assert disclosure is None and "[公开01表]" in message and "12,3x" in message
+
+
+def test_xlsx__swapped_parts_never_raise(tmp_path):
+    disclosure, report, path = read_bytes(tmp_path, "s.xlsx", hostile.xlsx_swapped_parts())
+    assert disclosure is None and report.problems
+
+
+def test_xlsx__huge_shared_string_is_refused_unread(tmp_path, monkeypatch):
+    monkeypatch.setenv("JUESUAN_LIMIT_UNPACKED_BYTES", str(1 << 20))
+    disclosure, report, path = read_bytes(tmp_path, "s.xlsx", hostile.xlsx_shared_string(2 << 20))
+    message = only_problem(report, path)
+    assert disclosure is None and "xl/sharedStrings.xml" in message
+
+
+def test_xlsx__long_cell_text_is_cut_and_reported(tmp_path, monkeypatch):
+    monkeypatch.setenv("JUESUAN_LIMIT_STRING_CHARS", "1000")
+    disclosure, report, path = read_bytes(tmp_path, "t.xlsx", hostile.xlsx_shared_string(5000))
+    assert any("cut (JUESUAN_LIMIT_STRING_CHARS)" in p.message for p in report.problems)
+
+
+def test_pdf__page_of_200000_text_items_is_reported_not_read():
+    # written from scratch, 6 KB; pdfium alone counts the items (about a second)
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        disclosure, report, path = read_bytes(Path(folder), "i.pdf", hostile.pdf_text_items(200_000))
+        assert any("第 1 页无法读取" in p.message and "200000 text items" in p.message for p in report.problems)
+
+
+def test_pdf__content_stream_over_the_limit_is_refused_before_pdfium(tmp_path, monkeypatch):
+    monkeypatch.setenv("JUESUAN_LIMIT_STREAM_BYTES", str(4 << 20))
+    disclosure, report, path = read_bytes(tmp_path, "b.pdf", hostile.pdf_stream_bomb(8 << 20))
+    message = only_problem(report, path)
+    assert disclosure is None and "JUESUAN_LIMIT_STREAM_BYTES" in message
+
+
+def test_pdf__stream_under_the_limit_is_read(tmp_path):
+    disclosure, report, path = read_bytes(tmp_path, "ok.pdf", hostile.pdf_stream_bomb(1 << 20))
+    assert not any("JUESUAN_LIMIT" in p.message for p in report.problems)
+
+
+def test_any__file_over_the_size_limit_is_refused_before_reading(tmp_path, monkeypatch):
+    monkeypatch.setenv("JUESUAN_LIMIT_FILE_BYTES", "1000")
+    disclosure, report, path = read_bytes(tmp_path, "big.xlsx", hostile.XLSX.read_bytes())
+    assert disclosure is None and "JUESUAN_LIMIT_FILE_BYTES" in only_problem(report, path)
+
+
+def test_csv__field_over_csv_limit_is_located(tmp_path):
+    disclosure, report, path = read_bytes(tmp_path, "f.csv", b'a,"' + b"x" * 200_000 + b'"\n')
+    assert disclosure is None and "cannot read CSV" in only_problem(report, path)
