@@ -62,14 +62,17 @@ class _InnerText(HTMLParser):
         super().__init__()
         self.parts: list[str] = []
         self.skip = 0
+        self.cell = False  # a cell of this row already written
 
     def handle_starttag(self, tag, attrs):
         if tag in ("style", "script", "head"):
             self.skip += 1
-        elif tag in ("td", "th") and self.parts and not self.parts[-1].endswith("\n"):
-            self.parts.append("\t")
+        elif tag in ("td", "th"):
+            self.parts.append("\t" if self.cell else "")
+            self.cell = True
         elif tag in self.BLOCKS:
             self.parts.append("\n")
+            self.cell = False
 
     def handle_endtag(self, tag):
         if tag in ("style", "script", "head"):
@@ -85,8 +88,9 @@ class _InnerText(HTMLParser):
 def inner_text(html: Path) -> str:
     parser = _InnerText()
     parser.feed(html.read_text(encoding="utf-8"))
-    lines = ["\t".join(c.strip() for c in line.split("\t")).strip("\t ") for line in "".join(parser.parts).split("\n")]
-    return "\n".join(line for line in lines if line)
+    # a browser puts a tab after every cell but the last of its row, blank cells included
+    lines = ["\t".join(c.strip() for c in line.split("\t")) for line in "".join(parser.parts).split("\n")]
+    return "\n".join(line for line in lines if line.strip())
 
 
 def write_shapes(pdf: Path, directory: Path, own: dict[str, Path] | None = None) -> dict[str, Path]:

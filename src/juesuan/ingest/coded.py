@@ -106,11 +106,19 @@ def parse_basic(block: Block, out: Collector, resolve) -> dict:
     if not amount_bands:
         out.problem("basic_expenditure: 找不到决算数列 / no 决算数 column", block.title.page, block.title.line)
         return {}
+    # A header cell spanning two columns (经济分类科目编码 over 类 | 款, as a web page's text
+    # gives it) shifts the header's bands: the amounts' own bands, when as many, are the truth.
+    printed = sorted({band(c, i) for r in block.rows if is_data_row(r) and "合计" not in r.text
+                      for i, c in enumerate(r.cells) if is_amount(c.text) and "." in c.text})
+    if len(printed) == len(amount_bands) and printed != amount_bands:
+        amount_bands = printed
     table: dict = {"rows": []}
     seen: set[str] = set()
     classes: dict[int, str] = {}  # the current 类 of each column block
     for row in block.rows:
         if not is_data_row(row) and not any("合计" in clean(c.text) for c in row.cells):
+            continue
+        if _footer(row, table, out, block.unit):
             continue
         groups: list[list] = [[] for _ in amount_bands]
         for index, cell in enumerate(row.cells):
@@ -123,6 +131,29 @@ def parse_basic(block: Block, out: Collector, resolve) -> dict:
     # Code order (301, 30101, …, 302, …): the blocks print 类 side by side, the model lists them in turn.
     table["rows"] = [record for _, record in sorted(table["rows"], key=lambda item: item[1]["code"])]
     return table
+
+
+FOOTERS = (("人员经费", "personnel_total"), ("公用经费", "public_total"))
+
+
+def _footer(row, table: dict, out: Collector, unit: str) -> bool:
+    """人员经费合计 | amount | 公用经费合计 | amount: each amount belongs to the label before it
+    (its cells may span the blocks' columns, so bands do not say)."""
+    texts = [clean(c.text) for c in row.cells]
+    if not any("合计" in t and any(w in t for w, _ in FOOTERS) for t in texts):
+        return False
+    field, pairs = None, []
+    for cell, text in zip(row.cells, texts):
+        if not is_amount(text):
+            field = next((f for w, f in FOOTERS if w in text and "合计" in text), None)
+        elif field is not None:
+            pairs.append((field, cell))
+            field = None
+    for field, cell in pairs:
+        value = out.amount(f"basic_expenditure.{field}", row, cell, unit)
+        if value is not None:
+            table[field] = value
+    return bool(pairs)  # a label and its amount in one cell: left to the blocks
 
 
 def _basic_group(block, row, members, amount_band, table, seen, out, resolve, classes, slot) -> None:

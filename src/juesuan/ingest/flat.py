@@ -35,13 +35,19 @@ def is_flat(block: Block) -> bool:
 
 
 def _tokens(row: Row) -> list[str]:
+    return [t for t, _ in _banded(row)]
+
+
+def _banded(row: Row) -> list[tuple[str, int | None]]:
+    """The row's tokens with the column band of their cell (tab/grid sources), else None."""
     out = []
-    for token in row.text.split():
-        glued = _GLUED.match(token)
-        if glued and not glued.group(1).replace(",", "").isdigit():
-            out += [glued.group(1), glued.group(2)]
-        else:
-            out.append(token)
+    for cell in row.cells:
+        for token in cell.text.split():
+            glued = _GLUED.match(token)
+            if glued and not glued.group(1).replace(",", "").isdigit():
+                out += [(glued.group(1), cell.col), (glued.group(2), cell.col)]
+            else:
+                out.append((token, cell.col))
     return out
 
 
@@ -54,20 +60,20 @@ class Record:
     row: Row
     code: str | None = None
     name: str = ""
-    amounts: list[tuple[str, Row]] = field(default_factory=list)
+    amounts: list[tuple[str, Row, int | None]] = field(default_factory=list)  # text, its line, its band
     named_before: bool = False  # its name came on a line above its code
     total: bool = False
 
 
-def _split(tokens: list[str]) -> tuple[list[str], list[str], list[str]]:
+def _split(tokens: list[tuple[str, int | None]]) -> tuple[list[str], list[str], list[tuple[str, int | None]]]:
     codes, names, amounts = [], [], []
-    for token in tokens:
+    for token, b in tokens:
         t = clean(token)
         if not names and not amounts and t.isdigit() and join_code(codes + [t]) is not None \
                 or not names and not amounts and t.isdigit() and codes and len(t) == 2:
             codes.append(t)
         elif _amount(token) and (codes or names or amounts or "." in t or "," in t):
-            amounts.append(token)
+            amounts.append((token, b))
         elif t not in _MARKERS:
             names.append(compact(token))
     return codes, names, amounts
@@ -79,7 +85,8 @@ def records(block: Block, out: Collector) -> list[Record]:
     pending = ""
     started = False
     for row in block.rows:
-        codes, names, amounts = _split(_tokens(row))
+        codes, names, banded = _split(_banded(row))
+        amounts = [(a, row, b) for a, b in banded]
         name = "".join(names)
         if name.startswith("栏次"):
             continue
@@ -90,16 +97,16 @@ def records(block: Block, out: Collector) -> list[Record]:
         if inline and not codes:
             codes, name = [inline.group(1)], inline.group(2)
         if any(t in name for t in TOTAL_NAMES) and not codes:
-            current = Record(row, name="合计", total=True, amounts=[(a, row) for a in amounts])
+            current = Record(row, name="合计", total=True, amounts=amounts)
             found.append(current)
             pending = ""
         elif not codes and current is not None and current.code and not current.amounts \
                 and not current.named_before and (name or amounts):
             current.name += name  # the name wrapped below its code, the amounts on its last line
-            current.amounts = [(a, row) for a in amounts]
+            current.amounts = amounts
         elif codes or (name and amounts):
             current = Record(row, code=join_code(codes) if codes else None, name=pending + name,
-                             amounts=[(a, row) for a in amounts], named_before=bool(pending) and not name)
+                             amounts=amounts, named_before=bool(pending) and not name)
             if codes and current.code is None:
                 out.unclear(row, f"科目编码无法识别 / code not understood: {' '.join(codes)} {name}", block.key)
             found.append(current)
@@ -108,9 +115,9 @@ def records(block: Block, out: Collector) -> list[Record]:
             pending += name
         elif amounts:
             if current is not None and not current.amounts:
-                current.amounts = [(a, row) for a in amounts]
+                current.amounts = amounts
             else:
-                for a in amounts:
+                for a, _, _ in amounts:
                     out.unclear(row, f"{block.key}: 金额无法对应 / amount not placed: {a}", block.key)
     return found
 
@@ -134,9 +141,10 @@ def parse_flat_coded(block: Block, out: Collector, resolve) -> dict:
         kept.setdefault(code, record)  # a repeated row on a continuation page
     options, parent = {}, {}
     for label, record in kept.items():
-        values = [parse_amount(text) for text, _ in record.amounts]
-        options[label] = candidates([v for v in values if v is not None], table_spec) \
-            if all(v is not None for v in values) else []
+        values = [parse_amount(text) for text, _, _ in record.amounts]
+        bands = [b for _, _, b in record.amounts]
+        options[label] = candidates(values, table_spec, bands if None not in bands else None) \
+            if None not in values else []
         parent[label] = _parent(label, kept)
     if "total" in options:  # what other tables say of the 合计 row picks among its placements
         stated = evidence(block.key, out.values, {p for p, s in out.sources.items() if s.kind == "unread"})
@@ -174,7 +182,7 @@ def parse_flat_coded(block: Block, out: Collector, resolve) -> dict:
 
 def _amount_at(record: Record, value: Decimal) -> tuple[str, Row]:
     """The printed token of a placed value (for its line and text)."""
-    return next(((t, r) for t, r in record.amounts if parse_amount(t) == value), record.amounts[0])
+    return next(((t, r) for t, r, _ in record.amounts if parse_amount(t) == value), record.amounts[0][:2])
 
 
 def _parent(label: str, kept: dict) -> str | None:

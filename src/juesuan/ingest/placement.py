@@ -108,7 +108,7 @@ def evidence(key: str, values: dict, unknown: set[str]) -> dict[str, Decimal]:
 Vector = tuple  # per column: Decimal (printed) or None (blank)
 
 
-def _holds(vector: Vector, spec: Spec) -> bool:
+def holds(vector: Vector, spec: Spec) -> bool:
     for terms in spec.identities:
         values = [(vector[i] or Decimal(0)) * sign for i, sign in terms]
         printed = sum(1 for i, _ in terms if vector[i])
@@ -117,20 +117,21 @@ def _holds(vector: Vector, spec: Spec) -> bool:
     return True
 
 
-def candidates(amounts: list[Decimal], spec: Spec, fixed: dict[int, int] | None = None) -> list[Vector]:
+def candidates(amounts: list[Decimal], spec: Spec, bands: list[int] | None = None) -> list[Vector]:
     """Order-keeping placements of ``amounts`` that satisfy the row identities.
 
-    ``fixed``: amount index → column, where something else (a header over it) says so.
+    ``bands``: the grid column of each amount (tabs, cells), where the source has them: the
+    amounts then keep their distances (a header spanning cells may still shift them all).
     """
     n = len(spec.columns)
     out = []
     for chosen in combinations(range(n), len(amounts)):
-        if fixed and any(chosen[a] != c for a, c in fixed.items()):
+        if bands and any(c - chosen[0] != b - bands[0] for c, b in zip(chosen, bands)):
             continue
         vector = [None] * n
         for column, value in zip(chosen, amounts):
             vector[column] = value
-        if _holds(tuple(vector), spec):
+        if holds(tuple(vector), spec):
             out.append(tuple(vector))
     return out
 

@@ -10,6 +10,7 @@ from ..model.tables import TABLE_KEYS, Tables
 from .coded import parse_basic, parse_coded
 from .collapsed import is_collapsed, to_columns
 from .flat import is_flat, parse_flat_coded
+from .placement import holds, spec
 from .collect import Collector
 from .locate import Block
 from .columns import ORDER
@@ -68,6 +69,35 @@ def _columns_hold(block: Block, out: Collector, resolver) -> bool:
 FLAT_CODED = ("income", "expenditure", "general_budget", "government_fund", "state_capital")
 
 
+def _grid_misread(block: Block, out: Collector, resolver) -> bool:
+    """A grid (tabs, a web page's text) whose header cells span columns maps amounts under the
+    wrong headers: rows then break their own identities. Read by the identities instead when
+    that makes more rows consistent (a document whose printed rows disagree keeps its grid read)."""
+    if is_collapsed(block) or needs_columns(block):
+        return False
+    table_spec = spec(block.key)
+    scratch = Collector(out.file)
+    trial = replace(block, rows=list(block.rows), notes=list(block.notes))
+    parsed = PARSERS[block.key](trial, scratch, resolver.for_table(block.key))
+    records = [parsed["total"]] if isinstance(parsed.get("total"), dict) else []
+    records += parsed.get("rows", [])
+    vectors = [tuple(r.get(c) for c in table_spec.columns) for r in records]
+    holding = sum(1 for v in vectors if holds(v, table_spec))
+    if holding == len(vectors):
+        return False
+    flat_scratch = Collector(out.file, values=dict(out.values), sources=dict(out.sources))
+    parse_flat_coded(replace(block, rows=list(block.rows)), flat_scratch, resolver.for_table(block.key))
+    placed = sum(1 for p in flat_scratch.values if p.startswith(block.key + ".") and p not in out.values)
+    return placed > sum(1 for p in scratch.values if p.startswith(block.key + ".") and _holds_row(p, parsed, table_spec))
+
+
+def _holds_row(path: str, parsed: dict, table_spec) -> bool:
+    label = path.split(".")[1]
+    record = parsed.get("total") if label == "total" else next(
+        (r for r in parsed.get("rows", []) if r["code"] == label), None)
+    return record is not None and holds(tuple(record.get(c) for c in table_spec.columns), table_spec)
+
+
 def _finish(block: Block, parsed: dict, out: Collector, units: set[str]) -> dict:
     """Unit, empty note and notes of a parsed table."""
     key = block.key
@@ -93,7 +123,7 @@ def build_tables(blocks: list[Block], out: Collector, resolver) -> tuple[Tables,
     units: set[str] = set()
     merged = _merge(blocks)
     # coded tables without columns last: what the other tables read helps place their 合计 rows
-    flat = [k for k, b in merged.items() if k in FLAT_CODED and is_flat(b)]
+    flat = [k for k, b in merged.items() if k in FLAT_CODED and (is_flat(b) or _grid_misread(b, out, resolver))]
     for key, block in [(k, b) for k, b in merged.items() if k not in flat] + [(k, merged[k]) for k in flat]:
         guessed = ordered = False
         tentative: set[tuple[int, str]] = set()

@@ -6,10 +6,12 @@ the header"); the item order is the one every known edition prints.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from .collect import Collector
 from .columns import band, header_rows
 from .locate import Block
-from .numbers import clean, is_amount
+from .numbers import clean, is_amount, parse_amount
 
 ITEMS = ("total", "overseas", "vehicle_total", "vehicle_purchase", "vehicle_operation", "reception")
 
@@ -94,7 +96,7 @@ def parse_three_public(block: Block, out: Collector, resolve=None) -> dict:
     elif len(bands) == 2 and _vertical_rows(block):  # one row per item: 项目 | 预算数 | 决算数
         return _parse_vertical(block, labels, out)
     else:  # grouped: 预算数 over six columns, then 决算数; items named per column below
-        slot = _grouped(block, labels)
+        slot = _by_identities(block, labels, _grouped(block, labels))
         if len(slot) != 12:
             out.problem(f"three_public: 表头应有 12 个预算数/决算数列，实得 {len(slot)} / expected 12 "
                         f"budget/final columns, found {len(slot)}", block.title.page, block.title.line)
@@ -115,6 +117,38 @@ def parse_three_public(block: Block, out: Collector, resolve=None) -> dict:
                 table[measure][item] = value
         break  # one data row
     return table
+
+
+def _holds(values: dict[str, Decimal]) -> bool:
+    """合计 = 出国 + 用车小计 + 接待, 小计 = 购置 + 运行 (T07-001/002), to the cent per term."""
+    v = {k: values.get(k, Decimal(0)) for k in ITEMS}
+    return (abs(v["total"] - v["overseas"] - v["vehicle_total"] - v["reception"]) <= Decimal("0.015")
+            and abs(v["vehicle_total"] - v["vehicle_purchase"] - v["vehicle_operation"]) <= Decimal("0.01"))
+
+
+def _by_identities(block: Block, labels: dict[int, str], slot: dict) -> dict:
+    """Header cells spanning columns (a web page's text) shift the header's bands: when the data
+    row fills twelve consecutive cells, the items in their printed order are taken instead if
+    only they satisfy the table's identities."""
+    row = next((r for r in block.rows[len(header_rows(block)):] if any(is_amount(c.text) for c in r.cells)), None)
+    if row is None or len(labels) != 2:
+        return slot
+    bands = {band(c, i): c for i, c in enumerate(row.cells)}
+    first = min(bands)
+    if max(bands) - first != 11:
+        return slot
+    order = [labels[b] for b in sorted(labels)]
+    canonical = {first + i: (order[i // 6], ITEMS[i % 6]) for i in range(12)}
+
+    def read(mapping: dict) -> bool:
+        got: dict[str, dict] = {"budget": {}, "final": {}}
+        for b, cell in bands.items():
+            if b in mapping and is_amount(cell.text):
+                measure, item = mapping[b]
+                got[measure][item] = parse_amount(cell.text)
+        return all(_holds(got[m]) for m in got)
+
+    return canonical if canonical != slot and read(canonical) and not read(slot) else slot
 
 
 def _label_line(block: Block) -> list | None:
