@@ -39,6 +39,10 @@ class Document:
     title: str
     subtitle: str | None = None
     sections: tuple[Section, ...] = field(default_factory=tuple)
+    draft: bool = False
+    """Every renderer prints a visible 草稿 watermark on every page (``juesuan build --draft``)."""
+    forced: str | None = None
+    """Set by ``juesuan build --force``: what the gate found; renderers record it in the properties."""
 
     def claims(self) -> tuple[Claim, ...]:
         """Every printed claim, in document order (what 审核 and round-trip tests compare)."""

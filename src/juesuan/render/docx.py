@@ -17,7 +17,7 @@ from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import parse_xml
 from docx.oxml.styles import styleId_from_name
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, RGBColor
 from docx.styles import BabelFish
 from lxml import etree
 
@@ -285,5 +285,13 @@ def render_docx(disclosure: Disclosure, document: Document, out_path: Path) -> P
     body.finish(doc)
     doc.core_properties.title = document.title
     doc.core_properties.language = "zh-CN"
+    if document.draft:  # juesuan build --draft: 草稿 in the header of every page, odd and even
+        first = doc.sections[0]  # the later sections' headers are linked to it
+        for header in (first.header, first.even_page_header):
+            run = header.paragraphs[0].add_run("草稿")
+            run.bold, run.font.size, run.font.color.rgb = True, Pt(28), RGBColor(0xC0, 0, 0)
+            header.paragraphs[0].alignment = 1
+    if document.forced:
+        doc.core_properties.comments = f"juesuan build --force: {document.forced}"
     doc.save(str(out_path))
     return out_path

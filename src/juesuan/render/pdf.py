@@ -201,7 +201,8 @@ def document_data(disclosure: Disclosure, document: Document) -> dict:
                           for index, s in enumerate(block.sections)]}
             for block in blocks(document.sections, grid_of)]
     return {"title": document.title, "subtitle": document.subtitle, "fonts": font_table(),
-            "blocks": flow}
+            "blocks": flow, "draft": document.draft,
+            "keywords": [f"juesuan build --force: {document.forced}"] if document.forced else []}
 
 
 @register("pdf", suffix=".pdf", prepare=warm_up, concurrent=True)

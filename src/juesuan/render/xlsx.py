@@ -159,5 +159,9 @@ def render_xlsx(disclosure: Disclosure, document: Document, out_path: Path) -> P
     grids.sort(key=lambda grid: grid.key.startswith("performance:"))  # the nine tables first
     for index, grid in enumerate(grids):
         _sheet(book, formats, grid, sheet_name(grid, index))
+    for sheet in book.worksheets() if document.draft else ():  # juesuan build --draft: every printed page
+        sheet.set_header("&C&28&KC00000草稿")
+    if document.forced:
+        book.set_custom_property("juesuan build --force", document.forced)
     book.close()
     return out_path
