@@ -107,14 +107,18 @@ def run_one(family: str, path: Path, memory_mb: int, seconds: int) -> dict:
     return result
 
 
-def campaign(family: str, count: int, seed: int, out: Path, memory_mb: int, seconds: int) -> dict:
+def campaign(family: str, count: int, seed: int, out: Path, memory_mb: int, seconds: int,
+             minutes: float | None = None) -> dict:
     work = out / "work"
     work.mkdir(parents=True, exist_ok=True)
     failures = out / "failures"
     log = (out / f"{family}.jsonl").open("a", encoding="utf-8")
     summary = {"family": family, "inputs": 0, "outcomes": {}, "tracebacks": 0, "hangs": 0, "crashes": 0,
                "memory_errors": 0, "over_1gb": 0, "silent": 0, "slowest": None, "highest_rss_kb": None}
+    stop = time.monotonic() + minutes * 60 if minutes else None
     for index in range(count):
+        if stop is not None and time.monotonic() > stop:
+            break
         rng = random.Random(f"{family}-{seed}-{index}")
         data, suffix, name, must_refuse = mutations.mutate(family, rng)
         path = work / f"input-{family}{suffix}"
@@ -155,6 +159,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "fuzz")
     parser.add_argument("--memory", type=int, default=2048, help="address-space limit of each run, MB")
     parser.add_argument("--timeout", type=int, default=60, help="seconds per run")
+    parser.add_argument("--minutes", type=float, default=None, help="stop each family after this long")
     args = parser.parse_args()
     # Import every reader once in the parent: each forked child starts warm.
     import juesuan.checks  # noqa: F401
@@ -167,7 +172,8 @@ def main() -> None:
     pages.load_docx, pages.load_xlsx  # noqa: B018 (imported)
     baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     for family in args.families.split(","):
-        summary = campaign(family, args.count, args.seed, args.out, args.memory, args.timeout)
+        summary = campaign(family, args.count, args.seed, args.out, args.memory, args.timeout,
+                           args.minutes)
         summary["baseline_rss_kb"] = baseline
         print(json.dumps(summary, ensure_ascii=False), flush=True)
 

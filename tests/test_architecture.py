@@ -15,7 +15,7 @@ ALLOWED = {
     "reference": {"model", "problems"},
     "fileformat": {"model", "problems", "limits", "reference"},
     "figures": {"model", "reference"},
-    "scoring": {"model", "reference", "problems"},
+    "scoring": {"model", "reference", "problems", "limits"},
     "ingest": {"model", "reference", "problems", "limits", "figures", "scoring"},
     "checks": {"model", "reference", "problems", "figures", "scoring", "narrative", "workbook"},  # inputs.py: 【请补充…】 as findings, located by workbook/fields.py
     "narrative": {"model", "reference", "figures", "scoring"},

@@ -136,3 +136,10 @@ def test_parse__folder_goes_on_after_a_damaged_file(tmp_path):
     result = runner.invoke(app, ["parse", str(folder), "-o", str(tmp_path / "out")])
     assert result.exit_code == 2 and "a.docx" in result.output and "Traceback" not in result.output
     assert (tmp_path / "out" / "b.yaml").exists() and not (tmp_path / "out" / "a.yaml").exists()
+
+
+def test_score__project_list_is_read_under_the_same_checks(tmp_path):
+    path = tmp_path / "p.yaml"
+    path.write_text("- &p {name: x, indicators: [*p]}\n", encoding="utf-8")
+    result = runner.invoke(app, ["score", str(path)])
+    assert result.exit_code == 2 and "p.yaml:1: (别名 / alias)" in result.output

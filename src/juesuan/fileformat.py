@@ -131,11 +131,16 @@ def _syntax_error(file: str, exc: Exception) -> DisclosureFileError:
 def _compose(text: str, file: str) -> tuple[yaml.Node | None, Any]:
     """The node graph of the document and the data built from it, after the checks on the nodes:
     one parse, and nothing constructed before the limits hold."""
+    bounds = limits.current()
+    if len(text) > bounds.yaml_bytes:
+        raise DisclosureFileError([FileProblem(file=file, field="(文件 / file)", message=(
+            f"超出限制：文件 {len(text)} 字符 > {bounds.yaml_bytes}（JUESUAN_LIMIT_YAML_BYTES）/ "
+            f"limit exceeded: file of {len(text)} characters > {bounds.yaml_bytes}"))])
     loader = _DecimalLoader(text)
     try:
         node = loader.get_single_node()
         if node is not None:
-            _check_nodes(node, file, limits.current())
+            _check_nodes(node, file, bounds)
         return node, (loader.construct_document(node) if node is not None else None)
     except yaml.YAMLError as exc:
         raise _syntax_error(file, exc) from None
@@ -260,11 +265,6 @@ def _check_known(data: dict, file: str, node: yaml.Node) -> None:
 
 def parse_text(text: str, file: str = "<text>") -> Disclosure:
     """Validate a YAML or JSON document into a ``Disclosure`` or raise ``DisclosureFileError``."""
-    bounds = limits.current()
-    if len(text) > bounds.yaml_bytes:
-        raise DisclosureFileError([FileProblem(file=file, field="(文件 / file)", message=(
-            f"超出限制：文件 {len(text)} 字符 > {bounds.yaml_bytes}（JUESUAN_LIMIT_YAML_BYTES）/ "
-            f"limit exceeded: file of {len(text)} characters > {bounds.yaml_bytes}"))])
     node, data = _compose(text, file)
     if not isinstance(data, dict):
         raise DisclosureFileError(
@@ -285,7 +285,16 @@ def parse_text(text: str, file: str = "<text>") -> Disclosure:
 
 def load(path: str | Path) -> Disclosure:
     """Load a ``.yaml``/``.yml``/``.json`` disclosure file."""
-    path = Path(path)
+    return parse_text(_read(Path(path)), str(path))
+
+
+def load_data(path: str | Path) -> Any:
+    """The plain data of any YAML/JSON input file (numbers as Decimal), under the same limits and
+    checks as a disclosure file (aliases, size, duplicate keys, numbers); ``DisclosureFileError``."""
+    return _compose(_read(Path(path)), str(path))[1]
+
+
+def _read(path: Path) -> str:
     try:
         limits.check_file_size(path)
         text = path.read_text(encoding="utf-8")
@@ -300,7 +309,7 @@ def load(path: str | Path) -> Disclosure:
         raise DisclosureFileError(
             [FileProblem(file=str(path), field="(编码 / encoding)", message=f"不是 UTF-8 文本 / not UTF-8 text: {exc.reason}")]
         ) from None
-    return parse_text(text, str(path))
+    return text
 
 
 def to_data(disclosure: Disclosure) -> dict[str, Any]:

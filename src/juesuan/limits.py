@@ -8,6 +8,7 @@ it as any other bad input (exit 2).
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import zipfile
@@ -90,11 +91,11 @@ def check_file_size(path: Path, limits: Limits | None = None) -> None:
         raise _over(str(path), ("文件大小（字节）", "file size (bytes)"), size, "file_bytes", limits.file_bytes)
 
 
-def check_zip(path: Path, limits: Limits | None = None) -> None:
-    """Every member of a DOCX/XLSX, from its declared sizes (zipfile stops reading at the declared size,
-    so a member cannot decompress to more than it says)."""
+def check_zip(path: Path | str, limits: Limits | None = None, data: bytes | None = None) -> None:
+    """Every member of a DOCX/XLSX (the file at ``path``, or ``data`` read from it), from its declared
+    sizes: zipfile stops reading at the declared size, so a member cannot decompress to more than it says."""
     limits = limits or current()
-    with zipfile.ZipFile(path) as archive:
+    with zipfile.ZipFile(io.BytesIO(data) if data is not None else path) as archive:
         total = 0
         for info in archive.infolist():
             total += info.file_size

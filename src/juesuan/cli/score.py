@@ -7,7 +7,6 @@ from decimal import Decimal
 from pathlib import Path
 
 import typer
-import yaml
 from rich.table import Table
 
 from .. import fileformat
@@ -21,8 +20,8 @@ SEVERITY_STYLE = {"错误": "red", "警告": "yellow", "提示": "cyan"}
 def _load(file: Path) -> Disclosure:
     """A disclosure file, or a bare list of projects (an ``examples/parts`` fragment)."""
     try:
-        data = yaml.load(file.read_text(encoding="utf-8"), Loader=fileformat._DecimalLoader)
-    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        data = fileformat.load_data(file)  # the limits and checks of disclosure files
+    except fileformat.DisclosureFileError:
         data = None
     if isinstance(data, list):
         try:

@@ -18,6 +18,7 @@ from openpyxl import load_workbook
 from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import ValidationError
 
+from ..limits import check_zip
 from ..model.performance import ProjectEvaluation
 from ..problems import FileProblem
 from .form import FUNDS_ROWS, GRADE_LABEL, INDICATOR_HEADER, NOTE_LABEL, TOTAL_LABEL
@@ -223,13 +224,18 @@ def read_sheet(ws: Worksheet, file: str) -> tuple[ProjectEvaluation | None, list
 def import_form(data: bytes, file: str = "<xlsx>") -> FormImport:
     """Every sheet holding a 自评表 → a project; problems located by file, sheet, cell, field."""
     try:
+        check_zip(file, data=data)  # a zip bomb is refused before openpyxl inflates it
         workbook = load_workbook(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - any unreadable workbook is one located problem
         return FormImport((), (FormProblem(file, None, "(文件 / file)",
                                            f"不是有效的 XLSX 文件 / not a valid XLSX file: {exc}"),))
     projects, problems = [], []
     for ws in workbook.worksheets:
-        project, found = read_sheet(ws, file)
+        try:
+            project, found = read_sheet(ws, file)
+        except Exception as exc:  # noqa: BLE001 - a malformed sheet is one located problem, the others are read
+            project, found = None, [FormProblem(file, field="(表 / sheet)", sheet=ws.title, message=(
+                f"无法读取此表 / cannot read the sheet: {type(exc).__name__}: {str(exc)[:200]}"))]
         problems += found
         if project is not None:
             projects.append(project)
