@@ -33,3 +33,11 @@ def test_init_and_fill_today_give_the_same_disclosure(tmp_path, examples):
     path = tmp_path / "again.xlsx"
     path.write_bytes(fill_workbook(init_workbook(example.meta.department, 2022, example.meta.profile), example))
     assert import_workbooks([path]).disclosure == fileformat.load(WORKED / "urumqi-iit-2022.yaml")
+
+
+def test_field_reference_is_up_to_date():
+    from juesuan.workbook.reference import render
+
+    docs = EXAMPLES.parent / "docs" / "field-reference.md"
+    assert docs.read_text(encoding="utf-8") == render() + "\n", \
+        "python -m juesuan.workbook.reference > docs/field-reference.md"
