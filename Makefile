@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 EXAMPLE := examples/urumqi-iit-2022.yaml
 
-.PHONY: demo test install system-packages bench clean docs
+.PHONY: demo test install system-packages bench clean docs fuzz
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "需要 Python 3.11 / Python 3.11 is required"; exit 1; }
@@ -49,6 +49,10 @@ test: $(TEST_STAMP) system-packages
 
 bench: $(STAMP)
 	$(PY) bench/run.py
+
+# Long fuzz campaign (docs/limits.md): every input in a subprocess bounded by 60 s CPU and 2 GB.
+fuzz: $(TEST_STAMP)
+	$(PY) bench/fuzz.py --count $${FUZZ_COUNT:-10000} --out build/fuzz
 
 docs: $(STAMP)
 	$(PY) -m juesuan.docs
