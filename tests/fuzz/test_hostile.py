@@ -121,3 +121,25 @@ def test_any__file_over_the_size_limit_is_refused_before_reading(tmp_path, monke
 def test_csv__field_over_csv_limit_is_located(tmp_path):
     disclosure, report, path = read_bytes(tmp_path, "f.csv", b'a,"' + b"x" * 200_000 + b'"\n')
     assert disclosure is None and "cannot read CSV" in only_problem(report, path)
+
+
+def test_limits__every_limit_is_documented_with_its_default():
+    from dataclasses import fields
+    from pathlib import Path
+
+    from juesuan.limits import Limits
+
+    doc = (Path(__file__).parents[2] / "docs" / "limits.md").read_text(encoding="utf-8")
+    for item in fields(Limits):
+        row = next((line for line in doc.splitlines() if line.startswith(f"| {item.name} |")), None)
+        assert row is not None, item.name
+        default = item.default
+        shown = f"{default >> 20} MiB" if default >= 1 << 20 and default % (1 << 20) == 0 else f"{default:,}"
+        assert f"| {shown} |" in row and f"JUESUAN_LIMIT_{item.name.upper()}" in row, row
+
+
+def test_limits__environment_overrides_the_default(monkeypatch):
+    from juesuan.limits import current
+
+    monkeypatch.setenv("JUESUAN_LIMIT_PAGES", "7")
+    assert current().pages == 7
