@@ -50,8 +50,10 @@ def test_place_by_order__right_side_by_reading_order(tmp_path: Path):
     assert classes.get("201") == 80 and classes.get("206") == Decimal("0.50")
 
 
-def test_place_coded_by_order__total_first_parts_only_when_complete(tmp_path: Path):
-    """Amounts drifting under the name: 合计 is the first amount; a partial line keeps only it."""
+def test_place_coded__partial_lines_placed_by_the_family_sums(tmp_path: Path):
+    """Amounts drifting under the name: the 项 print one part each; 201 = Σ项 column by column
+    allows only 行政运行 → 基本 and 一般行政管理事务 → 项目 (placement.py; the first line's
+    offset agrees, the second's matches no column and says nothing)."""
     text = ("一般公共预算财政拨款支出决算表\n单位：万元\n"
             "   科目编码      科目名称       合计    基本支出   项目支出\n"
             "201         一般公共服务支出  30.00   10.00   20.00\n"
@@ -62,9 +64,8 @@ def test_place_coded_by_order__total_first_parts_only_when_complete(tmp_path: Pa
     disclosure, report = read(path)
     rows = {r.code: r for r in disclosure.tables.general_budget.rows}
     assert (rows["201"].total, rows["201"].basic, rows["201"].project) == (30, 10, 20)
-    assert (rows["2010601"].total, rows["2010601"].basic, rows["2010601"].project) == (10, 0, 0)
-    assert rows["2010602"].total == 20
-    assert any("not certain" in p.message for p in report.not_understood)
+    assert (rows["2010601"].total, rows["2010601"].basic, rows["2010601"].project) == (10, 10, 0)
+    assert (rows["2010602"].total, rows["2010602"].basic, rows["2010602"].project) == (20, 0, 20)
 
 
 GB_HEAD = ("一般公共预算财政拨款支出决算表\n单位：万元\n"

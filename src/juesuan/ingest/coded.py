@@ -174,9 +174,13 @@ def _basic_group(block, row, members, amount_band, table, seen, out, resolve, cl
     elif "公用经费" in name and "合计" in name:
         path = "basic_expenditure.public_total"
     else:
-        if len(code_parts) == 1 and len(code_parts[0]) == 2 and slot in classes:
+        borrowed = len(code_parts) == 1 and len(code_parts[0]) == 2 and slot in classes
+        if borrowed:
             code_parts = [classes[slot], *code_parts]  # the 类 cell sits on another line
         code = join_code(code_parts) if code_parts else resolve(name)
+        if borrowed and name and (named := resolve(name)) and len(named) == 5 and named[3:] == code_parts[1] \
+                and named != code:
+            code = named  # the 类 taken from another line was the wrong block's: the name says which
         if code and len(code) == 3:
             classes[slot] = code
         if code is None or len(code) not in (3, 5):

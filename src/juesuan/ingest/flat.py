@@ -19,7 +19,7 @@ from .collect import Collector
 from .locate import Block
 from .numbers import clean, compact, is_amount, join_code, parse_amount
 from .pages import Cell, Row
-from .placement import HALF_CENT, candidates, evidence, solve, spec
+from .placement import HALF_CENT, _decide, candidates, evidence, solve, spec
 
 ZERO_MARKS = {"-", "—", "--", "——", "－", "0"}
 _GLUED = re.compile(r"^(.*?\D)(-?\d{1,3}(?:,\d{3})*\.\d{2}|-?\d+\.\d{2})$")  # "事务5.00"
@@ -38,16 +38,17 @@ def _tokens(row: Row) -> list[str]:
     return [t for t, _ in _banded(row)]
 
 
-def _banded(row: Row) -> list[tuple[str, int | None]]:
-    """The row's tokens with the column band of their cell (tab/grid sources), else None."""
+def _banded(row: Row) -> list[tuple[str, tuple]]:
+    """The row's tokens with (the column band of their cell or None, their right edge)."""
     out = []
     for cell in row.cells:
-        for token in cell.text.split():
+        for match in re.finditer(r"\S+", cell.text):
+            token, x1 = match.group(), cell.x0 + match.end()
             glued = _GLUED.match(token)
             if glued and not glued.group(1).replace(",", "").isdigit():
-                out += [(glued.group(1), cell.col), (glued.group(2), cell.col)]
+                out += [(glued.group(1), (cell.col, x1 - len(glued.group(2)))), (glued.group(2), (cell.col, x1))]
             else:
-                out.append((token, cell.col))
+                out.append((token, (cell.col, x1)))
     return out
 
 
@@ -60,12 +61,12 @@ class Record:
     row: Row
     code: str | None = None
     name: str = ""
-    amounts: list[tuple[str, Row, int | None]] = field(default_factory=list)  # text, its line, its band
+    amounts: list[tuple[str, Row, tuple]] = field(default_factory=list)  # text, its line, (band, right edge)
     named_before: bool = False  # its name came on a line above its code
     total: bool = False
 
 
-def _split(tokens: list[tuple[str, int | None]]) -> tuple[list[str], list[str], list[tuple[str, int | None]]]:
+def _split(tokens: list[tuple[str, tuple]]) -> tuple[list[str], list[str], list[tuple[str, tuple]]]:
     codes, names, amounts = [], [], []
     for token, b in tokens:
         t = clean(token)
@@ -83,6 +84,22 @@ def records(block: Block, out: Collector) -> list[Record]:
     found: list[Record] = []
     current: Record | None = None
     pending = ""
+    orphans: list = []  # amounts on a line of their own above their row (centred in a tall cell)
+
+    def lost(amounts) -> None:
+        for a, row, _ in amounts:
+            out.unclear(row, f"{block.key}: 金额无法对应 / amount not placed: {a}", block.key)
+
+    def opened(record: Record) -> Record:
+        nonlocal orphans
+        if orphans and not record.amounts:
+            record.amounts = orphans
+        else:
+            lost(orphans)
+        orphans = []
+        found.append(record)
+        return record
+
     started = False
     for row in block.rows:
         codes, names, banded = _split(_banded(row))
@@ -97,19 +114,17 @@ def records(block: Block, out: Collector) -> list[Record]:
         if inline and not codes:
             codes, name = [inline.group(1)], inline.group(2)
         if any(t in name for t in TOTAL_NAMES) and not codes:
-            current = Record(row, name="合计", total=True, amounts=amounts)
-            found.append(current)
+            current = opened(Record(row, name="合计", total=True, amounts=amounts))
             pending = ""
         elif not codes and current is not None and current.code and not current.amounts \
                 and not current.named_before and (name or amounts):
             current.name += name  # the name wrapped below its code, the amounts on its last line
             current.amounts = amounts
         elif codes or (name and amounts):
-            current = Record(row, code=join_code(codes) if codes else None, name=pending + name,
-                             amounts=amounts, named_before=bool(pending) and not name)
+            current = opened(Record(row, code=join_code(codes) if codes else None, name=pending + name,
+                                    amounts=amounts, named_before=bool(pending) and not name))
             if codes and current.code is None:
                 out.unclear(row, f"科目编码无法识别 / code not understood: {' '.join(codes)} {name}", block.key)
-            found.append(current)
             pending = ""
         elif name:
             pending += name
@@ -117,12 +132,15 @@ def records(block: Block, out: Collector) -> list[Record]:
             if current is not None and not current.amounts:
                 current.amounts = amounts
             else:
-                for a, _, _ in amounts:
-                    out.unclear(row, f"{block.key}: 金额无法对应 / amount not placed: {a}", block.key)
+                lost(orphans)
+                orphans = amounts
+    lost(orphans)
     return found
 
 
-def parse_flat_coded(block: Block, out: Collector, resolve) -> dict:
+def parse_flat_coded(block: Block, out: Collector, resolve, positions: bool = False) -> dict:
+    """``positions``: the lines keep their layout (pdftotext -layout): where the amounts sit is
+    evidence too, a placement must put them under the columns of the complete rows."""
     table_spec = spec(block.key)
     if table_spec is None:
         return {}
@@ -139,12 +157,20 @@ def parse_flat_coded(block: Block, out: Collector, resolve) -> dict:
         parents[len(code)] = code
         record.code = code
         kept.setdefault(code, record)  # a repeated row on a continuation page
-    options, parent = {}, {}
+    options, parent, conflict = {}, {}, {}
+    offsets = _column_offsets(kept.values(), len(table_spec.columns)) if positions else None
+    has_children = {_parent(label, kept) for label, record in kept.items() if record.amounts}
     for label, record in kept.items():
+        if not record.amounts and label in has_children:
+            options[label], parent[label] = None, _parent(label, kept)  # a blank parent of printed rows
+            continue
         values = [parse_amount(text) for text, _, _ in record.amounts]
-        bands = [b for _, _, b in record.amounts]
-        options[label] = candidates(values, table_spec, bands if None not in bands else None) \
-            if None not in values else []
+        bands = [w[0] for _, _, w in record.amounts]
+        found = candidates(values, table_spec, bands if None not in bands else None) if None not in values else []
+        edges = [w[1] for _, _, w in record.amounts]
+        options[label] = found if offsets is None else _under_columns(found, edges, offsets)
+        if found and not options[label]:  # the layout contradicts every placement the row allows
+            options[label], conflict[label] = None, found
         parent[label] = _parent(label, kept)
     if "total" in options:  # what other tables say of the 合计 row picks among its placements
         stated = evidence(block.key, out.values, {p for p, s in out.sources.items() if s.kind == "unread"})
@@ -156,7 +182,8 @@ def parse_flat_coded(block: Block, out: Collector, resolve) -> dict:
     table: dict = {"rows": []}
     for label, record in kept.items():
         entry = {"code": label if label != "total" else "合计", "name": record.name or "合计"}
-        result = decided[label]
+        result = decided[label] if label not in conflict else _decide(conflict[label], len(table_spec.columns),
+                                                                             False)
         for column, value in enumerate(result.vector):
             name = table_spec.columns[column]
             if column in result.unknown:
@@ -192,3 +219,36 @@ def _parent(label: str, kept: dict) -> str | None:
         if label[:n] in kept:
             return label[:n]
     return "total" if "total" in kept else None
+
+
+TOLERANCE = 1  # characters: right edges of right-aligned amounts agree to within one
+
+
+def _column_offsets(kept, width: int) -> list[tuple] | None:
+    """(lowest, highest) right edge of each column relative to the first, from rows printing every
+    column (pdftotext keeps what follows a CJK name in characters, so offsets hold line to line)."""
+    complete = [[w[1] for _, _, w in r.amounts] for r in kept if len(r.amounts) == width]
+    if not complete:
+        return None
+    return [(min(e[i] - e[0] for e in complete), max(e[i] - e[0] for e in complete)) for i in range(width)]
+
+
+def _under_columns(found: list, edges: list, offsets: list[tuple]) -> list:
+    """Placements that put each amount under a column whose offset (from the row's first amount's
+    column, in the complete rows) it matches; an amount matching no column says nothing."""
+    kept = []
+    for vector in found:
+        columns = [i for i, v in enumerate(vector) if v is not None]
+        if not columns or len(columns) != len(edges):
+            kept.append(vector)  # nothing printed, or zeros placed: no positions to compare
+            continue
+        base = columns[0]
+        fits = True
+        for c, e in zip(columns, edges):
+            under = [k for k in range(len(offsets)) if offsets[k][0] - offsets[base][1] - TOLERANCE
+                     <= e - edges[0] <= offsets[k][1] - offsets[base][0] + TOLERANCE]
+            if under and c not in under:
+                fits = False
+        if fits:
+            kept.append(vector)
+    return kept

@@ -171,7 +171,7 @@ class Decided:
 def solve(rows: dict[str, list[Vector]], parent: dict[str, str | None]) -> dict[str, Decided]:
     """Each row's placement from its candidates and the family sums.
 
-    ``rows``: label → candidates; ``parent``: label → the printed row it adds up into (None at
+    ``rows``: label → candidates (None: its amounts were not seen); ``parent``: label → the printed row it adds up into (None at
     the top). A family is used only when its search stays small; a row without any consistent
     placement is all unknown.
     """
@@ -185,6 +185,9 @@ def solve(rows: dict[str, list[Vector]], parent: dict[str, str | None]) -> dict[
         kids = children.get(label, [])
         options = [up(k) for k in kids]
         own = rows[label]
+        if own is None:  # amounts not seen (lost, not blank): no constraint either way
+            usable[label], feasible[label] = False, []
+            return []
         usable[label] = bool(kids) and all(options)
         if usable[label]:
             checked = [(v, _closes(v, options)) for v in own]
@@ -210,7 +213,8 @@ def solve(rows: dict[str, list[Vector]], parent: dict[str, str | None]) -> dict[
 
     for top in children.get(None, []):
         down(top)
-    return {label: _decide(supported.get(label, []), rows[label]) for label in rows}
+    width = next((len(v[0]) for v in rows.values() if v), 0)
+    return {label: _decide(supported.get(label, []), width, rows[label] is None) for label in rows}
 
 
 def _used(parents: list[Vector], options: list[list[Vector]], index: int) -> list[Vector]:
@@ -228,11 +232,10 @@ def _used(parents: list[Vector], options: list[list[Vector]], index: int) -> lis
     return list(kept)
 
 
-def _decide(options: list[Vector], own: list[Vector]) -> Decided:
+def _decide(options: list[Vector], width: int, lost: bool) -> Decided:
     if not options:
-        width = len(own[0]) if own else 0
-        return Decided((None,) * width, tuple(range(width)),
-                       "无满足表内关系的排列 / no placement satisfies the table's identities")
+        return Decided((None,) * width, tuple(range(width)), "金额未见 / amounts not seen" if lost
+                       else "无满足表内关系的排列 / no placement satisfies the table's identities")
     first = options[0]
     unknown = tuple(i for i in range(len(first))
                     if any((v[i] or Decimal(0)) != (first[i] or Decimal(0)) for v in options))

@@ -116,46 +116,74 @@ def _finish(block: Block, parsed: dict, out: Collector, units: set[str]) -> dict
     return parsed
 
 
+def _read(key: str, block: Block, out: Collector, resolver) -> dict:
+    """A table through its columns: ruled or tab grid, guessed from positions, or by order."""
+    guessed = ordered = False
+    tentative: set[tuple[int, str]] = set()
+    if is_collapsed(block):
+        to_columns(block, out)
+    elif needs_columns(block):
+        assign_columns(block)
+        guessed = True
+        if key in ("summary", "fiscal_summary") and drifting(block):
+            place_by_order(block, out)
+        elif key in ORDERED_CODED and (coded_drifting(block) or not _columns_hold(block, out, resolver)):
+            ordered = place_coded_by_order(block, out, ORDER[key], tentative)
+    before = len(out.not_understood)
+    parsed = PARSERS[key](block, out, resolver.for_table(key))
+    if guessed:
+        # a part left uncertain on purpose does not make the 合计 of its line doubtful
+        unclear = {p.line for p in out.not_understood[before:] if "not certain" not in p.message}
+        keep_proven_rows(key, parsed, out, unclear, total_alone=ordered)
+        keep_proven_parts(key, parsed, out, tentative)
+        if not ordered and key in PARTS:
+            keep_proven_families(key, parsed, out)
+        if key == "three_public":
+            keep_proven_three_public(parsed, out)
+        if key == "fiscal_summary":
+            keep_proven_fiscal_lines(parsed, out)
+        if key == "basic_expenditure":
+            keep_proven_classes(parsed, out)
+    return parsed
+
+
+def _placed(read, key: str, block: Block, out: Collector, resolver) -> int:
+    """Non-zero cells a dry read of ``block`` places (on copies: reads rewrite rows)."""
+    scratch = Collector(out.file, values=dict(out.values), sources=dict(out.sources))
+    read(key, replace(block, rows=list(block.rows), notes=list(block.notes)), scratch, resolver)
+    return sum(1 for p, v in scratch.values.items() if v and p.startswith(key + ".") and p not in out.values)
+
+
+def _read_flat(key: str, block: Block, out: Collector, resolver) -> dict:
+    return parse_flat_coded(block, out, resolver.for_table(key), positions=not is_flat(block) and needs_columns(block))
+
+
+def _by_identities(key: str, block: Block, out: Collector, resolver) -> bool:
+    """Coded tables are placed by their identities when there are no columns to read (one cell
+    per line), when a grid breaks its rows' identities (header cells spanning columns), or when
+    guessed columns keep fewer cells than the identities place (both routes place only what
+    they prove)."""
+    if key not in FLAT_CODED:
+        return False
+    if is_flat(block):
+        return True
+    if needs_columns(block) and not is_collapsed(block):
+        return _placed(_read_flat, key, block, out, resolver) > _placed(_read, key, block, out, resolver)
+    return _grid_misread(block, out, resolver)
+
+
 def build_tables(blocks: list[Block], out: Collector, resolver) -> tuple[Tables, list[str], set[str]]:
     """(tables, keys found, source units)."""
     data: dict = {}
     found: list[str] = []
     units: set[str] = set()
     merged = _merge(blocks)
-    # coded tables without columns last: what the other tables read helps place their 合计 rows
-    flat = [k for k, b in merged.items() if k in FLAT_CODED and (is_flat(b) or _grid_misread(b, out, resolver))]
-    for key, block in [(k, b) for k, b in merged.items() if k not in flat] + [(k, merged[k]) for k in flat]:
-        guessed = ordered = False
-        tentative: set[tuple[int, str]] = set()
-        if key in flat:
-            data[key] = _finish(block, parse_flat_coded(block, out, resolver.for_table(key)), out, units)
-            found.append(key)
-            continue
-        if is_collapsed(block):
-            to_columns(block, out)
-        elif needs_columns(block):
-            assign_columns(block)
-            guessed = True
-            if key in ("summary", "fiscal_summary") and drifting(block):
-                place_by_order(block, out)
-            elif key in ORDERED_CODED and (coded_drifting(block) or not _columns_hold(block, out, resolver)):
-                ordered = place_coded_by_order(block, out, ORDER[key], tentative)
-        before = len(out.not_understood)
-        parsed = PARSERS[key](block, out, resolver.for_table(key))
-        if guessed:
-            # a part left uncertain on purpose does not make the 合计 of its line doubtful
-            unclear = {p.line for p in out.not_understood[before:] if "not certain" not in p.message}
-            keep_proven_rows(key, parsed, out, unclear, total_alone=ordered)
-            keep_proven_parts(key, parsed, out, tentative)
-            if not ordered and key in PARTS:
-                keep_proven_families(key, parsed, out)
-            if key == "three_public":
-                keep_proven_three_public(parsed, out)
-            if key == "fiscal_summary":
-                keep_proven_fiscal_lines(parsed, out)
-            if key == "basic_expenditure":
-                keep_proven_classes(parsed, out)
-        data[key] = _finish(block, parsed, out, units)
+    # coded tables last: what the other tables read helps place their 合计 rows
+    order = [k for k in merged if k not in FLAT_CODED] + [k for k in merged if k in FLAT_CODED]
+    for key in order:
+        block = merged[key]
+        read = _read_flat if _by_identities(key, block, out, resolver) else _read
+        data[key] = _finish(block, read(key, block, out, resolver), out, units)
         if block.rows or block.empty_note:
             found.append(key)
     tables = Tables()
