@@ -113,6 +113,19 @@ def xlsx_bad_numeric_cell(path: Path = XLSX) -> bytes:
     return rezip(parts)
 
 
+def xlsx_far_column(rows: int = 1, path: Path = XLSX) -> bytes:
+    """A cell in the last column (XFD, 16,384) of the first ``rows`` rows of the first sheet."""
+    parts = members(path)
+    name = "xl/worksheets/sheet1.xml"
+    xml = parts[name]
+    for row in range(1, rows + 1):
+        xml = re.sub(rb'(<row r="%d"[^>]*>.*?)(</row>)' % row,
+                     lambda m: m.group(1) + b'<c r="XFD%d" t="inlineStr"><is><t>x</t></is></c>' % row + m.group(2),
+                     xml, count=1, flags=re.S)
+    parts[name] = xml
+    return rezip(parts)
+
+
 def xlsx_swapped_parts(path: Path = XLSX) -> bytes:
     parts = members(path)
     a, b = "xl/workbook.xml", "xl/worksheets/sheet1.xml"

@@ -143,3 +143,9 @@ def test_limits__environment_overrides_the_default(monkeypatch):
 
     monkeypatch.setenv("JUESUAN_LIMIT_PAGES", "7")
     assert current().pages == 7
+
+
+def test_xlsx__cells_in_the_last_column_are_reported_not_padded_to(tmp_path):
+    disclosure, report, path = read_bytes(tmp_path, "w.xlsx", hostile.xlsx_far_column(rows=30))
+    assert disclosure is not None and report.tables_found
+    assert any("[公开01表]" in p.message and "of 16384 columns read" in p.message for p in report.problems)

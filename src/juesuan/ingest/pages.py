@@ -180,7 +180,7 @@ def _read_xlsx(path: Path, where: list[str]) -> Document:
     from ..limits import current
 
     bounds = current()
-    where.append("打开 / opening")
+    where[:] = ["打开 / opening"]
     book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     doc = Document(str(path), "xlsx")
     try:
@@ -191,9 +191,18 @@ def _read_xlsx(path: Path, where: list[str]) -> Document:
             page = Page(index)
             if index == 1 and "决算" in title:
                 page.rows.append(Row((Cell(title[:bounds.string_chars], 0, 1),), index, 0))
-            # max_col: a dimension claiming 16,384 columns would pad every row to that width.
-            for number, values in enumerate(sheet.iter_rows(values_only=True, max_col=bounds.columns), start=1):
-                where.append(f"[{sheet.title}] 第 {number} 行 / row {number}")
+            where[:] = [f"[{sheet.title}]"]
+            # The sheet's own dimension may lie (stale, or 'A1' from some writers): measure it. Rows are
+            # read to that width, at most the limit (openpyxl pads every row to the width asked for).
+            sheet.reset_dimensions()
+            sheet.calculate_dimension(force=True)
+            width = sheet.max_column or 1
+            if width > bounds.columns:
+                doc.problems.append(f"[{sheet.title}] 只读取前 {bounds.columns} 列 / only the first {bounds.columns} "
+                                    f"of {width} columns read (JUESUAN_LIMIT_COLUMNS)")
+            for number, values in enumerate(sheet.iter_rows(values_only=True, max_col=min(width, bounds.columns)),
+                                            start=1):
+                where[:] = [f"[{sheet.title}] 第 {number} 行 / row {number}"]
                 if number > bounds.sheet_rows:
                     doc.problems.append(f"[{sheet.title}] 只读取前 {bounds.sheet_rows} 行 / only the first "
                                         f"{bounds.sheet_rows} rows read (JUESUAN_LIMIT_SHEET_ROWS)")
@@ -237,7 +246,7 @@ def _read_docx(path: Path, where: list[str]) -> Document:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    where.append("打开 / opening")
+    where[:] = ["打开 / opening"]
     document = docx.Document(str(path))
     _check_spans(document.element.body, where)
     doc = Document(str(path), "docx")
@@ -255,7 +264,7 @@ def _read_docx(path: Path, where: list[str]) -> Document:
             table = Table(child, document)
             for number, tr in enumerate(child.tr_lst, start=1):
                 line += 1
-                where.append(f"第 {grid_id} 个表格第 {number} 行 / table {grid_id}, row {number}")
+                where[:] = [f"第 {grid_id} 个表格第 {number} 行 / table {grid_id}, row {number}"]
                 try:
                     texts = _row_texts(tr, table)
                 except (ValueError, IndexError, AttributeError, RecursionError) as exc:
