@@ -86,3 +86,14 @@ def test_import__unreadable_file_exit_2(tmp_path):
     path.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)
     result = run("import", path, "-o", tmp_path / "x.yaml")
     assert result.exit_code == 2 and "另存为 .xlsx" in result.output
+
+
+def test_import__a_total_that_does_not_match_its_rows_is_located_in_the_workbook(tmp_path, filled):
+    book = load_workbook(io.BytesIO(filled[NAMES[0]]))
+    ws = book["公开02表"]
+    total = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "合计")
+    ws.cell(total, 5).value = ws.cell(total, 5).value + 1  # 本年收入合计 one 万元 more than its rows
+    book.save(tmp_path / "dept.xlsx")
+    result = run("import", tmp_path / "dept.xlsx", "-o", tmp_path / "dept.yaml")
+    assert result.exit_code == 0
+    assert f"公开02表!E{total}" in result.output and "[T0" in result.output

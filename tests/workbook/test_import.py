@@ -121,3 +121,16 @@ def test_xlsx_name_on_a_file_that_is_not_one__unreadable(tmp_path):
     path = tmp_path / "改名.xlsx"
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
     assert "不是 .xlsx" in import_workbooks([path]).unreadable[0].message
+
+
+def test_yuan_typed_in_a_wanyuan_table__reported_not_converted(tmp_path, rendered_xlsx, examples):
+    def edit(ws):
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, float):
+                    cell.value = round(cell.value * 10000)
+
+    result = _read(tmp_path, _edit(rendered_xlsx[NAMES[0]], "公开03表", edit))
+    assert any(p.sheet == "公开03表" and "疑似以元填写" in p.message and p.cell for p in result.problems)
+    total = examples[NAMES[0]].tables.expenditure.total.total
+    assert result.disclosure.tables.expenditure.total.total == total * 10000  # kept as entered

@@ -45,5 +45,17 @@ def import_(
     output.write_text(text, encoding="utf-8")
     console.print(f"{'已更新' if existed else '已写入'} / {'updated' if existed else 'written'}: {output}；"
                   f"下一步 / next: juesuan check {output}", highlight=False)
+    _table_findings(result)
     if result.unreadable:
         raise typer.Exit(2)
+
+
+def _table_findings(result) -> None:
+    """Sums that do not hold inside or between the tables, located to the workbook cells they came from."""
+    from ..checks import check
+
+    report = check(result.disclosure)
+    for finding in report.findings:
+        where = result.where(finding.items()[:1]) or result.where(finding.items()[:3])
+        if finding.severity == "错误" and finding.rule_id.startswith(("T", "X")) and where:
+            console.print(f"[red]表内/表间 / sums[/red] {where}: [{finding.rule_id}] {finding.message}", highlight=False)

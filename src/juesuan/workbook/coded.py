@@ -100,7 +100,7 @@ def unread(m: Matrix, stats: dict, path: str, row: int, col: int) -> None:
 def _amounts(m: Matrix, row: int, columns: Columns, pre: Preamble, stats: dict, label: str) -> dict[str, Decimal]:
     values: dict[str, Decimal] = {}
     for col, field in columns.amounts.items():
-        path = f"{label}.{field}" if field != "amount" else label
+        path = f"{label}.{field}"
         if (row, col) in m.merged:
             m.problem(row, col, path, f"数据区有合并单元格 {m.merged[(row, col)]}，此格未读 / merged cell in the data "
                                       "area, not read")
@@ -113,6 +113,7 @@ def _amounts(m: Matrix, row: int, columns: Columns, pre: Preamble, stats: dict, 
         values[field] = pre.amount(number) if number is not None else Decimal("0.00")
         stats["cells"] += 1
         stats["filled"] += number is not None
+        stats["where"][path] = ref(row, col)
     return values
 
 
@@ -213,6 +214,8 @@ def read_economic(m: Matrix, pre: Preamble, stats: dict) -> dict[str, Any] | Non
                     table[field] = pre.amount(number) if number is not None else Decimal("0.00")
                     stats["cells"] += 1
                     stats["filled"] += number is not None
+                    if value_col:
+                        stats["where"][field] = ref(row, value_col)
         for index, columns in enumerate(blocks):
             code, name = row_code(m, row, columns, {})
             if code and code != "合计":
@@ -248,6 +251,7 @@ def read_three_public(m: Matrix, pre: Preamble, stats: dict) -> dict[str, Any] |
         table[side][item] = pre.amount(number) if number is not None else Decimal("0.00")
         stats["cells"] += 1
         stats["filled"] += number is not None
+        stats["where"][f"{side}.{item}"] = ref(data_row, col)
     for row in range(data_row + 1, m.max_row + 1):
         texts = [t for t in m.row_texts(row) if t]
         if texts and _NOTE.match(texts[0]):

@@ -15,6 +15,7 @@ import io
 import re
 import zipfile
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -61,6 +62,12 @@ class ImportResult:
     """Dotted paths the workbooks speak for: a re-import replaces exactly these in the YAML."""
     disclosure: Disclosure | None = None
     missing: list[str] = field(default_factory=list)
+    cells: dict[str, str] = field(default_factory=dict)
+    """Item path → ``sheet!cell`` it was read from (to locate 审核 findings in the workbook)."""
+
+    def where(self, items) -> str:
+        """The workbook cells of a finding's items, e.g. ``公开02表!E6、公开02表!E7``."""
+        return "、".join(dict.fromkeys(self.cells[i] for i in items if i in self.cells))
 
 
 def _set(data: dict, path: str, value: Any) -> None:
@@ -173,8 +180,8 @@ def _comparison_sheet(m: Matrix, head: tuple[int, dict[str, int]], data: dict, o
 
 
 def _table_sheet(m: Matrix, pre: Preamble, data: dict, profile: Profile | None, year: int,
-                 report: SheetReport, unread_at: list) -> str | None:
-    stats = {"cells": 0, "unread": 0, "unread_at": [], "filled": 0}
+                 report: SheetReport, unread_at: list, cells: dict[str, str]) -> str | None:
+    stats = {"cells": 0, "unread": 0, "unread_at": [], "filled": 0, "where": {}}
     key = pre.key
     if key in ("summary", "fiscal_summary"):
         reader = sides.read_summary if key == "summary" else sides.read_fiscal_summary
@@ -187,6 +194,7 @@ def _table_sheet(m: Matrix, pre: Preamble, data: dict, profile: Profile | None, 
         kind = "fund" if key in ("government_fund", "state_capital") else key
         table = coded.read_coded(m, pre, kind or "", stats)
     report.cells, report.unread = stats["cells"], stats["unread"]
+    cells.update({f"{key}.{path}": f"{m.name}!{at}" for path, at in stats["where"].items()})
     unread_at += [(f"{key}.{path}", where) for path, where in stats["unread_at"]]
     if pre.unit == "元":
         report.notes.append("单位为元，已换算为万元（÷10000，四舍五入到 0.01）")
@@ -194,11 +202,41 @@ def _table_sheet(m: Matrix, pre: Preamble, data: dict, profile: Profile | None, 
         report.notes.append("未注明金额单位，按万元读取")
     if table is None:
         return None
+    _yuan_in_wanyuan(m, pre, table, stats["where"])
     if not stats["filled"] and not table.get("empty_note"):
         report.notes.append("未填写任何金额，按缺表处理（数值未知，不按 0 处理）")
         return None  # a blank form is not a table of zeros
     data.setdefault("tables", {})[key] = table
     return key
+
+
+YUAN_SUSPECT = Decimal(10_000_000)
+"""In 万元, 1000亿元: more than any department spends; such a figure was entered in 元."""
+
+
+def _amounts(node: Any, prefix: str = "") -> list[tuple[str, Decimal]]:
+    if isinstance(node, Decimal):
+        return [(prefix, node)]
+    if isinstance(node, dict):
+        return [a for k, v in node.items() for a in _amounts(v, f"{prefix}.{k}" if prefix else str(k))]
+    if isinstance(node, list):
+        return [a for row in node if isinstance(row, dict)
+                for a in _amounts({k: v for k, v in row.items() if k not in ("code", "name")},
+                                  f"{prefix}.{row.get('code')}")]
+    return []
+
+
+def _yuan_in_wanyuan(m: Matrix, pre: Preamble, table: dict | None, where: dict[str, str]) -> None:
+    """Amounts in 元 where the sheet says (or assumes) 万元: reported at the largest, not converted."""
+    if pre.unit == "元" or not table:
+        return
+    found = [(abs(v), p) for p, v in _amounts(table) if abs(v) >= YUAN_SUSPECT]
+    if found:
+        value, path = max(found)
+        cell = where.get(path.replace("rows.", "", 1))
+        m.problems.append(FileProblem(m.file, None, path, f"金额 {value} 疑似以元填写：本表单位为万元，请核对单位行或换算"
+                                                          " / amount looks like 元 in a 万元 table",
+                                      sheet=m.name, cell=cell))
 
 
 def _open(path: Path) -> tuple[Any, FileProblem | None]:
@@ -297,7 +335,7 @@ def import_workbooks(paths: list[Path]) -> ImportResult:
                 if pre.year and "year" not in meta:
                     meta["year"] = pre.year
                 year = int(meta.get("year") or dt.date.today().year - 1)
-                _table_sheet(m, pre, data, _profile(data), year, report, unread_at)
+                _table_sheet(m, pre, data, _profile(data), year, report, unread_at, result.cells)
             result.sheets.append(report)
             result.problems += m.problems
     if projects:

@@ -17,7 +17,7 @@ from typing import Any
 from ..reference.names import resolve_name
 from ..reference.profiles import Profile
 from .coded import unread
-from .matrix import Matrix
+from .matrix import Matrix, ref
 from .sheets import Preamble
 
 SUMMARY_INCOME = (("本年收入合计", "total"), ("使用非财政拨款结余", "use_of_non_fiscal_surplus"),
@@ -73,6 +73,7 @@ def _amount(m: Matrix, row: int, col: int, pre: Preamble, field: str, stats: dic
         return None
     stats["cells"] += 1
     stats["filled"] += number is not None
+    stats["where"][field] = ref(row, col)
     return pre.amount(number) if number is not None else Decimal("0.00")
 
 
