@@ -33,6 +33,23 @@ def _postgres_url() -> str:
     return f"{PG_URL}?options=-csearch_path%3D{schema}"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cheap_password_hashing():
+    """argon2 at its minimum cost here: the suite signs in hundreds of times; production keeps the default."""
+    from argon2 import PasswordHasher
+
+    from juesuan.web import security
+
+    security.use_hasher(PasswordHasher(time_cost=1, memory_cost=8, parallelism=1))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _jobs_run_in_the_test():
+    from juesuan.web.jobs import huey
+
+    huey.immediate = True
+
+
 @pytest.fixture(params=["sqlite", "postgresql"])
 def settings(request, tmp_path):
     from juesuan.web.settings import Settings

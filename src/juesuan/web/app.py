@@ -20,10 +20,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings, app.state.engine = settings, engine
     app.state.sessions = database.make_sessions(engine, settings)
 
-    from .routes import auth, filings
+    from .routes import auth, filings, jobs, review
 
-    app.include_router(auth.router)
-    app.include_router(filings.router)
+    for module in (auth, filings, jobs, review):
+        app.include_router(module.router)
 
     @app.middleware("http")
     async def _limit_body(request: Request, call_next):

@@ -8,6 +8,7 @@ scope (a department sees only its own; a reviewer only their region) can be test
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -40,8 +41,9 @@ USERS = (  # username, role, department key, region key, display name
 )
 
 
+@lru_cache(maxsize=None)
 def _example(name: str):
-    return fileformat.load(EXAMPLES / name)
+    return fileformat.load(EXAMPLES / name)  # frozen models: one load serves every seeding
 
 
 def seed_people(db: Session, password: str) -> People:

@@ -27,6 +27,12 @@ _DUMMY_HASH = _HASHER.hash("not a password")
 """Verified against when the user does not exist, so timing does not reveal user names."""
 
 
+def use_hasher(hasher: PasswordHasher) -> None:
+    """Swap the argon2 parameters (the test suite uses a cheap hasher; production keeps the default)."""
+    global _HASHER, _DUMMY_HASH
+    _HASHER, _DUMMY_HASH = hasher, hasher.hash("not a password")
+
+
 def hash_password(password: str) -> str:
     return _HASHER.hash(password)
 

@@ -1,0 +1,85 @@
+"""Jobs from the pages: build a package, upload published documents, poll progress, retry."""
+
+from __future__ import annotations
+
+import re
+import secrets
+from typing import Any
+
+from fastapi import APIRouter, Depends, File, HTTPException, Request, UploadFile
+from sqlalchemy.orm import Session
+
+from ... import limits
+from .. import jobs, rights
+from ..deps import Viewer, filing_or_404, get_db, require, signed_in
+from ..models import Filing, Job
+
+router = APIRouter(prefix="/api")
+_SAFE_NAME = re.compile(r"[^\w.\-\u4e00-\u9fff]+")
+UPLOAD_SUFFIXES = (".pdf", ".docx", ".xlsx", ".txt", ".yaml", ".yml", ".json")
+
+
+def _job_view(job: Job) -> dict[str, Any]:
+    return {"id": job.id, "kind": job.kind, "state": job.state, "progress": job.progress, "total": job.total,
+            "attempts": job.attempts, "result": job.result, "error": job.error}
+
+
+def _job_or_404(db: Session, job_id: int, who: Viewer) -> Job:
+    job = db.get(Job, job_id)
+    if job is None:
+        raise HTTPException(404, "找不到该任务 / no such job")
+    filing = db.get(Filing, job.filing_id) if job.filing_id else None
+    mine = job.user_id == who.user.id
+    if not (mine or who.user.role == "admin" or (filing is not None and rights.in_scope(who.user, filing))):
+        raise HTTPException(404, "找不到该任务 / no such job")
+    return job
+
+
+@router.post("/filings/{filing_id}/build", status_code=202)
+def build(filing_id: int, request: Request, who: Viewer = Depends(signed_in), db: Session = Depends(get_db)):
+    filing = filing_or_404(db, filing_id, who)
+    require(who, "view_filing", filing)
+    job_id = jobs.enqueue(db, request.app.state.settings, "build", {"filing_id": filing.id, "version": filing.version},
+                          who.user.id, filing.id)
+    return {"job": job_id}
+
+
+@router.post("/uploads", status_code=202)
+async def upload(request: Request, files: list[UploadFile] = File(...), who: Viewer = Depends(signed_in),
+                 db: Session = Depends(get_db)):
+    """Batch upload of published documents (reviewers): stored, then read and checked by a job."""
+    require(who, "batch_upload")
+    settings = request.app.state.settings
+    bounds = limits.current()
+    folder = settings.data_dir / "uploads" / secrets.token_hex(8)
+    folder.mkdir(parents=True)
+    saved = []
+    for upload_file in files[:200]:
+        name = _SAFE_NAME.sub("_", upload_file.filename or "file")[-120:].lstrip(".") or "file"
+        if not name.lower().endswith(UPLOAD_SUFFIXES):
+            raise HTTPException(415, f"{name}: 只接受 PDF/DOCX/XLSX/TXT/YAML/JSON / unsupported file type")
+        data = await upload_file.read(bounds.file_bytes + 1)
+        if len(data) > bounds.file_bytes:
+            raise HTTPException(413, f"{name}: 文件超过 {bounds.file_bytes // (1024 * 1024)} MB / file too large")
+        path = folder / name
+        path.write_bytes(data)
+        saved.append(str(path))
+    job_id = jobs.enqueue(db, settings, "parse", {"files": saved}, who.user.id)
+    return {"job": job_id, "files": len(saved)}
+
+
+@router.get("/jobs/{job_id}")
+def status(job_id: int, who: Viewer = Depends(signed_in), db: Session = Depends(get_db)):
+    return _job_view(_job_or_404(db, job_id, who))
+
+
+@router.post("/jobs/{job_id}/retry", status_code=202)
+def retry(job_id: int, request: Request, who: Viewer = Depends(signed_in), db: Session = Depends(get_db)):
+    job = _job_or_404(db, job_id, who)
+    if job.state != "failed":
+        raise HTTPException(409, "只有失败的任务可以重试 / only a failed job can be retried")
+    job.state, job.error = "queued", ""
+    db.commit()
+    settings = request.app.state.settings
+    jobs.run_job(job.id, settings.database_url, str(settings.data_dir))
+    return _job_view(job)

@@ -1,0 +1,53 @@
+"""What background jobs do: read uploaded documents, check batches, build packages.
+
+Each kind is ``function(sessions, payload, progress) -> result dict``; the same core the CLI
+uses does the work (``ingest.read``, ``checks.check``, ``render``).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+Progress = Callable[[int, int], None]
+
+
+def parse_documents(sessions, payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
+    """Read each uploaded file and check it: counts per file, problems named, nothing lost."""
+    from ..checks import check
+    from ..ingest import read
+
+    files = [Path(p) for p in payload["files"]]
+    results = []
+    for index, path in enumerate(files):
+        progress(index, len(files))
+        disclosure, report = read(path)
+        entry: dict[str, Any] = {"file": path.name, "ok": disclosure is not None,
+                                 "problems": [str(p) for p in report.problems][:50]}
+        if disclosure is not None:
+            checked = check(disclosure)
+            entry.update(department=disclosure.meta.department, year=disclosure.meta.year,
+                         counts={s: checked.counts.get(s, 0) for s in ("错误", "警告", "提示")})
+        results.append(entry)
+    progress(len(files), len(files))
+    return {"files": results}
+
+
+def build_package(sessions, payload: dict[str, Any], progress: Progress) -> dict[str, Any]:
+    """Render every format of one version into the data folder (downloads for the editor)."""
+    from .models import Filing
+    from .publish import build_package as build
+    from .store import disclosure_of, version
+
+    with sessions() as db:
+        filing = db.get(Filing, payload["filing_id"])
+        found = version(db, filing, payload["version"])
+        disclosure = disclosure_of(found)
+        folder = Path(db.info["data_dir"]) / "builds" / str(filing.id) / f"v{found.number}"
+    progress(0, 1)
+    paths = build(disclosure, folder)
+    progress(1, 1)
+    return {"files": [str(p) for p in paths]}
+
+
+KINDS: dict[str, Callable[..., dict[str, Any]]] = {"parse": parse_documents, "build": build_package}
