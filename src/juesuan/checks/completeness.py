@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from ..model import TABLE_KEYS, iter_table_cells
+from ..model.printed import PrintedLine
 from .finding import Location
 from .registry import REGISTRY, RuleContext
 
@@ -24,17 +27,44 @@ def _has_data(d, key: str) -> bool:
     return any(value != 0 for path, value in iter_table_cells(d) if path.split(".", 1)[0] == key)
 
 
+_EMPTY_WORDS = re.compile(r"空表|无数据|没有数据|无此项|无相关数据")
+
+
+def _names_table(text: str, code: str, title: str, *, whole: bool) -> bool:
+    """Whether a printed line names the table: its code (公开09), or its title — the whole line
+    (a 目录 entry "九、《…决算表》") or, for a sentence, anywhere in it."""
+    compact = re.sub(r"[\s《》“”\"]", "", text)
+    if code[:4] in compact:
+        return True
+    entry = re.sub(r"^(?:[一二三四五六七八九十]+|\d+)[、.．]", "", compact).rstrip(".．…·0123456789")
+    title = re.sub(r"[“”\"]", "", title)
+    return entry == title if whole else title in compact
+
+
+def _listed(d, code: str, title: str) -> PrintedLine | None:
+    return next((line for line in d.printed if line.kind == "toc"
+                 and _names_table(line.text, code, title, whole=True)), None)
+
+
+def _empty_said(d, code: str, title: str) -> bool:
+    """A sentence or 注 of the text says the table is empty (the 空表说明 printed apart from it)."""
+    return any(_EMPTY_WORDS.search(line.text) and _names_table(line.text, code, title, whole=False)
+               for line in d.printed if line.kind in ("sentence", "note", "instruction"))
+
+
 @rule("C-001", family="完整性", severity="警告",
-      title="九张表齐全：无数据的表应列出空表并说明（基层政务公开标准目录）")
+      title="九张表齐全：无数据的表应列出空表并说明（基层政务公开标准目录）；目录列出的表须在文件中")
 def tables_present(ctx: RuleContext):
     d = ctx.disclosure
     for key, code, title in TABLE_KEYS:
         table = getattr(d.tables, key)
         where = Location(text=f"{code} {title}", table=key)
         if table.missing:
-            yield ctx.finding(where, f"文件中未见{code}{title}（公开文件应包括九张表，无数据的表列出空表并说明）",
+            listed = _listed(d, code, title)
+            said = f"目录列出{code}{title}，但文件中未见该表" if listed else f"文件中未见{code}{title}"
+            yield ctx.finding(where, f"{said}（公开文件应包括九张表，无数据的表列出空表并说明）",
                               suggestion="附上该表；若为附件，请一并公开")
-        elif table.empty and not (table.empty_note or table.note):
+        elif table.empty and not (table.empty_note or table.note or _empty_said(d, code, title)):
             yield ctx.finding(where, f"{code}为空表但没有空表说明", suggestion="加注“本单位本年度无……，故本表无数据”")
         elif not table.empty and not _has_data(d, key):
             yield ctx.finding(where, f"{code}没有任何数据，也未标明为空表并说明",

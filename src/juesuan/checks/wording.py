@@ -9,6 +9,7 @@ from typing import Any, Iterator
 from .. import figures
 from ..model import TABLE_KEYS, Claim
 from .finding import Location
+from .lines import half_width, where
 from .registry import REGISTRY, RuleContext
 
 rule = REGISTRY.rule
@@ -17,20 +18,29 @@ REASON_THRESHOLD = Decimal("10")
 """增减率 (%) from which a change needs a 主要原因. From one public fixture only
 (rule REASON_REQUIRED_MISSING); no regulation states a threshold — unverified, configurable."""
 
+_DIRECTIONS = "增加|减少|增长|下降|上升|降低|大于|小于|等于|持平|增|减"
 TEMPLATE_LEFTOVERS: tuple[tuple[str, str], ...] = (
-    (r"X{2,}|××|某某", "占位符（XX/××/某某）"),
-    (r"下降（增长）|增长（下降）|增加（减少）|减少（增加）|增加/减少|增长/下降", "未选定的方向词"),
-    (r"主要原因是[：:]?\s*[。；;]", "空的“主要原因是”"),
-    (r"【[^】]*(?:请|填写|补充)[^】]*】|\[请[^\]]*\]", "模板填写提示"),
-    (r"请(?:填写|补充|说明|根据)", "模板填写说明"),
+    (r"[Xx]{2,}|×{2,}|某某", "占位符（XX/××/某某）"),
+    (rf"(?:{_DIRECTIONS})\s*[(/]\s*(?:{_DIRECTIONS})\s*\)?", "未选定的方向词"),
+    (r"主要原因(?:是|为)?\s*[:]?\s*[。;]", "空的“主要原因是”"),
+    (r"【[^】]*[\u4e00-\u9fa5][^】]*】|\[请[^\]]*\]", "模板填写提示"),
+    (r"请(?:填写|补充|说明|根据|按照|在此|选择|删除)|填报说明|此处填写", "模板填写说明"),
 )
+"""Matched against the text made half-width (``lines.half_width``): "下降（增长）" and "下降(增长)",
+"主要原因是：。" and "主要原因是:。" are one pattern each. 【2019】-style document numbers
+(digits only) are not template brackets."""
 
 
 _LEFTOVER = re.compile("|".join(f"(?:{pattern})" for pattern, _ in TEMPLATE_LEFTOVERS))
 
 
-def _texts(d: Any) -> Iterator[tuple[str, str, Claim | None]]:
-    """(where, text, claim) for every printed text field."""
+def _texts(d: Any) -> Iterator[tuple[Location | str, str, Claim | None]]:
+    """(where, text, claim) for every printed text field: the document's lines when it was read
+    from one (they hold every sentence), else the texts of the data."""
+    if d.printed:
+        for line in d.printed:
+            yield where(line), line.text, None
+        return
     for key, text in d.narrative.items():
         yield f"情况说明 {key}", text, None
     for claim in d.claims:
@@ -61,6 +71,12 @@ def _texts(d: Any) -> Iterator[tuple[str, str, Claim | None]]:
                 yield f"{_code}注", text, None
 
 
+def _location(ctx: RuleContext, place: Location | str, claim: Claim | None) -> Location:
+    if isinstance(place, Location):
+        return place
+    return ctx.locate_claim(claim) if claim else Location(text=place, section=place)
+
+
 @rule("C-007", family="完整性", severity="警告",
       title="增减变化须说明主要原因（阈值可配置，默认增减率≥10%，未经核实）")
 def reasons(ctx: RuleContext):
@@ -86,11 +102,12 @@ def reasons(ctx: RuleContext):
 
 @rule("C-008", family="完整性", severity="错误", title="没有残留的模板文字（XX局、下降（增长）、主要原因是。、【请补充…】）")
 def template_leftovers(ctx: RuleContext):
-    for where, text, claim in _texts(ctx.disclosure):
+    for place, text, claim in _texts(ctx.disclosure):
+        text = half_width(text)
         match = _LEFTOVER.search(text)  # one pass, one finding per text: enough to send the writer there
         if match:
             what = next((w for p, w in TEMPLATE_LEFTOVERS if re.search(p, match.group(0))), "模板文字")
-            location = ctx.locate_claim(claim) if claim else Location(text=where, section=where)
+            location = _location(ctx, place, claim)
             yield ctx.finding(location, f"残留模板文字（{what}）：“{_around(text, match)}”",
                               actual=match.group(0), suggestion="按实际情况填写")
 
@@ -123,7 +140,7 @@ def department_names(ctx: RuleContext):
     stem = official.split("（")[0]
     reported = set()
     anchor = stem[:3]
-    for where, text, claim in _texts(d):
+    for place, text, claim in _texts(d):
         start = text.find(anchor)
         while start != -1:
             match = _NAME.match(text, start)
@@ -139,6 +156,14 @@ def department_names(ctx: RuleContext):
             if not _variant(head, stem):  # another body (市人民政府, 上级主管局) is not a variant
                 continue
             reported.add(name)
-            location = ctx.locate_claim(claim) if claim else Location(text=where, section=where)
+            location = _location(ctx, place, claim)
             yield ctx.finding(location, f"单位名称“{match.group(0)}”与封面名称“{d.meta.department}”不一致",
                               expected=d.meta.department, actual=match.group(0), suggestion="全文使用同一单位全称")
+
+
+# The other text families register with this module (BUILTIN_MODULES lists wording only).
+from . import dates, names  # noqa: E402,F401  isort:skip
+from . import malformed  # noqa: E402,F401  isort:skip
+from . import directions  # noqa: E402,F401  isort:skip
+from . import parts  # noqa: E402,F401  isort:skip
+from . import lists  # noqa: E402,F401  isort:skip

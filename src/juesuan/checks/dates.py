@@ -1,0 +1,60 @@
+"""Years and dates against the disclosure year: titles, 截至YYYY年12月31日, 与YYYY年度相比.
+
+A 2022 决算 speaks of 2022 (its title, its figures, the asset count at 2022-12-31) and
+compares with 2021. A year copied forward from last year's text is certainly wrong where
+the wording fixes the year (titles, 截至…12月31日, 与…相比); a sentence opening on another
+year's figures is very likely wrong (警告): the 主要职能 history may name other years freely.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lines import cover, half_width, lines_of, where
+from .registry import REGISTRY, RuleContext
+
+rule = REGISTRY.rule
+
+_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_AS_OF = re.compile(r"截[至止]\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日")
+_COMPARED = re.compile(r"(?:与|比|较)\s*((?:19|20)\d{2})\s*年度?\s*(?:相比|相较|对比|比较|决算|同期|增|减|下降|持平)")
+_FIGURE_YEAR = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*年度\s*(?:的)?(?:收入|支出|本年|财政拨款|一般公共|政府性基金|国有资本|“三公”|\"三公\"|三公"
+    r"|机关运行|政府采购|部门决算|预算绩效|开展|实有人数|决算)")
+_HISTORY = ("functions",)
+"""Sections that may name other years (机构改革 history)."""
+
+
+@rule("C-101", family="完整性", severity="错误",
+      title="年度与日期同决算年度一致：标题、截至YYYY年12月31日（决算年度）、与YYYY年度相比（上一年度）")
+def years(ctx: RuleContext):
+    year = ctx.year
+    if year is None:
+        return
+    seen = set()
+    for line in cover(ctx.disclosure):
+        text = half_width(line.text)
+        for match in _TITLE_YEAR.finditer(text):
+            if int(match.group(1)) != year:
+                seen.add(id(line))
+                yield ctx.finding(where(line), f"标题中的年度“{match.group(1)}年”与决算年度{year}年不一致",
+                                  expected=f"{year}年", actual=f"{match.group(1)}年", suggestion=f"改为{year}年度")
+                break
+    for line in lines_of(ctx.disclosure):
+        if id(line) in seen:
+            continue
+        text = half_width(line.text)
+        finding = None
+        if (m := _AS_OF.search(text)) and int(m.group(1)) != year:
+            finding = ctx.finding(where(line), f"“截至{m.group(1)}年12月31日”与决算年度不一致，应为截至{year}年12月31日",
+                                  expected=f"{year}年12月31日", actual=f"{m.group(1)}年12月31日")
+        elif (m := _COMPARED.search(text)) and int(m.group(1)) != year - 1:
+            finding = ctx.finding(where(line), f"与{m.group(1)}年度相比：决算与上一年度（{year - 1}年度）相比",
+                                  expected=f"{year - 1}年度", actual=f"{m.group(1)}年度",
+                                  suggestion=f"改为“与{year - 1}年度相比”")
+        elif line.section not in _HISTORY and (m := _FIGURE_YEAR.search(text)) and int(m.group(1)) != year:
+            finding = ctx.finding(where(line), f"本年数字写作“{m.group(1)}年度”，决算年度为{year}年",
+                                  severity="警告", expected=f"{year}年度", actual=f"{m.group(1)}年度",
+                                  suggestion=f"核对年度，应为{year}年度")
+        if finding:
+            yield finding

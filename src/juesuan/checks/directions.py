@@ -1,0 +1,62 @@
+"""A reason that describes the opposite change: "减少…主要原因是…导致支出增加".
+
+N-006 judges the direction word of a claim against the tables; this rule judges its
+主要原因. The effect a reason names (what follows 导致/致使/使得/造成/从而) is compared
+with the direction the tables give (or, without them, the sentence's own word): an effect
+in the opposite direction only is certainly wrong (错误). Without an effect clause, a
+reason whose every direction word is opposite is very likely wrong (警告).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .. import figures
+from .lines import half_width
+from .locate import describe_item as describe
+from .registry import REGISTRY, RuleContext
+
+rule = REGISTRY.rule
+
+_SIGN = {"增加": 1, "增长": 1, "大于": 1, "减少": -1, "下降": -1, "小于": -1, "持平": 0, "等于": 0}
+_UP = "增加|增长|上升|提高|增多|追加|新增|加大|扩大"
+_DOWN = "减少|下降|降低|减小|压减|缩减|核减|削减|压缩"
+_WORD = re.compile(rf"(?<!未)(?<!没有)(?<!不)(?<!无)(?<!未有)({_UP}|{_DOWN})")
+_EFFECT = re.compile(r"导致|致使|使得|造成|从而|因而|因此|所以")
+_MEASURES = ("change_amount", "change_rate", "budget_variance_rate")
+
+
+def _signs(text: str) -> set[int]:
+    return {1 if re.fullmatch(_UP, m.group(1)) else -1 for m in _WORD.finditer(text)}
+
+
+def reason_sign(reason: str) -> tuple[int | None, bool]:
+    """(direction the reason describes, whether it names an effect), None when it says none or both."""
+    reason = half_width(reason)
+    effects = list(_EFFECT.finditer(reason))
+    text = reason[effects[-1].end():] if effects else reason
+    signs = _signs(text)
+    return (signs.pop() if len(signs) == 1 else None), bool(effects)
+
+
+@rule("N-101", family="说明↔表", severity="错误",
+      title="主要原因所述的变化方向与实际增减（决算与预算）一致：“减少…主要原因是…导致增加”是错的")
+def opposite_reasons(ctx: RuleContext):
+    d = ctx.disclosure
+    seen = set()
+    for claim in d.claims:
+        if claim.measure not in _MEASURES or not claim.reason or (claim.item, claim.reason) in seen:
+            continue
+        seen.add((claim.item, claim.reason))
+        said, effect = reason_sign(claim.reason)
+        if said is None:
+            continue
+        wanted = figures.expected_for(claim, d).direction or claim.direction
+        sign = _SIGN.get(wanted or "")
+        if not sign or sign == said:
+            continue
+        actual = "增加" if said > 0 else "减少"
+        yield ctx.finding(ctx.locate_claim(claim),
+                          f"{describe(claim.item)}实际为“{wanted}”，主要原因却描述为{actual}：“{claim.reason}”",
+                          severity=None if effect else "警告", expected=wanted, actual=actual,
+                          suggestion="核对方向词与原因：原因应说明实际发生的变化")
