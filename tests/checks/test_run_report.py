@@ -74,12 +74,13 @@ def _broken_report():
 
 
 def test_format_finding__compiler_style_line():
-    finding = _broken_report().by_rule("T01-001")[0]
+    # 总计 166.00 breaks T01-001 and T01-003: one finding at the cell, naming both identities.
+    finding = _broken_report().by_rule("T00-001")[0]
     assert format_finding(finding) == (
-        "公开01表 收入支出决算总表 收入 总计: [T01-001] 错误 公开01 收入总计 = 本年收入合计 + 使用非财政拨款结余 + "
-        "年初结转和结余不成立：summary.income.grand_total = 166.00，summary.income.total + "
-        "summary.income.use_of_non_fiscal_surplus + summary.income.opening_balance = 165.00 "
-        "(expected 165.00, actual 166.00, diff 1.00)")
+        "公开01表 收入支出决算总表 收入 总计: [T00-001] 错误 公开01表 收入支出决算总表 收入 总计 为 166.00，"
+        "使 2 个恒等式不成立；若为 165.00 则全部成立（所涉恒等式：T01-001 公开01 收入总计 = 本年收入合计 + "
+        "使用非财政拨款结余 + 年初结转和结余（公开01表 收入支出决算总表 收入 总计）；T01-003 公开01 收入总计 = 支出总计"
+        "（公开01表 收入支出决算总表 收入 总计）） (expected 165.00, actual 166.00, diff 1.00)")
 
 
 def test_format_finding__file_and_page_of_a_parsed_document():
@@ -87,7 +88,7 @@ def test_format_finding__file_and_page_of_a_parsed_document():
     data["provenance"] = {"summary.income.grand_total": {"kind": "parsed", "file": "决算.pdf", "page": 12, "line": 3}}
     d = type(BASE).model_validate(data)
     d = replace_value(d, "summary.income.grand_total", D("166.00"))
-    assert str(check(d).by_rule("T01-001")[0].location).startswith("决算.pdf:第12页:第3行: 公开01表")
+    assert str(check(d).by_rule("T00-001")[0].location).startswith("决算.pdf:第12页:第3行: 公开01表")
 
 
 def test_to_json__findings_as_strings_and_counts():
@@ -100,7 +101,7 @@ def test_to_json__findings_as_strings_and_counts():
 def test_to_html__self_contained_page():
     page = to_html(_broken_report())
     assert page.startswith("<!DOCTYPE html>") and "<script" not in page and "http" not in page
-    assert "T01-001" in page
+    assert "T00-001" in page and "T01-001" in page
 
 
 def test_to_text__ends_with_a_summary_line():
@@ -114,7 +115,8 @@ def test_cli_check__exit_1_on_errors_and_json_output(tmp_path):
     fileformat.dump(replace_value(BASE, "summary.income.grand_total", D("166.00")), path)
     result = CliRunner().invoke(app, ["check", str(path), "--format", "json", "--min-severity", "错误"])
     assert result.exit_code == 1
-    assert {f["rule_id"] for f in json.loads(result.output)["findings"]} >= {"T01-001", "T01-003"}
+    merged = [f for f in json.loads(result.output)["findings"] if f["rule_id"] == "T00-001"]
+    assert [r.split(" ")[0] for r in merged[0]["related_rules"]] == ["T01-001", "T01-003"]
 
 
 def test_cli_check__clean_file_exits_0_and_writes_html(tmp_path):

@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from juesuan.checks import check
+from juesuan.model import replace_value
 from juesuan.checks.tolerance import (ERROR, PRINTED_TWICE, ROUNDING, Interval, consistent, half_unit, judge_same,
                                       judge_sum, percent_of, printed, printed_tolerance)
 
@@ -155,11 +156,9 @@ def test_check__a_kuan_moved_outside_its_class_envelope_is_an_error(amounts, ind
 
 @pytest.mark.rule("R-005", "fails")
 def test_printed_twice__class_one_cent_apart_in_two_tables_is_a_warning():
-    d = disclosure()
-    from juesuan.model import replace_value
-    report = check(replace_value(d, "summary.expenditure.208", D("38.01")))
-    assert [f.flat("rule_id", "severity", "item") for f in report.findings if f.severity != "提示"] == [
-        ("R-005", "警告", "summary.expenditure.208")]
+    report = check(replace_value(disclosure(), "summary.expenditure.208", D("38.01")))
+    assert [f.flat("rule_id", "severity", "item") for f in report.findings
+            if f.severity != "提示" and f.rule_id[0] in "RTX"] == [("R-005", "警告", "summary.expenditure.208")]
 
 
 @pytest.mark.rule("R-005", "passes")

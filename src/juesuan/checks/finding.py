@@ -82,6 +82,9 @@ class Finding:
     difference: Decimal | None = None
     suggestion: str | None = None
     related: tuple[str, ...] = field(default=())
+    related_rules: tuple[str, ...] = field(default=())
+    """The identities (rule id and place) one defect breaks, when its finding stands for
+    them all (``checks.defects``: one finding per defect, not one per broken identity)."""
 
     def items(self) -> tuple[str, ...]:
         """Every item path this finding names: its location's and the related ones."""
@@ -112,4 +115,5 @@ class Finding:
             if isinstance(data[key], Decimal):
                 data[key] = format(data[key], "f")
         data["related"] = list(self.related)
+        data["related_rules"] = list(self.related_rules)
         return data

@@ -29,7 +29,12 @@ def format_finding(finding: Finding) -> str:
     if finding.difference is not None:
         details.append(f"diff {_value(finding.difference)}")
     tail = f" ({', '.join(details)})" if details else ""
-    return f"{finding.location}: [{finding.rule_id}] {finding.severity} {finding.message}{tail}"
+    return f"{finding.location}: [{finding.rule_id}] {finding.severity} {finding.message}{_broken(finding)}{tail}"
+
+
+def _broken(finding: Finding) -> str:
+    """The identities one defect breaks (``Finding.related_rules``), after the message."""
+    return f"（所涉恒等式：{'；'.join(finding.related_rules)}）" if finding.related_rules else ""
 
 
 def summary_line(report: Report) -> str:
@@ -67,7 +72,7 @@ def to_html(report: Report) -> str:
     rows = []
     for f in report.findings:
         cells = [f'<td class="{f.severity}">{f.severity}</td>', f"<td>{html.escape(f.rule_id)}</td>",
-                 f"<td>{html.escape(str(f.location))}</td>", f"<td>{html.escape(f.message)}</td>"]
+                 f"<td>{html.escape(str(f.location))}</td>", f"<td>{html.escape(f.message + _broken(f))}</td>"]
         for value in (f.expected, f.actual, f.difference):
             cells.append(f'<td class="num">{"" if value is None else html.escape(_value(value))}</td>')
         cells.append(f"<td>{html.escape(f.suggestion or '')}</td>")

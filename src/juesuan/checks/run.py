@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any, Iterable
 
 from ..model import TABLE_KEYS
+from .defects import consolidate
 from .finding import SEVERITY_RANK, Finding, Location, at_least
 from .registry import LOAD_ERRORS, REGISTRY, Registry, Rule, RuleContext, load_builtin
 from .tolerance import PRINTED_TWICE_RULE, ROUNDING_KEY
@@ -95,6 +96,10 @@ def run_check(disclosure: Any, prev: Any = None, profile: str | None = None,
             findings.append(_crash(rule, exc))
     for module, error in LOAD_ERRORS if registry is None else ():
         findings.append(Finding("R-002", "警告", Location(text=module), f"规则模块加载失败：{error}"))
+    try:  # one finding per defect (checks/defects.py)
+        findings = consolidate(disclosure, findings, shared)
+    except Exception as exc:  # noqa: BLE001 - the identity findings stand as they are
+        findings.append(_crash(REGISTRY.get("T00-001"), exc))
     findings.extend(merge_rounding(shared.get(ROUNDING_KEY, {})))
     rerun = rerun_rules(rules.select(profile, disclosure.meta.year), prev, profile)
     findings, dependent = set_aside_dependent(disclosure, findings, rerun)  # unknown is never zero
