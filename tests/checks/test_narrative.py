@@ -118,6 +118,14 @@ def test_directions__no_change_written_as_increase_is_a_warning():
     assert findings(claims, "N-006", "severity", "expected", **blocks) == [("警告", "持平")]
 
 
+def test_directions__increase_on_figures_printed_equal_is_a_warning():
+    # 上年 9.00 printed like this year's 9.00: the exact figures may still differ (by under 0.01).
+    claims = """[{item: three_public.final.total, measure: change_rate, value: "0.05", text: "0.05",
+                  base: prior_year, direction: 增长}]"""
+    blocks = {"comparisons": "{three_public.final.total: {prior_year: 9.00}}"}
+    assert findings(claims, "N-006", "severity", "expected", **blocks) == [("警告", "持平")]
+
+
 @pytest.mark.rule("N-007", "fails")
 def test_zero_bases__completion_rate_on_a_zero_budget():
     claims = """[{item: three_public.final.overseas, measure: completion_rate, value: "0", text: "0%",

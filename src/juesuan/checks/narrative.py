@@ -178,11 +178,13 @@ def directions(ctx: RuleContext):
         if stated is None or stated == wanted:
             continue
         wording_only = wanted == 0 and claim.value == 0
+        # Two figures printed equal may differ below their last digit: "增加" is then not certainly wrong.
         yield ctx.finding(
             ctx.locate_claim(claim),
             f"{describe(claim.item)}说明写“{claim.direction}”，按表应为“{expected.direction}”"
-            + ("（本年与比较数相等，应写持平）" if wording_only else ""),
-            severity="警告" if wording_only else None, expected=expected.direction, actual=claim.direction,
+            + ("（本年与比较数相等，应写持平）" if wording_only else
+               "（表中两数打印相同，精确值的差不足一个末位单位）" if wanted == 0 else ""),
+            severity="警告" if wanted == 0 else None, expected=expected.direction, actual=claim.direction,
             suggestion="相等时写“持平”，并说明无变化" if wording_only else "按实际增减改正方向词及原因")
 
 
