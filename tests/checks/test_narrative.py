@@ -237,3 +237,17 @@ def test_flat_with_change_reason__持平_without_a_reason():
     claims = """[{item: three_public.final.total, measure: change_amount, value: "0", direction: 持平,
                   reason: 本年度和上年度均无此项支出}]"""
     assert findings(claims, "N-014") == []
+
+
+@pytest.mark.parametrize("printed, outcome", [("61.22", None), ("61.23", "R-001"), ("61.21", "N-002"),
+                                              ("61.24", "N-002")])
+def test_shares__judged_by_the_exact_envelope(printed, outcome):
+    # 201 60.00 of 98.00: the exact share lies in (59.995/98.005, 60.005/97.995) = (61.216…, 61.232…) %,
+    # so 61.23 % is a 尾差 and 61.21 % / 61.24 % cannot come from any exact figures (错误).
+    claims = f"""[{{item: general_budget.201.total, measure: share, value: "{printed}", text: "{printed}%",
+                   base: general_budget.total.total}}]"""
+    report = check(disclosure(claims=claims))
+    found = [f.rule_id for f in report.findings if f.rule_id in ("N-002", "R-001") and (
+        f.rule_id == "N-002" or "general_budget.201.total" in f.items())]
+    assert found == ([outcome] if outcome else [])
+    assert all(f.severity == "错误" for f in report.by_rule("N-002"))
