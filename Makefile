@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 EXAMPLE := examples/urumqi-iit-2022.yaml
 
-.PHONY: demo test install system-packages bench clean docs fuzz
+.PHONY: demo test install system-packages bench clean docs web-assets fuzz
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "需要 Python 3.11 / Python 3.11 is required"; exit 1; }
@@ -35,6 +35,16 @@ system-packages:
 
 install: $(STAMP)
 
+# Front-end packages (ECharts for the portal's charts, axe-core for the accessibility test) from the
+# npm registry by the lockfile, served by the app itself: no page loads anything from a CDN.
+VENDOR := src/juesuan/web/static/vendor/.installed
+$(VENDOR): web-assets/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "警告：没有 npm，门户图表不可用 / warning: npm missing, portal charts unavailable"; exit 0; }; \
+	cd web-assets && npm ci --no-audit --no-fund --silent && cd .. && mkdir -p $(@D) && \
+	cp web-assets/node_modules/echarts/dist/echarts.min.js web-assets/node_modules/axe-core/axe.min.js $(@D)/ && touch $@
+
+web-assets: $(VENDOR)
+
 demo: $(STAMP) system-packages
 	$(VENV)/bin/juesuan show $(EXAMPLE)
 	$(VENV)/bin/juesuan check $(EXAMPLE) --min-severity 警告 || true
@@ -44,7 +54,7 @@ demo: $(STAMP) system-packages
 	$(VENV)/bin/juesuan build $(EXAMPLE) -o build/demo --force
 	@echo "生成结果 / produced:" && ls -l build/demo
 
-test: $(TEST_STAMP) system-packages
+test: $(TEST_STAMP) system-packages web-assets
 	$(PY) -m pytest
 
 bench: $(STAMP)

@@ -81,3 +81,8 @@ def seeded(app):
 @pytest.fixture(scope="session")
 def example():
     return load(EXAMPLE)
+
+
+@pytest.fixture(scope="session")
+def example_disclosures_by_name():
+    return {path.name: load(path) for path in sorted((ROOT / "examples").glob("*.yaml"))}

@@ -30,9 +30,12 @@ ROUTES: dict[tuple[str, str], tuple[str | None, bool]] = {  # (method, path) →
     ("POST", "/api/filings/{filing_id}/marks"): ("mark_finding", True),
     ("GET", "/api/filings/{filing_id}/comments"): ("view_filing", True),
     ("POST", "/api/filings/{filing_id}/build"): ("view_filing", True),
+    ("POST", "/api/filings/{filing_id}/edits/check"): ("view_filing", True),
+    ("PUT", "/api/filings/{filing_id}/edits"): ("edit", True),
     ("POST", "/api/uploads"): ("batch_upload", False),
     ("GET", "/api/jobs/{job_id}"): ("view_filing", True),
     ("POST", "/api/jobs/{job_id}/retry"): ("view_filing", True),
+    ("GET", "/api/jobs/{job_id}/files/{index}"): ("view_filing", True),
     ("GET", "/api/review/queue"): ("review_queue", False),
     ("GET", "/api/review/overview"): ("review_queue", False),
     ("GET", "/api/review/{filing_id}/notice.docx"): ("review_queue", True),
@@ -49,12 +52,14 @@ def _client(app, username: str) -> TestClient:
 
 
 def _request(client, method, path, filing_id, job_id, example):
-    url = path.replace("{filing_id}", str(filing_id)).replace("{job_id}", str(job_id))
+    url = path.replace("{filing_id}", str(filing_id)).replace("{job_id}", str(job_id)).replace("{index}", "0")
     content = data_of(example.model_copy(update={"meta": example.meta.model_copy(update={"year": 2031})}))
     bodies = {
         "/api/filings": {"json": {"content": content, "department_id": 1}},
         "/content": {"json": {"base_version": 1, "content": data_of(example)}},
+        "/edits/check": {"json": {"base_version": 1, "changes": {"three_public.final.reception": "0.08"}}},
         "/check": {"json": data_of(example)},
+        "/edits": {"json": {"base_version": 1, "changes": {"three_public.final.reception": "0.08"}}},
         "/actions": {"json": {"action": "return", "comment": "请整改"}},
         "/marks": {"json": {"finding_key": "k", "rule_id": "T01-001", "mark": "误报"}},
         "/uploads": {"files": {"files": ("a.txt", b"2022\xe5\xb9\xb4", "text/plain")}},

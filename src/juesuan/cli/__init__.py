@@ -26,6 +26,7 @@ from . import build  # noqa: E402,F401
 from . import init  # noqa: E402,F401
 from . import importer  # noqa: E402,F401
 from . import export  # noqa: E402,F401
+from . import serve  # noqa: E402,F401
 
 
 def main() -> None:

@@ -49,7 +49,7 @@ def _base(disclosure: Disclosure, source: str | None) -> dict[str, Any]:
             "profile": meta.profile, "document": source or ""}
 
 
-def _names(disclosure: Disclosure) -> dict[str, dict[str, str]]:
+def row_names(disclosure: Disclosure) -> dict[str, dict[str, str]]:
     """Table key → code → printed name, for every coded row and class line."""
     out: dict[str, dict[str, str]] = {}
     tables = disclosure.tables
@@ -64,7 +64,7 @@ def _names(disclosure: Disclosure) -> dict[str, dict[str, str]]:
     return out
 
 
-def _split(path: str, names: dict[str, dict[str, str]]) -> tuple[str, str, str, str, str]:
+def split_path(path: str, names: dict[str, dict[str, str]]) -> tuple[str, str, str, str, str]:
     """Item path → (table key, code, name, level, column)."""
     parts = path.split(".")
     key = parts[0]
@@ -85,10 +85,10 @@ def _split(path: str, names: dict[str, dict[str, str]]) -> tuple[str, str, str, 
 
 
 def _cells(disclosure: Disclosure) -> Iterator[dict[str, Any]]:
-    names = _names(disclosure)
+    names = row_names(disclosure)
     provenance = disclosure.provenance
     for path, value in iter_table_cells(disclosure):
-        key, code, name, level, column = _split(path, names)
+        key, code, name, level, column = split_path(path, names)
         table = getattr(disclosure.tables, key)
         source = provenance.get(path)
         status = "missing" if table.missing else (source.kind if source else "entered")

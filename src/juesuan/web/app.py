@@ -20,10 +20,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings, app.state.engine = settings, engine
     app.state.sessions = database.make_sessions(engine, settings)
 
-    from .routes import auth, filings, jobs, review
+    from pathlib import Path
 
-    for module in (auth, filings, jobs, review):
+    from fastapi.staticfiles import StaticFiles
+
+    from .routes import auth, filings, jobs, pages, public, review
+
+    for module in (auth, filings, jobs, review, public, pages):
         app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=str(Path(__file__).with_name("static"))), name="static")
 
     @app.middleware("http")
     async def _limit_body(request: Request, call_next):

@@ -71,3 +71,18 @@ def seed_people(db: Session, password: str) -> People:
     filings = {key: store.create_filing(db, departments[key].id, sources[key], users[f"filler_{key}"]).version.filing_id
                for key in departments}
     return People(users, departments, filings)
+
+
+def seed_demo(sessions) -> str | None:
+    """Seed an empty workspace once; returns the demo password (None when users already exist)."""
+    import secrets
+
+    from sqlalchemy import func, select
+
+    with sessions() as db:
+        if db.scalar(select(func.count()).select_from(User)):
+            return None
+        password = "demo-" + secrets.token_hex(4)
+        seed_people(db, password)
+        db.commit()
+    return password

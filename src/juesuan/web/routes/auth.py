@@ -30,6 +30,11 @@ def login(request: Request, username: str = Form(..., max_length=80), password: 
     if not ok or user is None:
         audit(db, None, "login_failed", username, address)
         db.commit()
+        if "text/html" in request.headers.get("accept", ""):
+            from .pages import page
+
+            return page(request, "login.html", Viewer(None, None, address), status_code=401,
+                        error="用户名或密码错误 / wrong user name or password")
         raise HTTPException(401, "用户名或密码错误 / wrong user name or password")
     security.close_session(db, request.cookies.get(security.COOKIE))
     token, _ = security.open_session(db, user, settings)

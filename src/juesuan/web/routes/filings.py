@@ -136,6 +136,54 @@ def version_diff(filing_id: int, before: int, after: int, who: Viewer = Depends(
     return {"before": before, "after": after, "changes": store.diff(old, new)}
 
 
+class Edits(BaseModel):
+    """Cell edits from the editor grid: item path → amount as typed (a decimal string)."""
+
+    base_version: int
+    changes: dict[str, str] = Field(..., max_length=5000)
+    note: str = Field("", max_length=500)
+
+
+def _apply(disclosure, changes: dict[str, str]):
+    from decimal import Decimal, InvalidOperation
+
+    from ...model import replace_value
+
+    for path, text in changes.items():
+        try:
+            value = Decimal(text.replace(",", "").strip() or "0")
+        except InvalidOperation:
+            raise HTTPException(422, f"{path}: “{text[:40]}”不是金额 / not an amount") from None
+        if not value.is_finite() or abs(value) >= Decimal("1e13"):
+            raise HTTPException(422, f"{path}: 金额超出范围 / amount out of range")
+        try:
+            disclosure = replace_value(disclosure, path, value.quantize(Decimal("0.01")))
+        except (KeyError, ValueError):
+            raise HTTPException(422, f"{path}: 没有这个单元格 / no such cell") from None
+    return disclosure
+
+
+@router.post("/{filing_id}/edits/check")
+def check_edits(filing_id: int, body: Edits, who: Viewer = Depends(signed_in), db: Session = Depends(get_db)):
+    """Live 审核 of the grid as typed: the stored version plus the unsaved edits."""
+    filing = filing_or_404(db, filing_id, who)
+    require(who, "view_filing", filing)
+    report = check(_apply(store.disclosure_of(store.current_version(db, filing)), body.changes))
+    return {"counts": {s: report.counts.get(s, 0) for s in ("错误", "警告", "提示")}, "findings": _findings(report)}
+
+
+@router.put("/{filing_id}/edits")
+def save_edits(filing_id: int, body: Edits, who: Viewer = Depends(signed_in), db: Session = Depends(get_db)):
+    filing = filing_or_404(db, filing_id, who)
+    require(who, "edit", filing)
+    base = store.version(db, filing, body.base_version)
+    if base is None:
+        raise HTTPException(404, "找不到该版本 / no such version")
+    disclosure = _apply(store.disclosure_of(base), body.changes)
+    return save(filing_id, Save(base_version=body.base_version, content=store.data_of(disclosure), note=body.note),
+                who, db)
+
+
 class Action(BaseModel):
     action: str
     comment: str = Field("", max_length=5000)

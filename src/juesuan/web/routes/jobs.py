@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 import secrets
 from typing import Any
 
@@ -71,6 +72,24 @@ async def upload(request: Request, files: list[UploadFile] = File(...), who: Vie
 @router.get("/jobs/{job_id}")
 def status(job_id: int, who: Viewer = Depends(signed_in), db: Session = Depends(get_db)):
     return _job_view(_job_or_404(db, job_id, who))
+
+
+@router.get("/jobs/{job_id}/files/{index}")
+def job_file(job_id: int, index: int, request: Request, who: Viewer = Depends(signed_in),
+             db: Session = Depends(get_db)):
+    """A file a build job wrote (downloads of every format), only from the data folder."""
+    from fastapi.responses import FileResponse
+
+    job = _job_or_404(db, job_id, who)
+    if job.state != "done":
+        raise HTTPException(409, "任务尚未完成 / the job has not finished")
+    files = job.result.get("files", [])
+    if not 0 <= index < len(files) or not isinstance(files[index], str):
+        raise HTTPException(404, "找不到该文件 / no such file")
+    path = Path(files[index]).resolve()
+    if request.app.state.settings.data_dir.resolve() not in path.parents or not path.is_file():
+        raise HTTPException(404, "找不到该文件 / no such file")
+    return FileResponse(path, filename=path.name)
 
 
 @router.post("/jobs/{job_id}/retry", status_code=202)

@@ -1,0 +1,98 @@
+"""Server-rendered pages of the workspace (the JSON API does the work; pages only show it)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.templating import Jinja2Templates
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from ...checks import check
+from ...model.items import describe
+from .. import rights, store, workflow
+from ..deps import Viewer, filing_or_404, get_db, viewer
+from ..grids import edit_grids
+from ..models import Comment, Version
+from . import filings as filings_api
+from . import review as review_api
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(directory=str(Path(__file__).resolve().parents[1] / "templates"))
+
+
+def page(request: Request, name: str, who: Viewer, status_code: int = 200, **context) -> HTMLResponse:
+    from ... import __version__
+
+    return templates.TemplateResponse(request, name, {"user": who.user, "csrf": who.csrf, "roles": rights.ROLES,
+                                                      "version": __version__, **context}, status_code=status_code)
+
+
+@router.get("/login")
+def login_page(request: Request, who: Viewer = Depends(viewer)):
+    return page(request, "login.html", who)
+
+
+@router.get("/")
+def home(request: Request, who: Viewer = Depends(viewer), db: Session = Depends(get_db)):
+    if who.user is None:
+        return RedirectResponse("/public", status_code=303)
+    return page(request, "home.html", who, filings=filings_api.list_filings(who, db))
+
+
+def _actions(who: Viewer, filing) -> list[tuple[str, str]]:
+    out = []
+    for action, (sources, _) in workflow.TRANSITIONS.items():
+        if filing.status in sources and rights.may(who.user, action, filing):
+            out.append((action, workflow.ACTION_LABELS[action]))
+    return out
+
+
+@router.get("/filings/{filing_id}")
+def filing_page(filing_id: int, request: Request, who: Viewer = Depends(viewer), db: Session = Depends(get_db)):
+    if who.user is None:
+        return RedirectResponse("/login", status_code=303)
+    filing = filing_or_404(db, filing_id, who)
+    current = store.current_version(db, filing)
+    disclosure = store.disclosure_of(current)
+    versions = db.scalars(select(Version).where(Version.filing_id == filing.id).order_by(Version.number.desc())).all()
+    comments = db.scalars(select(Comment).where(Comment.filing_id == filing.id).order_by(Comment.id)).all()
+    editable = filing.status in workflow.EDITABLE and rights.may(who.user, "edit", filing)
+    return page(request, "filing.html", who, filing=filing, status_label=workflow.STATUS_LABELS[filing.status],
+                counts=current.counts, grids=edit_grids(disclosure), findings=[f.as_dict() for f in check(disclosure).findings],
+                versions=versions, comments=comments, editable=editable, actions=_actions(who, filing),
+                action_labels=workflow.ACTION_LABELS)
+
+
+def _label(path: str) -> str:
+    """A changed field in Chinese where it is a table cell (tables.expenditure[2060404].basic → 公开03表 …)."""
+    if path.startswith("tables."):
+        item = path.removeprefix("tables.").replace("[", ".").replace("]", "")
+        return describe(item)
+    return path
+
+
+@router.get("/filings/{filing_id}/diff")
+def diff_page(filing_id: int, before: int, after: int, request: Request, who: Viewer = Depends(viewer),
+              db: Session = Depends(get_db)):
+    if who.user is None:
+        return RedirectResponse("/login", status_code=303)
+    filing = filing_or_404(db, filing_id, who)
+    old, new = store.version(db, filing, before), store.version(db, filing, after)
+    if old is None or new is None:
+        raise HTTPException(404, "找不到该版本 / no such version")
+    changes = [{**c, "label": _label(c["path"])} for c in store.diff(old, new)]
+    return page(request, "diff.html", who, filing=filing, before=before, after=after, changes=changes)
+
+
+@router.get("/review")
+def review_page(request: Request, who: Viewer = Depends(viewer), db: Session = Depends(get_db)):
+    if who.user is None:
+        return RedirectResponse("/login", status_code=303)
+    if not rights.may(who.user, "review_queue"):
+        raise HTTPException(403, "无权进行此操作 / not allowed")
+    overview = review_api.overview(who, db)
+    max_count = max([row["count"] for row in overview["families"]] or [1])
+    return page(request, "review.html", who, queue=review_api.queue(who, db), overview=overview, max_count=max_count)

@@ -1,0 +1,31 @@
+// The reviewer's batch upload: send the files, then follow the job's progress.
+(function () {
+  const form = document.getElementById("upload");
+  if (!form) return;
+  const csrf = document.querySelector('meta[name="csrf-token"]').content;
+  const bar = document.getElementById("job-progress");
+  const state = document.getElementById("job-state");
+  const results = document.getElementById("job-results");
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const response = await fetch("/api/uploads", {method: "POST", headers: {"X-CSRF-Token": csrf}, body: new FormData(form)});
+    const data = await response.json();
+    if (response.status !== 202) { state.textContent = data.detail || "上传失败"; return; }
+    bar.hidden = false;
+    const poll = async () => {
+      const job = await (await fetch(`/api/jobs/${data.job}`)).json();
+      bar.max = Math.max(job.total, 1); bar.value = job.progress;
+      state.textContent = {queued: "排队中", running: "审核中", done: "完成", failed: "失败：" + job.error}[job.state];
+      if (job.state === "done") {
+        results.innerHTML = "";
+        for (const f of job.result.files) {
+          const li = document.createElement("li");
+          li.textContent = f.ok ? `${f.file}：${f.department} ${f.year}年度 · 错误 ${f.counts["错误"]} · 警告 ${f.counts["警告"]} · 提示 ${f.counts["提示"]}`
+                                : `${f.file}：无法读取（${f.problems.join("；")}）`;
+          results.append(li);
+        }
+      } else if (job.state !== "failed") setTimeout(poll, 800);
+    };
+    poll();
+  });
+})();
