@@ -251,11 +251,11 @@ def consolidate(d: Disclosure, findings: list[Finding], shared: dict) -> list[Fi
     records: list[Record] = [r for r in shared.get(FAILURES_KEY, []) if r[0].severity == "错误"]
     if not records:
         return findings
-    repeated, left = _repeated_subtotals(d, records)
-    cells, left = _single_cells(d, left)
-    if len(left) >= 3:  # what no single cell explains: a shifted column?
-        used = [r for r in records if any(r is x for x in left)] + [
-            r for r in records if any(p.startswith(tuple(f"{c.location.item}" for c in cells)) for p, _, _ in r[1])]
+    repeated, unexplained = _repeated_subtotals(d, records)
+    cells, left = _single_cells(d, unexplained)
+    if len(left) >= 3:  # what no single cell explains: a shifted column? (its vacated cell may look single)
+        cell_items = {c.location.item for c in cells}
+        used = [r for r in unexplained if any(r is x for x in left) or any(p in cell_items for p, _, _ in r[1])]
         shifts, rest, shifted, repaired = _column_shifts(d, used)
         if shifts:
             echoes = _echoes(findings, shifted, repaired)
@@ -264,7 +264,7 @@ def consolidate(d: Disclosure, findings: list[Finding], shared: dict) -> list[Fi
                 shifts = [replace(f, message=f"{f.message}；说明中引用该栏的 {len(echoes)} 处数字随之不符，已并入本条")
                           for f in shifts]
             cells = [c for c in cells if c.location.item not in shifted]
-            kept_cells = {p for c in cells for p in (c.location.item,)}
+            kept_cells = {c.location.item for c in cells}
             left = [r for r in rest if not any(p in kept_cells for p, _, _ in r[1])]
             repeated += shifts
     new = repeated + cells
