@@ -165,3 +165,12 @@ def test_printed_twice__class_one_cent_apart_in_two_tables_is_a_warning():
 def test_printed_twice__same_figure_at_fewer_decimals_is_consistent():
     claims = """[{item: general_budget.total.total, measure: amount, value: "98.0", text: "98.0"}]"""
     assert check(disclosure(claims=claims)).by_rule("R-005") == []
+
+
+@given(st.integers(min_value=50, max_value=10**9), st.integers(min_value=50, max_value=10**9))
+def test_change__amount_and_rate_rounded_from_exact_yuan_are_consistent(current, prior):
+    now, before = printed(show(wan(current))), printed(show(wan(prior)))
+    amount = show(abs(wan(current) - wan(prior)))
+    rate = show(abs(Decimal(current - prior) / Decimal(prior) * 100))
+    assert consistent((now - before).magnitude(), amount, 2)
+    assert consistent((percent_of(now, before) - Interval(D(100), D(100))).magnitude(), rate, 2)
