@@ -208,3 +208,13 @@ def test_parse_text__text_beyond_the_limit_is_located(monkeypatch):
     monkeypatch.setenv("JUESUAN_LIMIT_STRING_CHARS", "30")
     [(line, field)] = problems_of(MINIMAL.replace("reason: 本年度增加信访人员补助支出。", "reason: " + "本年度增加信访人员补助支出。" * 3))
     assert (line, field) == (11, "(文本 / text)")
+
+
+def test_parse_text__nesting_deepened_through_aliases_is_refused():
+    text = "a0: &a0 " + "[" * 90 + "1" + "]" * 90 + "\n"
+    text += "".join(f"a{i}: &a{i} " + "[" * 90 + f"*a{i - 1}" + "]" * 90 + "\n" for i in range(1, 12))
+    started = time.process_time()
+    problems = pytest.raises(DisclosureFileError, fileformat.parse_text, text + MINIMAL).value.problems
+    assert time.process_time() - started < 5
+    # located at the anchored node that is reused (an alias has no node of its own)
+    assert "JUESUAN_LIMIT_YAML_DEPTH" in str(problems[0]) and problems[0].line == 1

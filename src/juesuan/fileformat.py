@@ -163,6 +163,7 @@ def _check_nodes(root: yaml.Node, file: str, bounds: limits.Limits) -> None:
         problems.append(FileProblem(file=file, line=node.start_mark.line + 1, field=field, message=message))
 
     size: dict[int, int] = {}
+    height: dict[int, int] = {}  # levels below and including the node: an alias adds them where it is used
     aliases = visited = 0
     stack: list[tuple[yaml.Node, int, bool]] = [(root, 1, False)]
     open_nodes: set[int] = set()
@@ -173,6 +174,7 @@ def _check_nodes(root: yaml.Node, file: str, bounds: limits.Limits) -> None:
         if done:
             open_nodes.discard(key)
             size[key] = 1 + sum(size[id(c)] for c in children)
+            height[key] = 1 + max((height[id(c)] for c in children), default=0)
             if size[key] > bounds.yaml_nodes:
                 raise _limit(file, node, f"节点数（别名展开后）nodes (aliases expanded) > {bounds.yaml_nodes}", "yaml_nodes")
             continue
@@ -183,6 +185,9 @@ def _check_nodes(root: yaml.Node, file: str, bounds: limits.Limits) -> None:
             aliases += 1
             if aliases > bounds.yaml_aliases:
                 raise _limit(file, node, f"别名使用次数 alias uses > {bounds.yaml_aliases}", "yaml_aliases")
+            if depth + height[key] - 1 > bounds.yaml_depth:
+                raise _limit(file, node, f"嵌套层数（别名展开后）nesting depth (aliases expanded) > {bounds.yaml_depth}",
+                             "yaml_depth")
             continue
         visited += 1
         if visited > bounds.yaml_nodes:  # stop early: the expanded size is at least this
@@ -191,7 +196,7 @@ def _check_nodes(root: yaml.Node, file: str, bounds: limits.Limits) -> None:
             raise _limit(file, node, f"嵌套层数 nesting depth > {bounds.yaml_depth}", "yaml_depth")
         if isinstance(node, yaml.ScalarNode):
             _check_scalar(node, bounds, fail)
-            size[key] = 1
+            size[key] = height[key] = 1
             continue
         if isinstance(node, yaml.MappingNode):
             _check_keys(node, fail)
