@@ -8,7 +8,7 @@ prints as the printed result — interval arithmetic over sums, differences and
 quotients, with open and closed ends kept (326.71 and 326.72 cannot both be the same
 exact value: [326.705, 326.715) and [326.715, 326.725) do not meet).
 
-Three outcomes (``judge``): inside the envelope → rounding (尾差, one 提示 per table,
+Three outcomes (``judge_sum``, ``judge_same``, ``settle``): inside the envelope → rounding (尾差, one 提示 per table,
 R-001); the same quantity printed twice one last-digit unit apart → printed differently
 (警告, R-005); anything else → an error of the rule (错误). Blank and zero cells and
 counts are exact: the 决算 software prints an empty cell for nothing spent, and a
