@@ -22,8 +22,8 @@ def test_rules_md__states_the_policy_and_is_up_to_date():
     assert text == render(), "regenerate: .venv/bin/python -m juesuan.checks.catalogue > docs/rules.md"
 
 
-def test_conventions__are_hints_at_most():
-    # Rules whose subject is a local convention or an unverified policy never default above the policy's cap.
+def test_policy_caps__conventions_adjustable_and_unverified_rules():
+    # A convention (N-007 emits 提示 for it), an adjustable figure (Y-) or an unverified policy (P-003) is never 错误.
     registry = load_builtin()
     caps = {"N-007": "警告", "P-003": "提示", "R-001": "提示", "R-005": "警告", "Y-001": "警告", "Y-002": "警告"}
     assert {rule_id: registry.get(rule_id).severity for rule_id in caps} == caps
