@@ -10,19 +10,20 @@ from __future__ import annotations
 
 import re
 
-from .lines import cover, half_width, lines_of, where
+from .lines import cover, half_lines, half_width, where
 from .registry import REGISTRY, RuleContext
 
 rule = REGISTRY.rule
 
-_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+"""A year in a title; the cover's publication date (2023年8月) is not the 决算 year."""
 _AS_OF = re.compile(r"截[至止]\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日")
 _COMPARED = re.compile(r"(?:与|比|较)\s*((?:19|20)\d{2})\s*年度?\s*(?:相比|相较|对比|比较|决算|同期|增|减|下降|持平)")
 _FIGURE_YEAR = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*年度\s*(?:的)?(?:收入|支出|本年|财政拨款|一般公共|政府性基金|国有资本|“三公”|\"三公\"|三公"
     r"|机关运行|政府采购|部门决算|预算绩效|开展|实有人数|决算)")
-_HISTORY = ("functions",)
-"""Sections that may name other years (机构改革 history)."""
+_HISTORY = ("functions", "performance", "glossary")
+"""Sections that may name and compare other years (机构改革 history, 绩效 over several years)."""
 
 
 @rule("C-101", family="完整性", severity="错误",
@@ -40,15 +41,14 @@ def years(ctx: RuleContext):
                 yield ctx.finding(where(line), f"标题中的年度“{match.group(1)}年”与决算年度{year}年不一致",
                                   expected=f"{year}年", actual=f"{match.group(1)}年", suggestion=f"改为{year}年度")
                 break
-    for line in lines_of(ctx.disclosure):
-        if id(line) in seen:
+    for line, text in half_lines(ctx):
+        if id(line) in seen or "年" not in text:
             continue
-        text = half_width(line.text)
         finding = None
         if (m := _AS_OF.search(text)) and int(m.group(1)) != year:
             finding = ctx.finding(where(line), f"“截至{m.group(1)}年12月31日”与决算年度不一致，应为截至{year}年12月31日",
                                   expected=f"{year}年12月31日", actual=f"{m.group(1)}年12月31日")
-        elif (m := _COMPARED.search(text)) and int(m.group(1)) != year - 1:
+        elif line.section not in _HISTORY and (m := _COMPARED.search(text)) and int(m.group(1)) != year - 1:
             finding = ctx.finding(where(line), f"与{m.group(1)}年度相比：决算与上一年度（{year - 1}年度）相比",
                                   expected=f"{year - 1}年度", actual=f"{m.group(1)}年度",
                                   suggestion=f"改为“与{year - 1}年度相比”")

@@ -43,6 +43,14 @@ def lines_of(d: Any, *kinds: str) -> Iterator[PrintedLine]:
     return (line for line in printed(d) if not kinds or line.kind in kinds)
 
 
+def half_lines(ctx: Any, *kinds: str) -> Iterator[tuple[PrintedLine, str]]:
+    """(line, its half-width text) of ``kinds``; normalised once per check for every text rule."""
+    cache = ctx.shared.get("half_lines")
+    if cache is None:
+        cache = ctx.shared["half_lines"] = [(line, half_width(line.text)) for line in printed(ctx.disclosure)]
+    return ((line, text) for line, text in cache if not kinds or line.kind in kinds)
+
+
 def cover(d: Any) -> Iterator[PrintedLine]:
     """Title-like lines: titles, 第N部分, table titles, 目录, and every line before 第一部分 (the cover)."""
     before_parts = bool(d.printed)  # text composed from data has no cover

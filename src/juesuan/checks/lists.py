@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .lines import half_width, lines_of, where
+from .lines import half_lines, half_width, where
 from .registry import REGISTRY, RuleContext
 
 rule = REGISTRY.rule
@@ -38,8 +38,10 @@ def expense_lists(ctx: RuleContext):
     if table.missing or table.empty or not table.rows:
         return
     rows = {_name(r.name): r for r in table.rows if len(r.code) == 5}
-    for line in lines_of(ctx.disclosure, "sentence"):
-        for match in _LIST.finditer(half_width(line.text)):
+    for line, text in half_lines(ctx, "sentence"):
+        if "包括" not in text:
+            continue
+        for match in _LIST.finditer(text):
             group, heads = match.group(1), _GROUPS[match.group(1)]
             for item in _items(match.group(2)):
                 row = rows.get(item)
@@ -77,10 +79,10 @@ def item_names(ctx: RuleContext):
     if d.tables.general_budget.missing or not d.tables.general_budget.rows:
         return
     chains = None
-    for line in lines_of(d, "sentence", "heading"):
-        text = re.sub(r"\s+", "", half_width(line.text))
+    for line, text in half_lines(ctx, "sentence", "heading"):
         if "(项)" not in text and "(款)" not in text:
             continue
+        text = re.sub(r"\s+", "", text)
         pieces = _CHAIN.split(text)  # [before, 类, between, 款, between, 项, after]
         names: list[str] = []
         for i in range(1, len(pieces), 2):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .lines import half_width, lines_of, where
+from .lines import half_lines, where
 from .registry import REGISTRY, RuleContext
 
 rule = REGISTRY.rule
@@ -29,8 +29,7 @@ _LEADING = re.compile(r"^\s*[,。;、:]")
 
 @rule("C-103", family="完整性", severity="错误", title="数字带单位：比率有“%”，金额有“万元/元”")
 def units_printed(ctx: RuleContext):
-    for line in lines_of(ctx.disclosure, "sentence", "instruction"):
-        text = half_width(line.text)
+    for line, text in half_lines(ctx, "sentence", "instruction"):
         if match := _RATE.search(text):
             yield ctx.finding(where(line), f"比率“{match.group(1)}{match.group(2)}”缺少“%”",
                               expected=f"{match.group(2)}%", actual=match.group(2), suggestion="补上百分号")
@@ -42,16 +41,15 @@ def units_printed(ctx: RuleContext):
 
 @rule("C-104", family="完整性", severity="错误", title="没有重复或自相矛盾的词（大小于、减增加、上一度、增加增加）")
 def doubled_words(ctx: RuleContext):
-    for line in lines_of(ctx.disclosure):
-        if match := _WORDS.search(half_width(line.text)):
+    for line, text in half_lines(ctx):
+        if match := _WORDS.search(text):
             yield ctx.finding(where(line), f"词语重复或矛盾：“{match.group(0)}”", actual=match.group(0),
                               suggestion="删去多余的字，保留与数字相符的一个")
 
 
 @rule("C-105", family="完整性", severity="警告", title="没有重复的标点（。。，，；；、、）")
 def doubled_punctuation(ctx: RuleContext):
-    for line in lines_of(ctx.disclosure):
-        text = half_width(line.text)
+    for line, text in half_lines(ctx):
         match = _PUNCTUATION.search(text)
         if match or (line.kind in ("sentence", "glossary") and _LEADING.match(text)):
             shown = match.group(0) if match else text.strip()[:2]

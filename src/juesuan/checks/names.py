@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import re
 
-from .lines import cover, half_width, lines_of, where
+from .lines import cover, half_lines, where
 from .registry import REGISTRY, RuleContext
 from .wording import _norm, _variant
 
 rule = REGISTRY.rule
 
 _REGION_END = "省市区县州盟旗"
+_SPACES = re.compile(r"\s+")
+_TITLE_WORDS = re.compile(r"决算|概况")
+"""A cover line may name the publisher (市人民政府); a title of the 决算 names its department."""
 _BODY = r"[\u4e00-\u9fa5]{1,16}?(?:局|厅|委员会|办公室|管理中心|中心|研究院|院|所)"
 _SELF = r"（本级）|(?:（[^（）]{1,30}）)*\s*(?:(?:19|20)\d{2}\s*年度|部门|概况|本级|共有|机关运行|所属|下属)"
 """What follows the name where a document names itself (its alias or （本级） may come first)."""
@@ -41,8 +44,10 @@ def own_name(ctx: RuleContext):
         return
     titles = {id(line) for line in cover(d)}
     other = re.compile(re.escape(region) + _BODY)
-    for line in lines_of(d):
-        text = re.sub(r"\s+", "", half_width(line.text)).replace("(", "（").replace(")", "）")
+    for line, text in half_lines(ctx):
+        text = _SPACES.sub("", text).replace("(", "（").replace(")", "）")
+        if core not in text and region not in text:
+            continue
         is_title = id(line) in titles
         start = text.find(core)
         while start != -1:  # the name without its region: nothing of a region just before it
@@ -57,11 +62,12 @@ def own_name(ctx: RuleContext):
             if stem.startswith(name) or name.startswith(stem) or official.find(name) != -1 or _variant(name, stem):
                 continue
             alias = official[len(stem):]  # （乌鲁木齐市大数据发展局）: the official's second name
-            self_named = is_title or re.match(_SELF, text[match.end():]) or \
+            in_title = is_title and bool(_TITLE_WORDS.search(text))
+            self_named = in_title or re.match(_SELF, text[match.end():]) or \
                 bool(alias) and text.startswith(alias, match.end())
             if not self_named:
                 continue
             yield ctx.finding(where(line), f"此处应为本单位名称“{d.meta.department}”，却写作“{name}”",
-                              severity="错误" if is_title else None, expected=d.meta.department, actual=name,
+                              severity="错误" if in_title else None, expected=d.meta.department, actual=name,
                               suggestion="核对是否套用了其他单位的文本")
             break

@@ -9,7 +9,7 @@ from typing import Any, Iterator
 from .. import figures
 from ..model import TABLE_KEYS, Claim
 from .finding import Location
-from .lines import half_width, where
+from .lines import half_lines, half_width, where
 from .registry import REGISTRY, RuleContext
 
 rule = REGISTRY.rule
@@ -102,8 +102,15 @@ def reasons(ctx: RuleContext):
 
 @rule("C-008", family="完整性", severity="错误", title="没有残留的模板文字（XX局、下降（增长）、主要原因是。、【请补充…】）")
 def template_leftovers(ctx: RuleContext):
-    for place, text, claim in _texts(ctx.disclosure):
-        text = half_width(text)
+    d = ctx.disclosure
+    if d.printed:  # the lines, made half-width once per check for every text rule
+        texts: Iterator = ((where(line), text, None) for line, text in half_lines(ctx))
+    else:  # a sentence stating several figures comes once per claim: judge it once
+        first: dict[str, tuple] = {}
+        for place, text, claim in _texts(d):
+            first.setdefault(text, (place, text, claim))
+        texts = ((place, half_width(text), claim) for place, text, claim in first.values())
+    for place, text, claim in texts:
         match = _LEFTOVER.search(text)  # one pass, one finding per text: enough to send the writer there
         if match:
             what = next((w for p, w in TEMPLATE_LEFTOVERS if re.search(p, match.group(0))), "模板文字")
