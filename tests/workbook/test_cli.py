@@ -97,3 +97,20 @@ def test_import__a_total_that_does_not_match_its_rows_is_located_in_the_workbook
     result = run("import", tmp_path / "dept.xlsx", "-o", tmp_path / "dept.yaml")
     assert result.exit_code == 0
     assert f"公开02表!E{total}" in result.output and "[T0" in result.output
+
+
+def test_init_yaml__commented_then_filled_by_import(tmp_path, filled, examples):
+    target = tmp_path / "dept.yaml"
+    example = examples[NAMES[0]]
+    result = run("init", "--profile", "xinjiang-2022", "--department", example.meta.department, "--year", 2022,
+                 "-o", target)
+    assert result.exit_code == 0, result.output
+    blank = target.read_text(encoding="utf-8")
+    assert "# 主要职能（必填）" in blank and run("check", target).exit_code in (0, 1)  # it loads
+    (tmp_path / "dept.xlsx").write_bytes(filled[NAMES[0]])
+    assert run("import", tmp_path / "dept.xlsx", "-o", target).exit_code == 0
+    from juesuan import fileformat
+
+    text = target.read_text(encoding="utf-8")
+    assert "# 主要职能（必填）" in text and "# 实有人数（必填）" in text  # the comments stay
+    assert fileformat.load(target).overview == example.overview
