@@ -111,16 +111,16 @@ def malformed(lines: list[str], d: Any) -> Iterator[Candidate]:
             yield i, line[:m.start()] + doubled + line[m.end():]
         if m := re.search(r"上年", line):
             yield i, line[:m.start()] + "上一度" + line[m.end():]
-        if m := re.search("，" if n % 2 else "；|、", line):
+        if m := re.search("，" if n % 2 else "、", line):
             yield i, line[:m.end()] + m.group(0) + line[m.end():]
 
 
 def stops(lines: list[str], d: Any) -> Iterator[Candidate]:
-    """A doubled full stop (。。). Kept apart from ``malformed``: the reader splits sentences at
-    。 and drops a piece that is only punctuation, so the defect does not survive reading."""
-    for i, line in _figure_lines(lines):
-        if m := re.search("。", line):
-            yield i, line[:m.end()] + "。" + line[m.end():]
+    """A doubled 。 or ；. Kept apart from ``malformed``: the reader splits sentences at 。 and ；
+    and drops a piece that is only punctuation, so the defect does not survive reading."""
+    for n, (i, line) in enumerate(_figure_lines(lines)):
+        if m := re.search("；" if n % 2 else "。", line):
+            yield i, line[:m.end()] + m.group(0) + line[m.end():]
 
 
 def lists(lines: list[str], d: Any) -> Iterator[Candidate]:
