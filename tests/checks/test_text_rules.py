@@ -38,6 +38,8 @@ RULE_FAILS = [
     ("C-104", "urumqi", "malformed", r"减增加"),
     ("C-105", "urumqi", "malformed", r"、、"),
     ("N-101", "urumqi", "directions", r"导致本年度收入增加"),
+    ("N-107", "shanghai", "directions", r"支出决算为449\.52万元。决算数大于预算数"),
+    ("N-107", "shanghai", "directions", r"支出决算为10\.00万元。决算数大于预算数"),
     ("N-102", "shanghai", "lists", r"人员经费2152\.26万元，主要包括：奖金"),
     ("N-102", "urumqi", "lists", r"公用经费96\.89万元，包括：印刷费"),
     ("N-103", "urumqi", "lists", r"（项）"),
@@ -45,7 +47,8 @@ RULE_FAILS = [
     ("N-105", "urumqi", "parts", r"公务接待费支出0\.07万元.*比上年减少1\.04万元"),
     ("N-106", "shanghai", "parts", r"人员经费2153\.26万元"),
 ]
-RULE_PASSES = ["C-101", "C-102", "C-103", "C-104", "C-105", "N-101", "N-102", "N-103", "N-104", "N-105", "N-106"]
+RULE_PASSES = ["C-101", "C-102", "C-103", "C-104", "C-105", "N-101", "N-102", "N-103", "N-104", "N-105", "N-106",
+               "N-107"]
 
 
 def _read_text(text: str, tmp: Path):

@@ -10,6 +10,7 @@ reason whose every direction word is opposite is very likely wrong (警告).
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from .. import figures
 from .lines import half_width
@@ -45,13 +46,19 @@ def opposite_reasons(ctx: RuleContext):
     d = ctx.disclosure
     seen = set()
     for claim in d.claims:
-        if claim.measure not in _MEASURES or not claim.reason or (claim.item, claim.reason) in seen:
+        budget_statement = claim.measure in ("amount", "completion_rate") and claim.base in _BUDGET_BASES
+        if not (claim.measure in _MEASURES or budget_statement) or not claim.reason or (claim.item, claim.reason) in seen:
             continue
         seen.add((claim.item, claim.reason))
         said, effect = reason_sign(claim.reason)
         if said is None:
             continue
-        wanted = figures.expected_for(claim, d).direction or claim.direction
+        if budget_statement:
+            final = figures.value(d, claim.item)
+            budget = figures.budget_of(d, claim.item, claim.base or "initial_budget")
+            wanted = figures.direction_budget(final, budget) or claim.direction
+        else:
+            wanted = figures.expected_for(claim, d).direction or claim.direction
         sign = _SIGN.get(wanted or "")
         if not sign or sign == said:
             continue
@@ -60,3 +67,39 @@ def opposite_reasons(ctx: RuleContext):
                           f"{describe(claim.item)}实际为“{wanted}”，主要原因却描述为{actual}：“{claim.reason}”",
                           severity=None if effect else "警告", expected=wanted, actual=actual,
                           suggestion="核对方向词与原因：原因应说明实际发生的变化")
+
+
+_BUDGET_BASES = ("initial_budget", "full_year_budget")
+
+
+def _printed_final(d, claim) -> Decimal | None:
+    """The 决算数 the same sentence prints beside the budget ("年初预算为X万元，支出决算为Y万元")."""
+    return next((c.value for c in d.claims if c.item == claim.item and c.measure == "amount" and c.base is None
+                 and c.sentence == claim.sentence), None)
+
+
+@rule("N-107", family="说明↔表", severity="错误",
+      title="“决算数大于/小于/等于预算数”与预算数、决算数相符（表中数，无表时用同句所印之数）")
+def budget_words(ctx: RuleContext):
+    d = ctx.disclosure
+    seen = set()
+    for claim in d.claims:
+        if claim.measure != "amount" or claim.base not in _BUDGET_BASES or claim.direction not in _SIGN:
+            continue
+        if claim.item in seen:
+            continue
+        seen.add(claim.item)
+        budget = figures.budget_of(d, claim.item, claim.base) if claim.item else None
+        final = figures.value(d, claim.item)
+        if budget is None or final is None:
+            budget, final = claim.value, _printed_final(d, claim)
+        wanted = figures.direction_budget(final, budget)
+        if wanted is None or _SIGN[wanted] == _SIGN[claim.direction]:
+            continue
+        roughly = _SIGN[claim.direction] == 0 and "基本" in (claim.sentence or "") + (claim.reason or "")
+        if roughly and budget and abs(final - budget) <= abs(budget) * Decimal("0.05"):
+            continue  # "基本持平" within 5 %: the writer's judgement, not a defect
+        yield ctx.finding(ctx.locate_claim(claim),
+                          f"{describe(claim.item)}决算数 {final}、预算数 {budget}，说明却写“决算数{claim.direction}预算数”",
+                          severity="警告" if _SIGN[claim.direction] == 0 else None,
+                          expected=wanted, actual=claim.direction, suggestion=f"改为“决算数{wanted}预算数”并核对原因")

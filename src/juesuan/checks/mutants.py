@@ -39,6 +39,9 @@ def directions(lines: list[str], d: Any) -> Iterator[Candidate]:
             for m in _DIRECTION.finditer(head):
                 if re.search(r"\d", head[m.end():m.end() + 3]):
                     yield i, line[:start + m.start()] + _SWAP[m.group(0)] + line[start + m.end():]
+            if m := re.search(r"决算数(大于|小于|等于)预算数|决算数与预算数(?:基本)?持平", clause):
+                word = {"大于": "小于", "小于": "大于"}.get(m.group(1) or "", "大于")
+                yield i, line[:start + m.start()] + f"决算数{word}预算数" + line[start + m.end():]
             effects = list(_EFFECT.finditer(clause))
             if "主要原因" in clause and effects:
                 tail = clause[effects[-1].end():]
