@@ -1,6 +1,7 @@
-"""Parts against wholes in the 说明's own figures: 货物+工程+服务 = 政府采购总额, 中小企业 awards
-≤ the total, the 三公 parts' changes add to the total change, 人员经费 + 公用经费 = the 基本支出
-the paragraph states (in the scope it states it: 财政拨款 or all sources).
+"""Parts against wholes in the 说明's own figures: 中小企业 awards ≤ the 政府采购 total (货物 +
+工程 + 服务 = the total is the identity N-010), the 三公 parts' changes add to the total change,
+人员经费 + 公用经费 = the 基本支出 the paragraph states (in the scope it states it: 财政拨款 or
+all sources).
 
 The figures are the printed ones (claims), else the data's. Each printed amount may be off
 by half a unit of its last digit, so a sum is wrong only beyond the sum of those halves;
@@ -70,16 +71,13 @@ def _judge(ctx: RuleContext, where: Location, whole: tuple[Decimal, Claim | None
 
 
 @rule("N-104", family="说明↔表", severity="错误",
-      title="政府采购：货物 + 工程 + 服务 = 支出总额；授予中小企业的合同金额（预留 + 其他）不超过总额")
+      title="政府采购：授予中小企业的合同金额（预留项目 + 其他项目）不超过支出总额（货物+工程+服务=总额 见 N-010）")
 def procurement_parts(ctx: RuleContext):
     d = ctx.disclosure
     where = Location(text="情况说明 政府采购情况", section="procurement", item="procurement.total")
     total, total_claim = _amount(d, "procurement.total")
     if total is None:
         return
-    parts = [_amount(d, f"procurement.{k}") for k in ("goods", "works", "services")]
-    if all(v is not None for v, _ in parts):
-        yield from _judge(ctx, where, (total, total_claim), parts, "政府采购货物、工程、服务之和")
     sme = [_amount(d, f"procurement.{k}") for k in ("sme_awarded_in_reserved", "sme_awarded_other")]
     if all(v is not None for v, _ in sme):
         yield from _judge(ctx, where, (total, total_claim), sme, "授予中小企业合同金额（预留项目 + 其他项目）",
