@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 EXAMPLE := examples/urumqi-iit-2022.yaml
 
-.PHONY: demo test install system-packages bench clean docs web-assets fuzz
+.PHONY: demo test install system-packages browser-packages bench clean docs web-assets fuzz
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "需要 Python 3.11 / Python 3.11 is required"; exit 1; }
@@ -33,6 +33,15 @@ system-packages:
 	    || echo "警告：未能安装 fonts-noto-cjk，PDF 将使用回退字体 / warning: fonts-noto-cjk not installed"; \
 	fi
 
+# Debian's chromium for the browser tests (Playwright drives it by its path; no browser is downloaded).
+browser-packages:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+	  echo "安装 chromium / installing chromium"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  ($$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null) \
+	    || echo "警告：未能安装 chromium，浏览器测试将失败 / warning: chromium not installed"; \
+	fi
+
 install: $(STAMP)
 
 # Front-end packages (ECharts for the portal's charts, axe-core for the accessibility test) from the
@@ -54,7 +63,7 @@ demo: $(STAMP) system-packages
 	$(VENV)/bin/juesuan build $(EXAMPLE) -o build/demo --force
 	@echo "生成结果 / produced:" && ls -l build/demo
 
-test: $(TEST_STAMP) system-packages web-assets
+test: $(TEST_STAMP) system-packages browser-packages web-assets
 	$(PY) -m pytest
 
 bench: $(STAMP)

@@ -11,6 +11,7 @@ import pytest
 from fastapi.routing import APIRoute
 from fastapi.testclient import TestClient
 
+from juesuan.fileformat import dumps_yaml
 from juesuan.web import jobs, rights
 from juesuan.web.models import Filing, Job
 from juesuan.web.store import data_of
@@ -21,6 +22,7 @@ PUBLIC = {("POST", "/login"), ("POST", "/logout"), ("GET", "/api/me"), ("GET", "
 ROUTES: dict[tuple[str, str], tuple[str | None, bool]] = {  # (method, path) → (action or None = any signed in, scoped)
     ("GET", "/api/filings"): (None, False),
     ("POST", "/api/filings"): ("create_filing", False),
+    ("POST", "/api/filings/import"): ("import", False),
     ("GET", "/api/filings/{filing_id}"): ("view_filing", True),
     ("PUT", "/api/filings/{filing_id}/content"): ("edit", True),
     ("POST", "/api/filings/{filing_id}/check"): ("view_filing", True),
@@ -63,6 +65,8 @@ def _request(client, method, path, filing_id, job_id, example):
         "/actions": {"json": {"action": "return", "comment": "请整改"}},
         "/marks": {"json": {"finding_key": "k", "rule_id": "T01-001", "mark": "误报"}},
         "/uploads": {"files": {"files": ("a.txt", b"2022\xe5\xb9\xb4", "text/plain")}},
+        "/import": {"files": {"files": ("a.yaml", dumps_yaml(example.model_copy(update={
+            "meta": example.meta.model_copy(update={"year": 2032})})).encode(), "application/yaml")}},
         "/diff": {"params": {"before": 1, "after": 1}},
     }
     options = next((v for k, v in bodies.items() if url.endswith(k) or (k == "/api/filings" and url == k)), {})

@@ -15,6 +15,8 @@ UNSAFE = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 
 def get_db(request: Request) -> Iterator[Session]:
+    """One session per request, committed when the route returns — before the response is sent
+    (``Depends(get_db, scope="function")``), so a client's next request sees the change."""
     db = request.app.state.sessions()
     try:
         yield db
@@ -37,7 +39,7 @@ class Viewer:
         return self.session.csrf_token if self.session else ""
 
 
-async def viewer(request: Request, db: Session = Depends(get_db)) -> Viewer:
+async def viewer(request: Request, db: Session = Depends(get_db, scope="function")) -> Viewer:
     """Who is asking; for unsafe methods also checks the CSRF token of their session."""
     found = security.find_session(db, request.cookies.get(security.COOKIE))
     record, user = found if found else (None, None)

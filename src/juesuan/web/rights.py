@@ -14,6 +14,7 @@ ROLES = {"filler": "部门填报人", "head": "部门负责人", "reviewer": "�
 ACTIONS: dict[str, frozenset[str]] = {
     "view_filing": frozenset({"filler", "head", "reviewer", "admin"}),
     "create_filing": frozenset({"filler", "head", "admin"}),
+    "import": frozenset({"filler", "head"}),
     "edit": frozenset({"filler", "head"}),
     "submit": frozenset({"head"}),
     "comment": frozenset({"filler", "head", "reviewer"}),

@@ -17,7 +17,7 @@ router = APIRouter()
 
 @router.post("/login")
 def login(request: Request, username: str = Form(..., max_length=80), password: str = Form(..., max_length=200),
-          db: Session = Depends(get_db)) -> Response:
+          db: Session = Depends(get_db, scope="function")) -> Response:
     settings = request.app.state.settings
     address = request.client.host if request.client else ""
     if security.too_many_attempts(db, username, address, settings):
@@ -47,7 +47,7 @@ def login(request: Request, username: str = Form(..., max_length=80), password: 
 
 
 @router.post("/logout")
-def logout(request: Request, who: Viewer = Depends(viewer), db: Session = Depends(get_db)) -> Response:
+def logout(request: Request, who: Viewer = Depends(viewer), db: Session = Depends(get_db, scope="function")) -> Response:
     security.close_session(db, request.cookies.get(security.COOKIE))
     if who.user:
         audit(db, who.user, "logout", who.user.username, who.address)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
-from fastapi import APIRouter, Body, Depends, HTTPException
+from fastapi import APIRouter, Body, Depends, File, HTTPException, Request, UploadFile
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 from sqlalchemy import select
@@ -42,7 +42,7 @@ def _findings(report: Any) -> list[dict[str, Any]]:
 
 
 @router.get("")
-def list_filings(who: Viewer = Depends(signed_in), db: Session = Depends(get_db)) -> list[dict[str, Any]]:
+def list_filings(who: Viewer = Depends(signed_in), db: Session = Depends(get_db, scope="function")) -> list[dict[str, Any]]:
     filings = db.scalars(select(Filing).order_by(Filing.id)).all()
     return [_summary(f, db) for f in filings if rights.in_scope(who.user, f)]
 
@@ -53,7 +53,7 @@ class NewFiling(BaseModel):
 
 
 @router.post("", status_code=201)
-def create(body: NewFiling, who: Viewer = Depends(signed_in), db: Session = Depends(get_db)) -> dict[str, Any]:
+def create(body: NewFiling, who: Viewer = Depends(signed_in), db: Session = Depends(get_db, scope="function")) -> dict[str, Any]:
     require(who, "create_filing")
     department_id = body.department_id if who.user.role == "admin" else who.user.department_id
     department = db.get(Department, department_id) if department_id else None
@@ -70,7 +70,7 @@ def create(body: NewFiling, who: Viewer = Depends(signed_in), db: Session = Depe
 
 
 @router.get("/{filing_id}")
-def show(filing_id: int, who: Viewer = Depends(signed_in), db: Session = Depends(get_db)) -> dict[str, Any]:
+def show(filing_id: int, who: Viewer = Depends(signed_in), db: Session = Depends(get_db, scope="function")) -> dict[str, Any]:
     filing = filing_or_404(db, filing_id, who)
     require(who, "view_filing", filing)
     current = store.current_version(db, filing)
@@ -87,7 +87,7 @@ class Save(BaseModel):
 
 
 @router.put("/{filing_id}/content")
-def save(filing_id: int, body: Save, who: Viewer = Depends(signed_in), db: Session = Depends(get_db)):
+def save(filing_id: int, body: Save, who: Viewer = Depends(signed_in), db: Session = Depends(get_db, scope="function")):
     filing = filing_or_404(db, filing_id, who)
     require(who, "edit", filing)
     if filing.status not in workflow.EDITABLE:
@@ -110,7 +110,7 @@ def save(filing_id: int, body: Save, who: Viewer = Depends(signed_in), db: Sessi
 
 @router.post("/{filing_id}/check")
 def live_check(filing_id: int, content: dict[str, Any] = Body(...), who: Viewer = Depends(signed_in),
-               db: Session = Depends(get_db)) -> dict[str, Any]:
+               db: Session = Depends(get_db, scope="function")) -> dict[str, Any]:
     """审核 of unsaved content while the department types (nothing is stored)."""
     filing = filing_or_404(db, filing_id, who)
     require(who, "view_filing", filing)
@@ -119,7 +119,7 @@ def live_check(filing_id: int, content: dict[str, Any] = Body(...), who: Viewer 
 
 
 @router.get("/{filing_id}/versions")
-def versions(filing_id: int, who: Viewer = Depends(signed_in), db: Session = Depends(get_db)):
+def versions(filing_id: int, who: Viewer = Depends(signed_in), db: Session = Depends(get_db, scope="function")):
     filing = filing_or_404(db, filing_id, who)
     rows = db.scalars(select(Version).where(Version.filing_id == filing.id).order_by(Version.number)).all()
     return [{"number": v.number, "author_id": v.author_id, "created_at": v.created_at.isoformat(), "note": v.note,
@@ -128,7 +128,7 @@ def versions(filing_id: int, who: Viewer = Depends(signed_in), db: Session = Dep
 
 @router.get("/{filing_id}/diff")
 def version_diff(filing_id: int, before: int, after: int, who: Viewer = Depends(signed_in),
-                 db: Session = Depends(get_db)):
+                 db: Session = Depends(get_db, scope="function")):
     filing = filing_or_404(db, filing_id, who)
     old, new = store.version(db, filing, before), store.version(db, filing, after)
     if old is None or new is None:
@@ -164,7 +164,7 @@ def _apply(disclosure, changes: dict[str, str]):
 
 
 @router.post("/{filing_id}/edits/check")
-def check_edits(filing_id: int, body: Edits, who: Viewer = Depends(signed_in), db: Session = Depends(get_db)):
+def check_edits(filing_id: int, body: Edits, who: Viewer = Depends(signed_in), db: Session = Depends(get_db, scope="function")):
     """Live 审核 of the grid as typed: the stored version plus the unsaved edits."""
     filing = filing_or_404(db, filing_id, who)
     require(who, "view_filing", filing)
@@ -173,7 +173,7 @@ def check_edits(filing_id: int, body: Edits, who: Viewer = Depends(signed_in), d
 
 
 @router.put("/{filing_id}/edits")
-def save_edits(filing_id: int, body: Edits, who: Viewer = Depends(signed_in), db: Session = Depends(get_db)):
+def save_edits(filing_id: int, body: Edits, who: Viewer = Depends(signed_in), db: Session = Depends(get_db, scope="function")):
     filing = filing_or_404(db, filing_id, who)
     require(who, "edit", filing)
     base = store.version(db, filing, body.base_version)
@@ -190,7 +190,7 @@ class Action(BaseModel):
 
 
 @router.post("/{filing_id}/actions")
-def act(filing_id: int, body: Action, who: Viewer = Depends(signed_in), db: Session = Depends(get_db)):
+def act(filing_id: int, body: Action, who: Viewer = Depends(signed_in), db: Session = Depends(get_db, scope="function")):
     from ..publish import publish
 
     filing = filing_or_404(db, filing_id, who)
@@ -222,7 +222,7 @@ class Mark(BaseModel):
 
 
 @router.post("/{filing_id}/marks", status_code=201)
-def mark(filing_id: int, body: Mark, who: Viewer = Depends(signed_in), db: Session = Depends(get_db)):
+def mark(filing_id: int, body: Mark, who: Viewer = Depends(signed_in), db: Session = Depends(get_db, scope="function")):
     filing = filing_or_404(db, filing_id, who)
     require(who, "mark_finding", filing)
     if body.mark not in ("确认", "误报", "已整改"):
@@ -234,8 +234,44 @@ def mark(filing_id: int, body: Mark, who: Viewer = Depends(signed_in), db: Sessi
 
 
 @router.get("/{filing_id}/comments")
-def comments(filing_id: int, who: Viewer = Depends(signed_in), db: Session = Depends(get_db)):
+def comments(filing_id: int, who: Viewer = Depends(signed_in), db: Session = Depends(get_db, scope="function")):
     filing = filing_or_404(db, filing_id, who)
     rows = db.scalars(select(Comment).where(Comment.filing_id == filing.id).order_by(Comment.id)).all()
     return [{"version": c.version_number, "action": c.action, "body": c.body, "author_id": c.author_id,
              "created_at": c.created_at.isoformat()} for c in rows]
+
+
+@router.post("/import", status_code=201)
+async def import_file(request: Request, files: list[UploadFile] = File(...), who: Viewer = Depends(signed_in),
+                      db: Session = Depends(get_db, scope="function")):
+    """Start a filing from the fill-in workbook (and more XLSX), a YAML/JSON file or a published document.
+
+    The same readers as ``juesuan import`` / ``juesuan check`` do the work; what they could not
+    read is reported, and the department is the signed-in user's own."""
+    import tempfile
+    from pathlib import Path
+
+    from ... import limits
+    from ..importing import read_uploads
+
+    require(who, "import")
+    department = db.get(Department, who.user.department_id)
+    bounds = limits.current()
+    with tempfile.TemporaryDirectory() as folder:
+        paths = []
+        for index, upload in enumerate(files[:20]):
+            data = await upload.read(bounds.file_bytes + 1)
+            if len(data) > bounds.file_bytes:
+                raise HTTPException(413, f"{upload.filename}: 文件过大 / file too large")
+            suffix = Path(upload.filename or "").suffix.lower()[:8]
+            path = Path(folder) / f"upload-{index}{suffix}"
+            path.write_bytes(data)
+            paths.append(path)
+        disclosure, notes = read_uploads(paths, department.name, department.profile)
+    if db.scalars(select(Filing).where(Filing.department_id == department.id,
+                                       Filing.year == disclosure.meta.year)).first():
+        raise HTTPException(409, f"{department.name} {disclosure.meta.year}年度已有决算公开 / filing exists")
+    saved = store.create_filing(db, department.id, disclosure, who.user, note="导入：" + "；".join(notes)[:400])
+    store.audit(db, who.user, "import", f"{department.name} {disclosure.meta.year}", who.address)
+    filing = db.get(Filing, saved.version.filing_id)
+    return {**_summary(filing, db), "notes": notes, "findings": _findings(saved.report)}

@@ -37,7 +37,7 @@ def _job_or_404(db: Session, job_id: int, who: Viewer) -> Job:
 
 
 @router.post("/filings/{filing_id}/build", status_code=202)
-def build(filing_id: int, request: Request, who: Viewer = Depends(signed_in), db: Session = Depends(get_db)):
+def build(filing_id: int, request: Request, who: Viewer = Depends(signed_in), db: Session = Depends(get_db, scope="function")):
     filing = filing_or_404(db, filing_id, who)
     require(who, "view_filing", filing)
     job_id = jobs.enqueue(db, request.app.state.settings, "build", {"filing_id": filing.id, "version": filing.version},
@@ -47,7 +47,7 @@ def build(filing_id: int, request: Request, who: Viewer = Depends(signed_in), db
 
 @router.post("/uploads", status_code=202)
 async def upload(request: Request, files: list[UploadFile] = File(...), who: Viewer = Depends(signed_in),
-                 db: Session = Depends(get_db)):
+                 db: Session = Depends(get_db, scope="function")):
     """Batch upload of published documents (reviewers): stored, then read and checked by a job."""
     require(who, "batch_upload")
     settings = request.app.state.settings
@@ -70,13 +70,13 @@ async def upload(request: Request, files: list[UploadFile] = File(...), who: Vie
 
 
 @router.get("/jobs/{job_id}")
-def status(job_id: int, who: Viewer = Depends(signed_in), db: Session = Depends(get_db)):
+def status(job_id: int, who: Viewer = Depends(signed_in), db: Session = Depends(get_db, scope="function")):
     return _job_view(_job_or_404(db, job_id, who))
 
 
 @router.get("/jobs/{job_id}/files/{index}")
 def job_file(job_id: int, index: int, request: Request, who: Viewer = Depends(signed_in),
-             db: Session = Depends(get_db)):
+             db: Session = Depends(get_db, scope="function")):
     """A file a build job wrote (downloads of every format), only from the data folder."""
     from fastapi.responses import FileResponse
 
@@ -93,7 +93,7 @@ def job_file(job_id: int, index: int, request: Request, who: Viewer = Depends(si
 
 
 @router.post("/jobs/{job_id}/retry", status_code=202)
-def retry(job_id: int, request: Request, who: Viewer = Depends(signed_in), db: Session = Depends(get_db)):
+def retry(job_id: int, request: Request, who: Viewer = Depends(signed_in), db: Session = Depends(get_db, scope="function")):
     job = _job_or_404(db, job_id, who)
     if job.state != "failed":
         raise HTTPException(409, "只有失败的任务可以重试 / only a failed job can be retried")

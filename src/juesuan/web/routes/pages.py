@@ -36,7 +36,7 @@ def login_page(request: Request, who: Viewer = Depends(viewer)):
 
 
 @router.get("/")
-def home(request: Request, who: Viewer = Depends(viewer), db: Session = Depends(get_db)):
+def home(request: Request, who: Viewer = Depends(viewer), db: Session = Depends(get_db, scope="function")):
     if who.user is None:
         return RedirectResponse("/public", status_code=303)
     return page(request, "home.html", who, filings=filings_api.list_filings(who, db))
@@ -51,7 +51,7 @@ def _actions(who: Viewer, filing) -> list[tuple[str, str]]:
 
 
 @router.get("/filings/{filing_id}")
-def filing_page(filing_id: int, request: Request, who: Viewer = Depends(viewer), db: Session = Depends(get_db)):
+def filing_page(filing_id: int, request: Request, who: Viewer = Depends(viewer), db: Session = Depends(get_db, scope="function")):
     if who.user is None:
         return RedirectResponse("/login", status_code=303)
     filing = filing_or_404(db, filing_id, who)
@@ -76,7 +76,7 @@ def _label(path: str) -> str:
 
 @router.get("/filings/{filing_id}/diff")
 def diff_page(filing_id: int, before: int, after: int, request: Request, who: Viewer = Depends(viewer),
-              db: Session = Depends(get_db)):
+              db: Session = Depends(get_db, scope="function")):
     if who.user is None:
         return RedirectResponse("/login", status_code=303)
     filing = filing_or_404(db, filing_id, who)
@@ -88,7 +88,7 @@ def diff_page(filing_id: int, before: int, after: int, request: Request, who: Vi
 
 
 @router.get("/review")
-def review_page(request: Request, who: Viewer = Depends(viewer), db: Session = Depends(get_db)):
+def review_page(request: Request, who: Viewer = Depends(viewer), db: Session = Depends(get_db, scope="function")):
     if who.user is None:
         return RedirectResponse("/login", status_code=303)
     if not rights.may(who.user, "review_queue"):

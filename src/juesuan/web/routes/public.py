@@ -62,7 +62,7 @@ def _detail(db: Session, publication: Publication) -> dict[str, Any]:
 @router.get("/api/public/disclosures")
 def api_list(request: Request, region: str | None = None, year: int | None = None, q: str | None = Query(None, max_length=50),
              page_number: int = Query(1, alias="page", ge=1), size: int = Query(20, ge=1, le=100),
-             db: Session = Depends(get_db)):
+             db: Session = Depends(get_db, scope="function")):
     """Published disclosures, newest year first within each department; paged."""
     items = portal.search(db, q) if q else portal.listing(db, region, year)
     if q and (region or year):
@@ -73,13 +73,13 @@ def api_list(request: Request, region: str | None = None, year: int | None = Non
 
 
 @router.get("/api/public/disclosures/{publication_id}")
-def api_detail(publication_id: int, request: Request, db: Session = Depends(get_db)):
+def api_detail(publication_id: int, request: Request, db: Session = Depends(get_db, scope="function")):
     publication = _publication(db, publication_id)
     return _cached(request, _detail(db, publication), f"{publication.package_sha256}:{publication.superseded_by}")
 
 
 @router.get("/api/public/disclosures/{publication_id}/cells")
-def api_cells(publication_id: int, request: Request, db: Session = Depends(get_db)):
+def api_cells(publication_id: int, request: Request, db: Session = Depends(get_db, scope="function")):
     publication = _publication(db, publication_id)
     cells = portal.cells(portal.disclosure_for(db, publication))
     return _cached(request, cells, f"cells:{publication.package_sha256}")
@@ -87,7 +87,7 @@ def api_cells(publication_id: int, request: Request, db: Session = Depends(get_d
 
 @router.get("/public", include_in_schema=False)
 def list_page(request: Request, region: str | None = None, year: int | None = None, q: str | None = None,
-              who: Viewer = Depends(viewer), db: Session = Depends(get_db)):
+              who: Viewer = Depends(viewer), db: Session = Depends(get_db, scope="function")):
     q = (q or "").strip()[:50]
     items = portal.search(db, q) if q else portal.listing(db, region, year)
     everything = portal.listing(db)
@@ -96,13 +96,13 @@ def list_page(request: Request, region: str | None = None, year: int | None = No
 
 
 @router.get("/public/d/{publication_id}", include_in_schema=False)
-def detail_page(publication_id: int, request: Request, who: Viewer = Depends(viewer), db: Session = Depends(get_db)):
+def detail_page(publication_id: int, request: Request, who: Viewer = Depends(viewer), db: Session = Depends(get_db, scope="function")):
     publication = _publication(db, publication_id)
     return page(request, "public_disclosure.html", who, d=_detail(db, publication))
 
 
 @router.get("/public/compare", include_in_schema=False)
-def compare_page(request: Request, year: int | None = None, who: Viewer = Depends(viewer), db: Session = Depends(get_db)):
+def compare_page(request: Request, year: int | None = None, who: Viewer = Depends(viewer), db: Session = Depends(get_db, scope="function")):
     everything = portal.listing(db)
     years = sorted({e["year"] for e in everything}, reverse=True)
     year = year or (years[0] if years else None)
@@ -112,7 +112,7 @@ def compare_page(request: Request, year: int | None = None, who: Viewer = Depend
 
 
 @router.get("/public/d/{publication_id}/files/{name}", include_in_schema=False)
-def download(publication_id: int, name: str, db: Session = Depends(get_db)):
+def download(publication_id: int, name: str, db: Session = Depends(get_db, scope="function")):
     publication = _publication(db, publication_id)
     folder = Path(publication.package_dir).resolve()
     path = (folder / name).resolve()
@@ -122,7 +122,7 @@ def download(publication_id: int, name: str, db: Session = Depends(get_db)):
 
 
 @router.get("/public/d/{publication_id}/data.csv", include_in_schema=False)
-def data_csv(publication_id: int, db: Session = Depends(get_db)):
+def data_csv(publication_id: int, db: Session = Depends(get_db, scope="function")):
     import csv
     import io
 

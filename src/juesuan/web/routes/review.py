@@ -25,7 +25,7 @@ def _scope(db: Session, who: Viewer) -> list[Filing]:
 
 
 @router.get("/queue")
-def queue(who: Viewer = Depends(signed_in), db: Session = Depends(get_db)) -> list[dict[str, Any]]:
+def queue(who: Viewer = Depends(signed_in), db: Session = Depends(get_db, scope="function")) -> list[dict[str, Any]]:
     """Every filing of the reviewer's region: status and the newest version's counts (submitted first)."""
     require(who, "review_queue")
     order = {"submitted": 0, "returned": 1, "draft": 2, "approved": 3, "published": 4, "corrected": 5}
@@ -36,7 +36,7 @@ def queue(who: Viewer = Depends(signed_in), db: Session = Depends(get_db)) -> li
 
 
 @router.get("/overview")
-def overview(who: Viewer = Depends(signed_in), db: Session = Depends(get_db)) -> dict[str, Any]:
+def overview(who: Viewer = Depends(signed_in), db: Session = Depends(get_db, scope="function")) -> dict[str, Any]:
     """Findings by rule family × severity and by table across the region's departments, and
     the reviewers' marks (误报 counts are the precision statistics)."""
     require(who, "review_queue")
@@ -57,7 +57,7 @@ def overview(who: Viewer = Depends(signed_in), db: Session = Depends(get_db)) ->
 
 
 @router.get("/{filing_id}/notice.docx")
-def notice(filing_id: int, who: Viewer = Depends(signed_in), db: Session = Depends(get_db)):
+def notice(filing_id: int, who: Viewer = Depends(signed_in), db: Session = Depends(get_db, scope="function")):
     """整改通知: the department, the version reviewed, every 错误/警告 with where and what it should be."""
     from docx import Document
 

@@ -97,6 +97,7 @@
     }
   }
   if (saveButton) saveButton.addEventListener("click", save);
+  liveCheck();  // mark the cells that the stored version's findings name
 
   document.querySelectorAll("button.act").forEach((button) => {
     button.addEventListener("click", async () => {
