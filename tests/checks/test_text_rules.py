@@ -119,3 +119,23 @@ def test_year__text_copied_from_last_year_title(rendered, tmp_path):
     lines[0] = lines[0].replace("2022年度", "2021年度")
     findings = _serious(merge_text(d, _read_text("\n".join(lines), tmp_path)), "C-101")
     assert [(f.severity, f.expected, f.actual) for f in findings] == [("错误", "2022年", "2021年")]
+
+
+@pytest.mark.rule("C-001", "passes")
+def test_empty_table__its_note_printed_as_a_sentence_is_enough(rendered):
+    """Urumqi's 公开09 is empty; its 空表说明 is a sentence of the 说明 ("…决算表为空表"), not a table note."""
+    d, _, as_text = rendered["urumqi"]
+    table = as_text.tables.state_capital.model_copy(update={"empty_note": None, "note": None})
+    without_note = as_text.model_copy(update={"tables": as_text.tables.model_copy(update={"state_capital": table})})
+    assert table.empty and check(without_note).by_rule("C-001") == []
+    bare = d.model_copy(update={"tables": d.tables.model_copy(update={"state_capital": table})})
+    assert [f.location.table for f in check(bare).by_rule("C-001")] == ["state_capital"]
+
+
+@pytest.mark.rule("C-001", "fails")
+def test_missing_table__the_message_names_the_table_of_contents(real):
+    """The seed is the text of a real disclosure whose 目录 lists the nine tables it does not contain."""
+    if "seed" not in real:
+        pytest.skip("seed not present")
+    messages = [f.message for f in check(real["seed"]).by_rule("C-001")]
+    assert len(messages) == 9 and all(m.startswith("目录列出公开0") for m in messages)
