@@ -13,6 +13,7 @@ import re
 from decimal import Decimal
 
 from .. import figures
+from ..model import Claim
 from .lines import half_width
 from .locate import describe_item as describe
 from .registry import REGISTRY, RuleContext
@@ -103,3 +104,21 @@ def budget_words(ctx: RuleContext):
                           f"{describe(claim.item)}决算数 {final}、预算数 {budget}，说明却写“决算数{claim.direction}预算数”",
                           severity="警告" if _SIGN[claim.direction] == 0 else None,
                           expected=wanted, actual=claim.direction, suggestion=f"改为“决算数{wanted}预算数”并核对原因")
+
+
+@rule("N-108", family="说明↔表", severity="错误",
+      title="同一句中同一项目的增减额与增减率方向一致（“增加X万元，下降Y%”自相矛盾）")
+def change_words_agree(ctx: RuleContext):
+    """Needs no table: a sentence that says 增加 of the amount and 下降 of the rate contradicts itself
+    (a PDF read back without last year's figures still shows it)."""
+    said: dict[tuple[str, str | None], dict[str, Claim]] = {}
+    for claim in ctx.disclosure.claims:
+        if claim.measure in ("change_amount", "change_rate") and _SIGN.get(claim.direction or ""):
+            said.setdefault((claim.item, claim.sentence), {})[claim.measure] = claim
+    for pair in said.values():
+        amount, rate = pair.get("change_amount"), pair.get("change_rate")
+        if amount is None or rate is None or _SIGN[amount.direction or ""] == _SIGN[rate.direction or ""]:
+            continue
+        yield ctx.finding(ctx.locate_claim(rate), f"{describe(rate.item)}同一句中写“{amount.direction}”又写"
+                          f"“{rate.direction}”", expected=amount.direction, actual=rate.direction,
+                          suggestion="按实际增减统一方向词")
