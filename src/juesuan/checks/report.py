@@ -34,7 +34,11 @@ def format_finding(finding: Finding) -> str:
 
 def _broken(finding: Finding) -> str:
     """The identities one defect breaks (``Finding.related_rules``), after the message."""
-    return f"（所涉恒等式：{'；'.join(finding.related_rules)}）" if finding.related_rules else ""
+    rules = finding.related_rules
+    if not rules:
+        return ""
+    shown = "；".join(rules[:5]) + (f"；……共 {len(rules)} 个" if len(rules) > 5 else "")  # JSON keeps them all
+    return f"（所涉恒等式：{shown}）"
 
 
 def summary_line(report: Report) -> str:
