@@ -149,3 +149,18 @@ def test_xlsx__cells_in_the_last_column_are_reported_not_padded_to(tmp_path):
     disclosure, report, path = read_bytes(tmp_path, "w.xlsx", hostile.xlsx_far_column(rows=30))
     assert disclosure is not None and report.tables_found
     assert any("[公开01表]" in p.message and "of 16384 columns read" in p.message for p in report.problems)
+
+
+@pytest.mark.parametrize("printed", ["1" + "0" * 45, "9" * 5000, "123456789012345678901234567890123456789.99"])
+def test_numbers__amount_beyond_the_limits_is_no_amount(printed):
+    from juesuan.ingest.numbers import parse_amount
+
+    assert parse_amount(printed) is None and parse_amount("-" + printed) is None
+
+
+def test_numbers__largest_amount_within_the_limits_is_read():
+    from decimal import Decimal
+
+    from juesuan.ingest.numbers import parse_amount
+
+    assert parse_amount("999,999,999,999,999.99") == Decimal("999999999999999.99")

@@ -6,6 +6,8 @@ import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from ..limits import decimal_problem
+
 AMOUNT_RE = re.compile(r"^[-−–]?\(?[\d,，]*\d(?:[.．]\d+)?\)?$")
 CODE_PART_RE = re.compile(r"^\d{2,7}$")
 BLANK_MARKS = {"", "-", "—", "--", "——", "/", "－", "0"}
@@ -37,6 +39,8 @@ def parse_amount(text: str) -> Decimal | None:
     try:
         value = Decimal(digits)
     except InvalidOperation:
+        return None
+    if len(digits) > 15 and decimal_problem(value) is not None:  # beyond docs/limits.md: a misread, no amount
         return None
     return -value if negative else value
 
