@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import select, update
@@ -48,7 +49,25 @@ def data_of(disclosure: Disclosure) -> dict[str, Any]:
 
 
 def disclosure_of(version: Version) -> Disclosure:
-    return fileformat.parse_text(version.content, file=f"第{version.number}版")
+    """The version's disclosure; versions never change, so each is parsed once per process."""
+    return _parsed(version.sha256 or hashlib.sha256(version.content.encode()).hexdigest(), version.content,
+                   version.number)
+
+
+@lru_cache(maxsize=256)
+def _parsed(sha256: str, content: str, number: int) -> Disclosure:
+    return fileformat.parse_text(content, file=f"第{number}版")
+
+
+def report_of(version: Version) -> Any:
+    """The check report of a stored version (cached like the disclosure: same input, same findings)."""
+    return _checked(version.sha256 or hashlib.sha256(version.content.encode()).hexdigest(), version.content,
+                    version.number)
+
+
+@lru_cache(maxsize=256)
+def _checked(sha256: str, content: str, number: int) -> Any:
+    return check(_parsed(sha256, content, number))
 
 
 def _counts(report: Any) -> dict[str, int]:

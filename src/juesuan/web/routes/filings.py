@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from typing import Any
 
 from fastapi import APIRouter, Body, Depends, File, HTTPException, Request, UploadFile
@@ -76,7 +75,7 @@ def show(filing_id: int, who: Viewer = Depends(signed_in), db: Session = Depends
     current = store.current_version(db, filing)
     disclosure = store.disclosure_of(current)
     return {**_summary(filing, db), "content": store.data_of(disclosure),
-            "findings": _findings(check(disclosure)), "editable": filing.status in workflow.EDITABLE
+            "findings": _findings(store.report_of(current)), "editable": filing.status in workflow.EDITABLE
             and rights.may(who.user, "edit", filing)}
 
 
@@ -90,21 +89,22 @@ class Save(BaseModel):
 def save(filing_id: int, body: Save, who: Viewer = Depends(signed_in), db: Session = Depends(get_db, scope="function")):
     filing = filing_or_404(db, filing_id, who)
     require(who, "edit", filing)
+    return _save(db, filing, body.base_version, _parse(body.content), who, body.note)
+
+
+def _save(db: Session, filing: Filing, base_version: int, disclosure, who: Viewer, note: str):
+    """Store ``disclosure`` as the next version; a stale base gets 409 with what changed since."""
     if filing.status not in workflow.EDITABLE:
         raise HTTPException(409, f"当前状态“{workflow.STATUS_LABELS[filing.status]}”不可编辑 / not editable now")
-    disclosure = _parse(body.content)
     try:
-        saved = store.save(db, filing, body.base_version, disclosure, who.user, body.note)
+        saved = store.save(db, filing, base_version, disclosure, who.user, note)
     except store.Conflict as conflict:
-        mine = store.content_of(disclosure)
-        theirs = conflict.current
-        changes = store.diff(store.version(db, filing, body.base_version), theirs) \
-            if store.version(db, filing, body.base_version) else []
+        theirs, base = conflict.current, store.version(db, filing, base_version)
         return JSONResponse(status_code=409, content={
-            "detail": str(conflict), "current_version": theirs.number, "their_changes": changes,
-            "current_content": store.data_of(store.disclosure_of(theirs)),
-            "your_content_sha256": hashlib.sha256(mine.encode()).hexdigest()})
-    store.audit(db, who.user, "save", f"filing {filing.id} v{saved.version.number}", who.address, body.note)
+            "detail": str(conflict), "current_version": theirs.number,
+            "their_changes": store.diff(base, theirs) if base else [],
+            "current_content": store.data_of(store.disclosure_of(theirs))})
+    store.audit(db, who.user, "save", f"filing {filing.id} v{saved.version.number}", who.address, note)
     return {"version": saved.version.number, "counts": saved.version.counts, "findings": _findings(saved.report)}
 
 
@@ -179,9 +179,7 @@ def save_edits(filing_id: int, body: Edits, who: Viewer = Depends(signed_in), db
     base = store.version(db, filing, body.base_version)
     if base is None:
         raise HTTPException(404, "找不到该版本 / no such version")
-    disclosure = _apply(store.disclosure_of(base), body.changes)
-    return save(filing_id, Save(base_version=body.base_version, content=store.data_of(disclosure), note=body.note),
-                who, db)
+    return _save(db, filing, body.base_version, _apply(store.disclosure_of(base), body.changes), who, body.note)
 
 
 class Action(BaseModel):

@@ -10,7 +10,6 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...checks import check
 from ...model.items import describe
 from .. import rights, store, workflow
 from ..deps import Viewer, filing_or_404, get_db, viewer
@@ -61,7 +60,7 @@ def filing_page(filing_id: int, request: Request, who: Viewer = Depends(viewer),
     comments = db.scalars(select(Comment).where(Comment.filing_id == filing.id).order_by(Comment.id)).all()
     editable = filing.status in workflow.EDITABLE and rights.may(who.user, "edit", filing)
     return page(request, "filing.html", who, filing=filing, status_label=workflow.STATUS_LABELS[filing.status],
-                counts=current.counts, grids=edit_grids(disclosure), findings=[f.as_dict() for f in check(disclosure).findings],
+                counts=current.counts, grids=edit_grids(disclosure), findings=[f.as_dict() for f in store.report_of(current).findings],
                 versions=versions, comments=comments, editable=editable, actions=_actions(who, filing),
                 action_labels=workflow.ACTION_LABELS)
 

@@ -44,7 +44,7 @@ def overview(who: Viewer = Depends(signed_in), db: Session = Depends(get_db, sco
     tables: Counter = Counter()
     filings = _scope(db, who)
     for filing in filings:
-        for finding in check(store.disclosure_of(store.current_version(db, filing))).findings:
+        for finding in store.report_of(store.current_version(db, filing)).findings:
             rule = REGISTRY.get(finding.rule_id) if finding.rule_id in REGISTRY else None
             families[(rule.family if rule else "其他", finding.severity)] += 1
             if finding.location.table:
