@@ -48,10 +48,19 @@ def test_solve__equal_parts_leave_the_columns_unknown_not_zero():
         assert decided[code].unknown == (1, 2) and "consistent placements" in decided[code].reason
 
 
-def test_solve__no_consistent_placement_is_all_unknown():
+def test_solve__a_family_that_cannot_add_up_keeps_only_what_each_row_certifies():
     gb = spec("general_budget")
     rows = {"201": candidates([D("30.00"), D("30.00")], gb), "2010601": candidates([D("10.00"), D("10.00")], gb)}
     decided = solve(rows, {"201": None, "2010601": "201"})
+    for code, total in (("201", D("30.00")), ("2010601", D("10.00"))):
+        assert decided[code].vector[0] == total and decided[code].unknown == (1, 2)
+        assert "does not add up" in decided[code].reason
+
+
+def test_solve__a_row_without_placement_is_all_unknown():
+    gb = spec("general_budget")
+    rows = {"201": candidates([D("5.00"), D("1.00"), D("1.00")], gb), "208": candidates([D("1.00")], gb)}
+    decided = solve(rows, {"201": None, "208": None})
     assert decided["201"].unknown == (0, 1, 2) and "no placement" in decided["201"].reason
 
 

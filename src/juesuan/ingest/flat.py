@@ -157,7 +157,7 @@ def parse_flat_coded(block: Block, out: Collector, resolve, positions: bool = Fa
         parents[len(code)] = code
         record.code = code
         kept.setdefault(code, record)  # a repeated row on a continuation page
-    options, parent, conflict = {}, {}, {}
+    options, parent, conflict, loose = {}, {}, {}, {}
     offsets = _column_offsets(kept.values(), len(table_spec.columns)) if positions else None
     has_children = {_parent(label, kept) for label, record in kept.items() if record.amounts}
     for label, record in kept.items():
@@ -169,6 +169,7 @@ def parse_flat_coded(block: Block, out: Collector, resolve, positions: bool = Fa
         found = candidates(values, table_spec, bands if None not in bands else None) if None not in values else []
         edges = [w[1] for _, _, w in record.amounts]
         options[label] = found if offsets is None else _under_columns(found, edges, offsets)
+        loose[label] = found
         if found and not options[label]:  # the layout contradicts every placement the row allows
             options[label], conflict[label] = None, found
         parent[label] = _parent(label, kept)
@@ -178,7 +179,7 @@ def parse_flat_coded(block: Block, out: Collector, resolve, positions: bool = Fa
                  if all(abs((v[table_spec.columns.index(c)] or Decimal(0)) - x) <= HALF_CENT * 4
                         for c, x in stated.items() if c in table_spec.columns)]
         options["total"] = agree or options["total"]
-    decided = solve(options, parent)
+    decided = solve(options, parent, loose)
     table: dict = {"rows": []}
     for label, record in kept.items():
         entry = {"code": label if label != "total" else "合计", "name": record.name or "合计"}

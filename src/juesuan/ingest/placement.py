@@ -168,13 +168,18 @@ class Decided:
     reason: str = ""
 
 
-def solve(rows: dict[str, list[Vector]], parent: dict[str, str | None]) -> dict[str, Decided]:
+def solve(rows: dict[str, list[Vector] | None], parent: dict[str, str | None],
+          loose: dict[str, list[Vector]] | None = None) -> dict[str, Decided]:
     """Each row's placement from its candidates and the family sums.
 
-    ``rows``: label → candidates (None: its amounts were not seen); ``parent``: label → the printed row it adds up into (None at
-    the top). A family is used only when its search stays small; a row without any consistent
-    placement is all unknown.
+    ``rows``: label → candidates (None: its amounts were not seen); ``parent``: label → the
+    printed row it adds up into (None at the top). A family is used only when its search stays
+    small. A family that cannot add up under any placement (the evidence disagrees) keeps, for
+    each of its rows, only what every placement of the row alone agrees on (``loose``: the
+    row's candidates before other evidence, such as the layout, narrowed them).
     """
+    loose = loose or {}
+    broken: set[str] = set()
     children: dict[str | None, list[str]] = {}
     for label in rows:
         children.setdefault(parent.get(label), []).append(label)
@@ -195,6 +200,9 @@ def solve(rows: dict[str, list[Vector]], parent: dict[str, str | None]) -> dict[
                 usable[label] = False
             else:
                 own = [v for v, ok in checked if ok]
+                if not own:  # no placement of this family adds up
+                    broken.update([label, *kids])
+                    usable[label] = False
         feasible[label] = own
         return own
 
@@ -214,7 +222,9 @@ def solve(rows: dict[str, list[Vector]], parent: dict[str, str | None]) -> dict[
     for top in children.get(None, []):
         down(top)
     width = next((len(v[0]) for v in rows.values() if v), 0)
-    return {label: _decide(supported.get(label, []), width, rows[label] is None) for label in rows}
+    return {label: _decide(loose.get(label) or rows[label] or [], width, rows[label] is None, broken=True)
+            if label in broken else _decide(supported.get(label, []), width, rows[label] is None)
+            for label in rows}
 
 
 def _used(parents: list[Vector], options: list[list[Vector]], index: int) -> list[Vector]:
@@ -232,7 +242,7 @@ def _used(parents: list[Vector], options: list[list[Vector]], index: int) -> lis
     return list(kept)
 
 
-def _decide(options: list[Vector], width: int, lost: bool) -> Decided:
+def _decide(options: list[Vector], width: int, lost: bool, broken: bool = False) -> Decided:
     if not options:
         return Decided((None,) * width, tuple(range(width)), "金额未见 / amounts not seen" if lost
                        else "无满足表内关系的排列 / no placement satisfies the table's identities")
@@ -240,5 +250,6 @@ def _decide(options: list[Vector], width: int, lost: bool) -> Decided:
     unknown = tuple(i for i in range(len(first))
                     if any((v[i] or Decimal(0)) != (first[i] or Decimal(0)) for v in options))
     vector = tuple(None if i in unknown else first[i] for i in range(len(first)))
-    reason = "" if not unknown else f"有 {len(options)} 种一致排列 / {len(options)} consistent placements"
+    reason = "" if not unknown else ("类款项之和与各行排列不符 / the family does not add up under any placement"
+                                     if broken else f"有 {len(options)} 种一致排列 / {len(options)} consistent placements")
     return Decided(vector, unknown, reason)

@@ -69,26 +69,18 @@ def _columns_hold(block: Block, out: Collector, resolver) -> bool:
 FLAT_CODED = ("income", "expenditure", "general_budget", "government_fund", "state_capital")
 
 
-def _grid_misread(block: Block, out: Collector, resolver) -> bool:
+def _misread(key: str, block: Block, parsed: dict, out: Collector, resolver) -> bool:
     """A grid (tabs, a web page's text) whose header cells span columns maps amounts under the
     wrong headers: rows then break their own identities. Read by the identities instead when
-    that makes more rows consistent (a document whose printed rows disagree keeps its grid read)."""
-    if is_collapsed(block) or needs_columns(block):
-        return False
-    table_spec = spec(block.key)
-    scratch = Collector(out.file)
-    trial = replace(block, rows=list(block.rows), notes=list(block.notes))
-    parsed = PARSERS[block.key](trial, scratch, resolver.for_table(block.key))
+    that places more cells than the rows that hold (a document whose printed rows disagree
+    keeps its grid read)."""
+    table_spec = spec(key)
     records = [parsed["total"]] if isinstance(parsed.get("total"), dict) else []
     records += parsed.get("rows", [])
-    vectors = [tuple(r.get(c) for c in table_spec.columns) for r in records]
-    holding = sum(1 for v in vectors if holds(v, table_spec))
-    if holding == len(vectors):
+    if all(holds(tuple(r.get(c) for c in table_spec.columns), table_spec) for r in records):
         return False
-    flat_scratch = Collector(out.file, values=dict(out.values), sources=dict(out.sources))
-    parse_flat_coded(replace(block, rows=list(block.rows)), flat_scratch, resolver.for_table(block.key))
-    placed = sum(1 for p in flat_scratch.values if p.startswith(block.key + ".") and p not in out.values)
-    return placed > sum(1 for p in scratch.values if p.startswith(block.key + ".") and _holds_row(p, parsed, table_spec))
+    kept = sum(1 for p, v in out.values.items() if v and p.startswith(key + ".") and _holds_row(p, parsed, table_spec))
+    return _placed(_read_flat, key, block, out, resolver, exclude=key) > kept
 
 
 def _holds_row(path: str, parsed: dict, table_spec) -> bool:
@@ -147,11 +139,12 @@ def _read(key: str, block: Block, out: Collector, resolver) -> dict:
     return parsed
 
 
-def _placed(read, key: str, block: Block, out: Collector, resolver) -> int:
+def _placed(read, key: str, block: Block, out: Collector, resolver, exclude: str = "") -> int:
     """Non-zero cells a dry read of ``block`` places (on copies: reads rewrite rows)."""
-    scratch = Collector(out.file, values=dict(out.values), sources=dict(out.sources))
+    keep = {p: v for p, v in out.values.items() if not (exclude and p.startswith(exclude + "."))}
+    scratch = Collector(out.file, values=dict(keep), sources={p: s for p, s in out.sources.items() if p in keep})
     read(key, replace(block, rows=list(block.rows), notes=list(block.notes)), scratch, resolver)
-    return sum(1 for p, v in scratch.values.items() if v and p.startswith(key + ".") and p not in out.values)
+    return sum(1 for p, v in scratch.values.items() if v and p.startswith(key + ".") and p not in keep)
 
 
 def _read_flat(key: str, block: Block, out: Collector, resolver) -> dict:
@@ -169,7 +162,7 @@ def _by_identities(key: str, block: Block, out: Collector, resolver) -> bool:
         return True
     if needs_columns(block) and not is_collapsed(block):
         return _placed(_read_flat, key, block, out, resolver) > _placed(_read, key, block, out, resolver)
-    return _grid_misread(block, out, resolver)
+    return False
 
 
 def build_tables(blocks: list[Block], out: Collector, resolver) -> tuple[Tables, list[str], set[str]]:
@@ -182,8 +175,20 @@ def build_tables(blocks: list[Block], out: Collector, resolver) -> tuple[Tables,
     order = [k for k in merged if k not in FLAT_CODED] + [k for k in merged if k in FLAT_CODED]
     for key in order:
         block = merged[key]
-        read = _read_flat if _by_identities(key, block, out, resolver) else _read
-        data[key] = _finish(block, read(key, block, out, resolver), out, units)
+        if _by_identities(key, block, out, resolver):
+            parsed = _read_flat(key, block, out, resolver)
+        else:
+            rows, problems, unclear = list(block.rows), len(out.not_understood), set(out.unclear_lines)
+            parsed = _read(key, block, out, resolver)
+            if key in FLAT_CODED and _misread(key, replace(block, rows=rows), parsed, out, resolver):
+                for path in [p for p in out.values if p.startswith(key + ".")]:  # the grid read undone
+                    del out.values[path]
+                    out.sources.pop(path, None)
+                out.unclear_lines = unclear
+                del out.not_understood[problems:]
+                block.rows[:] = rows
+                parsed = _read_flat(key, block, out, resolver)
+        data[key] = _finish(block, parsed, out, units)
         if block.rows or block.empty_note:
             found.append(key)
     tables = Tables()
