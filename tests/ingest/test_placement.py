@@ -59,7 +59,7 @@ def test_solve__a_family_that_cannot_add_up_keeps_only_what_each_row_certifies()
 
 def test_solve__a_row_without_placement_is_all_unknown():
     gb = spec("general_budget")
-    rows = {"201": candidates([D("5.00"), D("1.00"), D("1.00")], gb), "208": candidates([D("1.00")], gb)}
+    rows = {"201": candidates([D("5.00"), D("1.00"), D("1.00")], gb), "208": candidates([D("1.00"), D("1.00"), D("0.00")], gb)}
     decided = solve(rows, {"201": None, "208": None})
     assert decided["201"].unknown == (0, 1, 2) and "no placement" in decided["201"].reason
 
