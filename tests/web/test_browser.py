@@ -35,10 +35,27 @@ def _browser_or_skip():
     return sync_playwright
 
 
-@pytest.fixture
-def live(tmp_path):
+def _serve_app(app):
+    """Run ``app`` on a free loopback port in a thread; yields its base URL, then stops it."""
     import uvicorn
 
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(400):
+        if server.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def live(tmp_path):
     from juesuan.web.app import create_app
     from juesuan.web.demo import seed_people
     from juesuan.web.settings import Settings
@@ -48,19 +65,7 @@ def live(tmp_path):
     with app.state.sessions() as db:
         seed_people(db, PASSWORD, without_filing=("a2",))
         db.commit()
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(200):
-        if server.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    yield from _serve_app(app)
 
 
 def _workbook_with_a_mistyped_cell(tmp_path: Path) -> tuple[Path, str, str]:

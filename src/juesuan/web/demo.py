@@ -73,16 +73,42 @@ def seed_people(db: Session, password: str, without_filing: tuple[str, ...] = ()
     return People(users, departments, filings)
 
 
+def publish_directly(db: Session, filing_id: int, publisher: User) -> int:
+    """Publish a filing's current version without the review steps (demo and test seeding only)."""
+    from .models import Filing
+    from .publish import publish
+
+    filing = db.get(Filing, filing_id)
+    filing.status = publish(db, filing, store.current_version(db, filing), publisher, "")
+    db.flush()
+    from sqlalchemy import select
+
+    from .models import Publication
+
+    return db.scalars(select(Publication).where(Publication.filing_id == filing_id)).one().id
+
+
 def seed_demo(sessions) -> str | None:
-    """Seed an empty workspace once; returns the demo password (None when users already exist)."""
+    """Seed an empty workspace once: a bureau's two regions, three departments — the two examples
+    (published, so the portal has content) and one started from the fill-in workbook
+    (examples/workbook, a draft) — and users of every role. Returns the demo password, or None
+    when users already exist."""
     import secrets
 
     from sqlalchemy import func, select
+
+    from .importing import read_uploads
 
     with sessions() as db:
         if db.scalar(select(func.count()).select_from(User)):
             return None
         password = "demo-" + secrets.token_hex(4)
-        seed_people(db, password)
+        people = seed_people(db, password, without_filing=("a2",))
+        department = people.departments["a2"]
+        disclosure, _ = read_uploads([EXAMPLES / "workbook" / "urumqi-iit-2022.xlsx"], department.name,
+                                     department.profile)
+        store.create_filing(db, department.id, disclosure, people.users["filler_a2"], note="由填报工作簿导入")
+        for key in ("a1", "b1"):
+            publish_directly(db, people.filings[key], people.users["admin"])
         db.commit()
     return password

@@ -86,10 +86,13 @@ def api_cells(publication_id: int, request: Request, db: Session = Depends(get_d
 
 
 @router.get("/public", include_in_schema=False)
-def list_page(request: Request, region: str | None = None, year: int | None = None, q: str | None = None,
+def list_page(request: Request, region: str | None = None, year: str | None = None, q: str | None = None,
               who: Viewer = Depends(viewer), db: Session = Depends(get_db, scope="function")):
-    q = (q or "").strip()[:50]
+    q, region = (q or "").strip()[:50], (region or None)
+    year = int(year) if year and year.isdigit() else None  # the form sends year= for 全部
     items = portal.search(db, q) if q else portal.listing(db, region, year)
+    if q and (region or year):
+        items = [i for i in items if (not region or i["region"] == region) and (not year or i["year"] == year)]
     everything = portal.listing(db)
     return page(request, "public_list.html", who, items=items, q=q, region=region, year=year,
                 regions=sorted({e["region"] for e in everything}), years=sorted({e["year"] for e in everything}, reverse=True))
@@ -102,10 +105,10 @@ def detail_page(publication_id: int, request: Request, who: Viewer = Depends(vie
 
 
 @router.get("/public/compare", include_in_schema=False)
-def compare_page(request: Request, year: int | None = None, who: Viewer = Depends(viewer), db: Session = Depends(get_db, scope="function")):
+def compare_page(request: Request, year: str | None = None, who: Viewer = Depends(viewer), db: Session = Depends(get_db, scope="function")):
     everything = portal.listing(db)
     years = sorted({e["year"] for e in everything}, reverse=True)
-    year = year or (years[0] if years else None)
+    year = int(year) if year and year.isdigit() else (years[0] if years else None)
     rows = [{**e, "totals": portal.totals(portal.disclosure_for(db, db.get(Publication, e["id"])))}
             for e in everything if e["year"] == year]
     return page(request, "public_compare.html", who, rows=rows, year=year, years=years)
