@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
 EXAMPLE := examples/urumqi-iit-2022.yaml
 
-.PHONY: demo test install system-packages browser-packages bench clean docs web-assets fuzz
+.PHONY: demo test install system-packages browser-packages bench clean docs web-assets serve fuzz
 
 $(PY):
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "需要 Python 3.11 / Python 3.11 is required"; exit 1; }
@@ -62,6 +62,12 @@ demo: $(STAMP) system-packages
 	@# document properties. A department's own file builds without it once check shows 0 错误 and 0 待补充.
 	$(VENV)/bin/juesuan build $(EXAMPLE) -o build/demo --force
 	@echo "生成结果 / produced:" && ls -l build/demo
+	@echo "工作台与公开门户 / workspace and portal: make serve  （http://127.0.0.1:8000/，演示账号打印在终端）"
+
+# The workspace and the public portal with demo data (two regions, three departments, users of every role).
+serve: $(STAMP) web-assets
+	$(PY) -m pip install -q -e '.[web]'
+	JUESUAN_DATA_DIR=build/workspace $(VENV)/bin/juesuan serve --demo
 
 test: $(TEST_STAMP) system-packages browser-packages web-assets
 	$(PY) -m pytest
