@@ -26,6 +26,14 @@ _HISTORY = ("functions", "performance", "glossary")
 """Sections that may name and compare other years (机构改革 history, 绩效 over several years)."""
 
 
+def _other_year(text: str, year: int) -> re.Match[str] | None:
+    """A "YYYY年度收入…" of another year that is not a comparison (较/比/与 2021年度…)."""
+    for m in _FIGURE_YEAR.finditer(text):
+        if int(m.group(1)) != year and not re.search(r"(?:较|比|与|同|于|和)\s*$", text[:m.start()]):
+            return m
+    return None
+
+
 @rule("C-101", family="完整性", severity="错误",
       title="年度与日期同决算年度一致：标题、截至YYYY年12月31日（决算年度）、与YYYY年度相比（上一年度）")
 def years(ctx: RuleContext):
@@ -52,7 +60,7 @@ def years(ctx: RuleContext):
             finding = ctx.finding(where(line), f"与{m.group(1)}年度相比：决算与上一年度（{year - 1}年度）相比",
                                   expected=f"{year - 1}年度", actual=f"{m.group(1)}年度",
                                   suggestion=f"改为“与{year - 1}年度相比”")
-        elif line.section not in _HISTORY and (m := _FIGURE_YEAR.search(text)) and int(m.group(1)) != year:
+        elif line.section not in _HISTORY and (m := _other_year(text, year)):
             finding = ctx.finding(where(line), f"本年数字写作“{m.group(1)}年度”，决算年度为{year}年",
                                   severity="警告", expected=f"{year}年度", actual=f"{m.group(1)}年度",
                                   suggestion=f"核对年度，应为{year}年度")
