@@ -22,9 +22,17 @@ router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).resolve().parents[1] / "templates"))
 
 
-def page(request: Request, name: str, who: Viewer, status_code: int = 200, **context) -> HTMLResponse:
-    from ... import __version__
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
 
+    try:
+        return version("juesuan")
+    except PackageNotFoundError:
+        return ""
+
+
+def page(request: Request, name: str, who: Viewer, status_code: int = 200, **context) -> HTMLResponse:
+    __version__ = _version()
     return templates.TemplateResponse(request, name, {"user": who.user, "csrf": who.csrf, "roles": rights.ROLES,
                                                       "version": __version__, **context}, status_code=status_code)
 
