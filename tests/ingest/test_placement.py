@@ -115,3 +115,33 @@ def test_read__parts_the_identities_cannot_place_are_unread(tmp_path: Path):
     assert kinds["general_budget.2010601.basic"] == kinds["general_budget.2010602.project"] == "unread"
     assert rows["2080505"].basic == 3  # the other family is unaffected
     assert any("not certain" in p.message for p in report.not_understood)
+
+
+FISCAL = """财政拨款收入支出决算总表
+单位：万元
+收入 支出
+项目 决算数 项目 合计 一般公共预算财政拨款 政府性基金预算财政拨款 国有资本经营预算财政拨款
+一、一般公共预算财政拨款 100.00 一、一般公共服务支出 80.00 80.00
+二、政府性基金预算财政拨款{fund} 二、外交支出
+三、国有资本经营预算财政拨款 三、国防支出
+本年收入合计 {income} 本年支出合计 {spent}
+"""
+
+
+def test_read__fiscal_lines_placed_where_the_income_side_leaves_one_source(tmp_path: Path):
+    """No 政府性基金/国有资本 income: a line's one source amount can only be 一般公共预算 (T04-009)."""
+    path = tmp_path / "viewer.txt"
+    path.write_text(FISCAL.format(fund="", income="100.00", spent="80.00 80.00"), encoding="utf-8")
+    disclosure, _ = read(path)
+    line = {c.code: c for c in disclosure.tables.fiscal_summary.expenditure.classes}["201"]
+    assert (line.total, line.general_budget, line.government_fund) == (80, 80, 0)
+
+
+def test_read__fiscal_lines_with_two_funded_sources_are_not_guessed(tmp_path: Path):
+    path = tmp_path / "viewer.txt"
+    path.write_text(FISCAL.format(fund=" 20.00", income="120.00", spent="80.00 80.00"), encoding="utf-8")
+    disclosure, report = read(path)
+    line = {c.code: c for c in disclosure.tables.fiscal_summary.expenditure.classes}["201"]
+    assert line.total == 80 and line.general_budget == 0  # the source is not known: not placed
+    assert disclosure.provenance["fiscal_summary.expenditure.201.general_budget"].kind == "unread"
+    assert any("column not certain" in p.message for p in report.not_understood)

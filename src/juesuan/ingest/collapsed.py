@@ -127,24 +127,64 @@ def _two_sided(block: Block, header: list[Row], data: list[Row], out: Collector)
                  + [_cell(t, 3 + i) for i, t in enumerate(right_labels)])]
     from .twosided import INCOME_LINES
 
+    lines = []
     for row in data:
         groups = _groups(row.text.split())
-        cells: list[Cell] = []
         if len(groups) == 1:
             label = groups[0][0]
             income_like = any(k in label for k, _ in INCOME_LINES) and "支出" not in label
             groups = [groups[0], ("", [])] if income_like else [("", []), groups[0]]
-        for side, (label, amounts) in enumerate(groups[:2]):
+        lines.append((row, groups[:2]))
+    empty = _empty_sources(lines) if fiscal else set()
+    for row, groups in lines:
+        cells: list[Cell] = []
+        for side, (label, amounts) in enumerate(groups):
             base = 0 if side == 0 else 2
             width = 1 if side == 0 else len(right_labels)
             if label:
                 cells.append(_cell(label, base))
             if len(amounts) == width:
                 cells += [_cell(a, base + 1 + i) for i, a in enumerate(amounts)]
+            elif amounts and side == 1 and fiscal:
+                cells += _by_sources(row, amounts, empty, block, out)
             elif amounts:
                 out.unclear(row, f"空格分隔的行列数不明 / space-joined row, columns ambiguous: {row.text}", block.key)
         rows.append(_row(row, cells))
     return rows
+
+
+SOURCES = (("一般公共预算", "general_budget"), ("政府性基金", "government_fund"), ("国有资本", "state_capital"))
+
+
+def _empty_sources(lines) -> set[str]:
+    """Sources the income side prints no amount for (neither 本年收入 nor 年初结转): with amounts
+    never negative, T04-009 (年初 + 收入 − 支出 = 年末) leaves them no expenditure either."""
+    printed = {field for _, groups in lines for label, amounts in groups[:1] if amounts
+               for word, field in SOURCES if word in label}
+    return {field for _, field in SOURCES} - printed
+
+
+def _by_sources(row: Row, amounts: list[str], empty: set[str], block: Block, out: Collector) -> list[Cell]:
+    """A 公开04 支出 line printing fewer than its four amounts: the placements that satisfy 合计 =
+    Σ来源 (T04-004) and leave the empty sources blank; what they disagree on is reported."""
+    from .numbers import parse_amount
+    from .placement import candidates, spec
+
+    line_spec = spec("fiscal_summary.expenditure.classes")
+    values = [parse_amount(a) for a in amounts]
+    options = [v for v in candidates(values, line_spec) if None not in values
+               and all(not v[line_spec.columns.index(f)] for f in empty)]
+    columns = [[i for i, x in enumerate(v) if x is not None] for v in options]
+    if len(options) == 1 and len(columns[0]) == len(amounts):
+        return [_cell(a, 3 + c) for a, c in zip(amounts, columns[0])]
+    if options and all(v[0] == options[0][0] for v in options) and options[0][0] == values[0]:
+        cells = [_cell(amounts[0], 3)]  # the 合计 is certain, the sources are not
+        amounts = amounts[1:]
+    else:
+        cells = []
+    for a in amounts:
+        out.unclear(row, f"{block.key}: 来源列无法确定 / column not certain: {a}", block.key)
+    return cells
 
 
 def _basic(block: Block, header: list[Row], data: list[Row], out: Collector) -> list[Row]:

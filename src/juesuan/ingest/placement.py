@@ -64,11 +64,14 @@ def spec(key: str) -> Spec | None:
     """The spec of a coded table from the identity rules, or None when they do not describe one."""
     rules = [r for r in _rules() if r.get("for_each") == key]
     family = next((r for r in rules if r.get("where") == "has_children" and "col" in r.get("vars", {})), None)
-    if family is None:
+    if family is not None:
+        columns = tuple(family["vars"]["col"])
+    elif plain := [r for r in rules if "where" not in r]:  # rows without families (公开04 类 lines):
+        columns = tuple(dict.fromkeys(re.findall(r"row\.(\w+)", plain[0]["expr"])))  # as the identity names them
+    else:
         return None
-    columns = tuple(family["vars"]["col"])
     identities = tuple(t for r in rules if "where" not in r for t in [_linear(r["expr"], columns)] if t)
-    return Spec(columns, identities, True)
+    return Spec(columns, identities, family is not None)
 
 
 @cache
