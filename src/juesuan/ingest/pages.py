@@ -111,8 +111,15 @@ def layout_cells(line: str, number: int) -> tuple[Cell, ...]:
     """
     cells = []
     for match in re.finditer(r"\S+(?: \S+)*", line):
-        cells.append(Cell(match.group(), match.start(), match.end(), number, number + 1))
+        start = match.start()
+        for part in _AMOUNT_EDGE.split(match.group()):  # "15,144.75 一、一般公共服务支出": two cells
+            cells.append(Cell(part, start, start + len(part), number, number + 1))
+            start += len(part) + 1
     return tuple(cells)
+
+
+# one space between an amount and a name: the gap of two columns that a wide cell narrowed
+_AMOUNT_EDGE = re.compile(r"(?<=\d\.\d\d) (?=\S*[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff）)]) (?=-?[\d,]+\.\d\d(?: |$))")
 
 
 def load_text(path: Path) -> Document:
