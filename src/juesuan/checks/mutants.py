@@ -9,9 +9,11 @@ the list and parts classes, which change a figure or item the tables contradict.
 from __future__ import annotations
 
 import re
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, Callable, Iterator
 
 Candidate = tuple[int, str]
+_CENT = Decimal("0.01")
 _SWAP = {"增加": "减少", "减少": "增加", "增长": "下降", "下降": "增长", "大于": "小于", "小于": "大于"}
 _DIRECTION = re.compile("|".join(_SWAP))
 _EFFECT = re.compile(r"导致|致使|使得|造成|从而")
@@ -142,9 +144,8 @@ def lists(lines: list[str], d: Any) -> Iterator[Candidate]:
             for k, name in enumerate(spare[:4]):
                 changed = listed[:k] + [name] + listed[k + 1:]
                 yield i, line[:m.start(1)] + "、".join(changed) + line[m.end(1):]
-            other = [r.name for r in rows if r.code.startswith("302") and r.amount][:2] if group == "人员经费" \
-                else [r.name for r in rows if r.code.startswith("301") and r.amount][:2]
-            for name in other:
+            moved = "302" if group == "人员经费" else "301"  # a non-zero item of the other list
+            for name in [r.name for r in rows if r.code.startswith(moved) and r.amount][:2]:
                 yield i, line[:m.start(1)] + "、".join(listed + [name]) + line[m.end(1):]
         m = re.search(r"（款）([^（）]+)（项）", line)
         if m and projects:  # a 项 of another 款: the chain the line prints then exists nowhere
@@ -167,9 +168,9 @@ def parts(lines: list[str], d: Any) -> Iterator[Candidate]:
                 figures += [m for m in re.finditer(re.escape(key) + r"[^。；]*?比上年(?:增加|减少)(\d+(?:\.\d+)?)万元",
                                                    line)][:1]
             for m in figures:
-                value = float(m.group(1))  # noqa: money-float-ok  only to write a changed text
-                for new in (value + 1, value * 1.1 + 0.5):
-                    yield i, line[:m.start(1)] + f"{new:.2f}" + line[m.end(1):]
+                value = Decimal(m.group(1))
+                for new in (value + 1, value * Decimal("1.1") + Decimal("0.5")):
+                    yield i, line[:m.start(1)] + f"{new.quantize(_CENT, ROUND_HALF_UP)}" + line[m.end(1):]
 
 
 CLASSES: dict[str, Callable[[list[str], Any], Iterator[Candidate]]] = {
