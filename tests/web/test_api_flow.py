@@ -99,3 +99,18 @@ def test_login_issues_a_new_session_and_rate_limits_failures(app, seeded):
     codes = [other.post("/login", data={"username": "head_a1", "password": "wrong"}).status_code for _ in range(6)]
     assert codes[:5] == [401] * 5 and codes[5] == 429
     assert other.post("/login", data={"username": "head_a1", "password": PASSWORD}).status_code == 429
+
+
+def test_admin_adds_a_department_and_a_reviewer_who_can_sign_in(app, seeded):
+    admin = sign_in(app, "admin")
+    department = admin.post("/api/admin/departments", json={"name": "乌鲁木齐市新局", "region": "新疆维吾尔自治区乌鲁木齐市"})
+    assert department.status_code == 201
+    bad = admin.post("/api/admin/departments", json={"name": "某局", "region": "某市", "profile": "../../etc/passwd"})
+    assert bad.status_code == 422 and "未知模板" in bad.text
+    user = admin.post("/api/admin/users", json={"username": "new_reviewer", "password": "long-password-1",
+                                                "role": "reviewer", "region_id": department.json()["region_id"]})
+    assert user.status_code == 201
+    client = TestClient(app)
+    assert client.post("/login", data={"username": "new_reviewer", "password": "long-password-1"}).status_code == 204
+    actions = [e["action"] for e in admin.get("/api/admin/audit").json()]
+    assert {"add_department", "add_user", "login"} <= set(actions)

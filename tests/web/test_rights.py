@@ -41,6 +41,11 @@ ROUTES: dict[tuple[str, str], tuple[str | None, bool]] = {  # (method, path) →
     ("GET", "/api/review/queue"): ("review_queue", False),
     ("GET", "/api/review/overview"): ("review_queue", False),
     ("GET", "/api/review/{filing_id}/notice.docx"): ("review_queue", True),
+    ("GET", "/api/admin/departments"): ("manage", False),
+    ("POST", "/api/admin/departments"): ("manage", False),
+    ("GET", "/api/admin/users"): ("manage", False),
+    ("POST", "/api/admin/users"): ("manage", False),
+    ("GET", "/api/admin/audit"): ("manage", False),
 }
 ROLES = ("anonymous", "filler_a1", "head_a1", "reviewer_a", "reviewer_b", "admin")
 
@@ -68,6 +73,9 @@ def _request(client, method, path, filing_id, job_id, example):
         "/import": {"files": {"files": ("a.yaml", dumps_yaml(example.model_copy(update={
             "meta": example.meta.model_copy(update={"year": 2032})})).encode(), "application/yaml")}},
         "/diff": {"params": {"before": 1, "after": 1}},
+        "/admin/departments": {"json": {"name": "乌鲁木齐市新局", "region": "新疆维吾尔自治区乌鲁木齐市"}},
+        "/admin/users": {"json": {"username": "new_user", "password": "a-long-password", "role": "reviewer",
+                                  "region_id": 1}},
     }
     options = next((v for k, v in bodies.items() if url.endswith(k) or (k == "/api/filings" and url == k)), {})
     if method == "GET":

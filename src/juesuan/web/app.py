@@ -24,9 +24,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
     from fastapi.staticfiles import StaticFiles
 
-    from .routes import auth, filings, jobs, pages, public, review
+    from .routes import admin, auth, filings, jobs, pages, public, review
 
-    for module in (auth, filings, jobs, review, public, pages):
+    for module in (auth, filings, jobs, review, admin, public, pages):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=str(Path(__file__).with_name("static"))), name="static")
 
