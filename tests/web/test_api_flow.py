@@ -114,3 +114,20 @@ def test_admin_adds_a_department_and_a_reviewer_who_can_sign_in(app, seeded):
     assert client.post("/login", data={"username": "new_reviewer", "password": "long-password-1"}).status_code == 204
     actions = [e["action"] for e in admin.get("/api/admin/audit").json()]
     assert {"add_department", "add_user", "login"} <= set(actions)
+
+
+def test_an_input_the_narrative_needs_is_filled_where_the_finding_points(app, seeded, example):
+    """A missing 上年数 is an I-001 finding located at its field; filling that field clears it."""
+    client = sign_in(app, "filler_a1")
+    filing_id = seeded.filings["a1"]
+    item = next(iter(example.comparisons))
+    field = f"comparisons.{item}.prior_year"
+    blank = client.post(f"/api/filings/{filing_id}/edits/check", json={"base_version": 1, "fields": {field: ""}}).json()
+    assert any(f["rule_id"] == "I-001" and f["location"].get("item") == field for f in blank["findings"])
+    saved = client.put(f"/api/filings/{filing_id}/edits", json={"base_version": 1, "fields": {field: ""}})
+    assert saved.status_code == 200
+    value = format(example.comparisons[item].prior_year, "f")
+    filled = client.put(f"/api/filings/{filing_id}/edits", json={"base_version": 2, "fields": {field: value}}).json()
+    assert not any(f["rule_id"] == "I-001" and f["location"].get("item") == field for f in filled["findings"])
+    bad = client.put(f"/api/filings/{filing_id}/edits", json={"base_version": 3, "fields": {field: "很多"}})
+    assert bad.status_code == 422

@@ -140,11 +140,15 @@ class Edits(BaseModel):
     """Cell edits from the editor grid: item path → amount as typed (a decimal string)."""
 
     base_version: int
-    changes: dict[str, str] = Field(..., max_length=5000)
+    changes: dict[str, str] = Field(default_factory=dict, max_length=5000)
+    fields: dict[str, str] = Field(default_factory=dict, max_length=500)
+    """Inputs of the 说明 that findings ask for (I-001): ``comparisons.<item>.prior_year`` → text."""
     note: str = Field("", max_length=500)
 
 
-def _apply(disclosure, changes: dict[str, str]):
+def _apply(disclosure, changes: dict[str, str], fields: dict[str, str] | None = None):
+    if fields:
+        disclosure = _apply_fields(disclosure, fields)
     from decimal import Decimal, InvalidOperation
 
     from ...model import replace_value
@@ -163,12 +167,40 @@ def _apply(disclosure, changes: dict[str, str]):
     return disclosure
 
 
+def _apply_fields(disclosure, fields: dict[str, str]):
+    """Set the non-table inputs a finding points at (上年数, 主要原因 …), validated by the model."""
+    from pydantic import ValidationError
+
+    from ...model import Disclosure
+
+    data = disclosure.model_dump(mode="json", exclude_defaults=True)
+    for path, text in fields.items():
+        if len(text) > 5000:
+            raise HTTPException(422, f"{path}: 内容过长 / too long")
+        if path.startswith("comparisons."):
+            item, name = path.removeprefix("comparisons.").rsplit(".", 1)
+            data.setdefault("comparisons", {}).setdefault(item, {})[name] = text.strip() or None
+            continue
+        node = data
+        *parents, last = path.split(".")
+        for part in parents:
+            node = node.setdefault(part, {})
+            if not isinstance(node, dict):
+                raise HTTPException(422, f"{path}: 没有这个字段 / no such field")
+        node[last] = text.strip() or None
+    try:
+        return Disclosure.model_validate(data)
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        raise HTTPException(422, f"{'.'.join(str(p) for p in error['loc'])}: {error['msg']}") from None
+
+
 @router.post("/{filing_id}/edits/check")
 def check_edits(filing_id: int, body: Edits, who: Viewer = Depends(signed_in), db: Session = Depends(get_db, scope="function")):
     """Live 审核 of the grid as typed: the stored version plus the unsaved edits."""
     filing = filing_or_404(db, filing_id, who)
     require(who, "view_filing", filing)
-    report = check(_apply(store.disclosure_of(store.current_version(db, filing)), body.changes))
+    report = check(_apply(store.disclosure_of(store.current_version(db, filing)), body.changes, body.fields))
     return {"counts": {s: report.counts.get(s, 0) for s in ("错误", "警告", "提示")}, "findings": _findings(report)}
 
 
@@ -179,7 +211,8 @@ def save_edits(filing_id: int, body: Edits, who: Viewer = Depends(signed_in), db
     base = store.version(db, filing, body.base_version)
     if base is None:
         raise HTTPException(404, "找不到该版本 / no such version")
-    return _save(db, filing, body.base_version, _apply(store.disclosure_of(base), body.changes), who, body.note)
+    return _save(db, filing, body.base_version, _apply(store.disclosure_of(base), body.changes, body.fields), who,
+                 body.note)
 
 
 class Action(BaseModel):

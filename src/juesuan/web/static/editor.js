@@ -7,6 +7,7 @@
   const csrf = document.querySelector('meta[name="csrf-token"]').content;
   let base = Number(root.dataset.version);
   const changes = new Map();
+  const fields = new Map();  // inputs of the 说明 a finding asks for (上年数, 主要原因)
   const message = document.getElementById("message");
   const saveButton = document.getElementById("save");
   let timer = null;
@@ -47,7 +48,8 @@
 
   async function liveCheck() {
     const result = await call("POST", `/api/filings/${filing}/edits/check`,
-                              {base_version: base, changes: Object.fromEntries(changes)});
+                              {base_version: base, changes: Object.fromEntries(changes),
+                               fields: Object.fromEntries(fields)});
     if (result.status === 200) { showFindings(result.data); message.textContent = ""; }
     else message.textContent = detail(result.data);
   }
@@ -62,15 +64,24 @@
     });
   });
 
+  document.querySelectorAll("input.field").forEach((input) => {
+    input.addEventListener("input", () => {
+      fields.set(input.dataset.field, input.value);
+      if (saveButton) saveButton.disabled = false;
+    });
+  });
+
   async function save() {
     const note = document.getElementById("comment").value;
     const result = await call("PUT", `/api/filings/${filing}/edits`,
-                              {base_version: base, changes: Object.fromEntries(changes), note});
+                              {base_version: base, changes: Object.fromEntries(changes),
+                               fields: Object.fromEntries(fields), note});
     const box = document.getElementById("conflict");
     if (result.status === 200) {
       base = result.data.version;
       document.getElementById("version").textContent = base;
       changes.clear();
+      fields.clear();
       document.querySelectorAll("input.amount.changed").forEach((el) => el.classList.remove("changed"));
       saveButton.disabled = true;
       box.hidden = true;
