@@ -131,3 +131,22 @@ def test_an_input_the_narrative_needs_is_filled_where_the_finding_points(app, se
     assert not any(f["rule_id"] == "I-001" and f["location"].get("item") == field for f in filled["findings"])
     bad = client.put(f"/api/filings/{filing_id}/edits", json={"base_version": 3, "fields": {field: "很多"}})
     assert bad.status_code == 422
+
+
+def test_live_scoring_follows_an_indicator_score_edit(app, seeded, example):
+    """Editing a 自评表 得分 re-runs the scoring rules: the printed sum follows, the policy's total does not."""
+    client = sign_in(app, "filler_a1")
+    filing_id = seeded.filings["a1"]
+    project = next(i for i, p in enumerate(example.performance.projects)
+                   if any(x.score is not None and not x.is_placeholder for x in p.indicators))
+    index = next(i for i, x in enumerate(example.performance.projects[project].indicators)
+                 if x.score is not None and not x.is_placeholder)
+    old = example.performance.projects[project].indicators[index].score
+    field = f"performance.projects.{project}.indicators.{index}.score"
+    before = client.post(f"/api/filings/{filing_id}/edits/check", json={"base_version": 1}).json()["scores"][project]
+    after = client.post(f"/api/filings/{filing_id}/edits/check",
+                        json={"base_version": 1, "fields": {field: format(old - 1, "f")}}).json()["scores"][project]
+    assert Decimal(after["printed_sum"]) == Decimal(before["printed_sum"]) - 1
+    assert after["recomputed_total"] == before["recomputed_total"]
+    page = client.get(f"/filings/{filing_id}").text
+    assert f'data-field="{field}"' in page and "绩效自评" in page

@@ -181,12 +181,15 @@ def _apply_fields(disclosure, fields: dict[str, str]):
             item, name = path.removeprefix("comparisons.").rsplit(".", 1)
             data.setdefault("comparisons", {}).setdefault(item, {})[name] = text.strip() or None
             continue
-        node = data
+        node: Any = data
         *parents, last = path.split(".")
-        for part in parents:
-            node = node.setdefault(part, {})
-            if not isinstance(node, dict):
-                raise HTTPException(422, f"{path}: 没有这个字段 / no such field")
+        try:
+            for part in parents:  # list positions are numbers: performance.projects.3.indicators.2.score
+                node = node[int(part)] if isinstance(node, list) else node.setdefault(part, {})
+            if isinstance(node, list) or not isinstance(node, dict):
+                raise TypeError(path)
+        except (IndexError, ValueError, TypeError, AttributeError):
+            raise HTTPException(422, f"{path}: 没有这个字段 / no such field") from None
         node[last] = text.strip() or None
     try:
         return Disclosure.model_validate(data)
@@ -200,8 +203,24 @@ def check_edits(filing_id: int, body: Edits, who: Viewer = Depends(signed_in), d
     """Live 审核 of the grid as typed: the stored version plus the unsaved edits."""
     filing = filing_or_404(db, filing_id, who)
     require(who, "view_filing", filing)
-    report = check(_apply(store.disclosure_of(store.current_version(db, filing)), body.changes, body.fields))
-    return {"counts": {s: report.counts.get(s, 0) for s in ("错误", "警告", "提示")}, "findings": _findings(report)}
+    disclosure = _apply(store.disclosure_of(store.current_version(db, filing)), body.changes, body.fields)
+    report = check(disclosure)
+    return {"counts": {s: report.counts.get(s, 0) for s in ("错误", "警告", "提示")}, "findings": _findings(report),
+            "scores": scores_of(disclosure)}
+
+
+def scores_of(disclosure) -> list[dict[str, Any]]:
+    """Each 自评表's reported 总分 next to the total the scoring policy recomputes (live scoring)."""
+    from ...scoring import score_performance
+
+    def text(value):
+        return None if value is None else format(value, "f")
+
+    return [{"project": s.name, "reported_total": text(s.reported_total), "printed_sum": text(s.printed_sum),
+             "recomputed_total": text(s.recomputed_total), "difference": text(s.difference),
+             "grade": s.grade, "recomputed_grade": s.recomputed_grade,
+             "indicators": [text(i.recomputed) for i in s.indicators]}
+            for s in score_performance(disclosure.performance)]
 
 
 @router.put("/{filing_id}/edits")

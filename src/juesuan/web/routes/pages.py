@@ -70,6 +70,7 @@ def filing_page(filing_id: int, request: Request, who: Viewer = Depends(viewer),
     return page(request, "filing.html", who, filing=filing, status_label=workflow.STATUS_LABELS[filing.status],
                 counts=current.counts, grids=edit_grids(disclosure), findings=[f.as_dict() for f in store.report_of(current).findings],
                 versions=versions, comments=comments, editable=editable, actions=_actions(who, filing),
+                projects=disclosure.performance.projects, scores=filings_api.scores_of(disclosure),
                 action_labels=workflow.ACTION_LABELS)
 
 

@@ -46,15 +46,28 @@
     }
   }
 
+  function showScores(scores) {
+    (scores || []).forEach((score, index) => {
+      const table = document.querySelector(`table.perf[data-project="${index}"]`);
+      if (!table) return;
+      table.querySelector(".recomputed-total").textContent = score.recomputed_total;
+      table.querySelector(".difference").textContent =
+        score.difference && Number(score.difference) !== 0 ? `（差 ${score.difference}）` : "";
+      table.querySelectorAll("td.recomputed").forEach((cell) => {
+        cell.textContent = score.indicators[Number(cell.dataset.index)] || "";
+      });
+    });
+  }
+
   async function liveCheck() {
     const result = await call("POST", `/api/filings/${filing}/edits/check`,
                               {base_version: base, changes: Object.fromEntries(changes),
                                fields: Object.fromEntries(fields)});
-    if (result.status === 200) { showFindings(result.data); message.textContent = ""; }
+    if (result.status === 200) { showFindings(result.data); showScores(result.data.scores); message.textContent = ""; }
     else message.textContent = detail(result.data);
   }
 
-  document.querySelectorAll("input.amount").forEach((input) => {
+  document.querySelectorAll("input.amount:not(.field)").forEach((input) => {
     input.addEventListener("input", () => {
       changes.set(input.dataset.item, input.value);
       input.classList.add("changed");
@@ -68,6 +81,8 @@
     input.addEventListener("input", () => {
       fields.set(input.dataset.field, input.value);
       if (saveButton) saveButton.disabled = false;
+      clearTimeout(timer);
+      timer = setTimeout(liveCheck, 400);
     });
   });
 
