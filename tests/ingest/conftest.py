@@ -31,6 +31,7 @@ def seed():
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "slow: OCR and other tests that take seconds (still run in CI, on few pages)")
+    config.addinivalue_line("markers", "rule(rule_id, case): the rule a test covers, case 'fails' or 'passes'")
 
 
 def insert_picture(target, source_page, index: int | None = None) -> None:

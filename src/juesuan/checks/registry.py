@@ -24,7 +24,7 @@ A rule is a small function taking a ``RuleContext`` and yielding ``Finding`` s::
   ``ctx.locate_project(name, indicator)`` for a 绩效自评表, ``ctx.locate_text(text)``
   for anything else.
 - Ids are ``<FAMILY-PREFIX>-<nnn>``: T (表内), X (表间), N (说明↔表), C (完整性),
-  K (编码), Y (跨年), P (绩效), R (the runner's own rules). An id is never reused.
+  K (编码), Y (跨年), P (绩效), D (读取, what a reader could not read), R (the runner's own rules). An id is never reused.
 - ``family`` is one of ``FAMILIES``; ``severity`` one of 错误/警告/提示.
 - ``profiles``: template profile ids the rule applies to (empty = every profile);
   ``since``/``until``: the first/last 决算 year it applies to (None = open). Rule sets
@@ -67,8 +67,9 @@ from typing import Any, Callable, Iterable, Iterator
 
 from .finding import SEVERITIES, Finding, Location
 
-FAMILIES: tuple[str, ...] = ("表内", "表间", "说明↔表", "完整性", "编码", "跨年", "绩效", "运行")
-"""Rule families, in report order; 运行 = the runner's own rules (crash, rounding summary)."""
+FAMILIES: tuple[str, ...] = ("表内", "表间", "说明↔表", "完整性", "编码", "跨年", "绩效", "读取", "运行")
+"""Rule families, in report order; 读取 = what a reader could not read (D-…); 运行 = the runner's own
+rules (crash, rounding summary)."""
 
 BUILTIN_MODULES: tuple[str, ...] = (
     "juesuan.checks.identities",
@@ -83,6 +84,7 @@ BUILTIN_MODULES: tuple[str, ...] = (
     "juesuan.checks.run",
     "juesuan.checks.performance",
     "juesuan.checks.inputs",
+    "juesuan.checks.reading",
 )
 """Modules whose import registers the built-in rules (a missing one is skipped)."""
 

@@ -63,14 +63,19 @@ def _set(data: dict, path: str, value: Decimal) -> bool:
     return False
 
 
-def perturbed(disclosure: Any, paths: Iterable[str]) -> Any:
-    """A copy in which every unknown value is a distinct non-zero amount (1000.13, 1037.13, …)."""
+TRIALS = (lambda i: Decimal(1000 + 37 * i) + Decimal("0.13"),  # large, distinct
+          lambda i: Decimal(i % 97 + 1) / Decimal(100))  # small, distinct: other shares, ranks, thresholds
+
+
+def perturbed(disclosure: Any, paths: Iterable[str], trial: int = 0) -> Any:
+    """A copy in which every unknown value is a distinct non-zero amount (trial 0: 1000.13,
+    1037.13, …; trial 1: 0.01, 0.02, …)."""
     data = disclosure.model_dump()
     changed = False
     for index, path in enumerate(paths):
         if lookup(disclosure, path) is None:
             continue
-        changed |= _set(data, path, Decimal(1000 + 37 * index) + Decimal("0.13"))
+        changed |= _set(data, path, TRIALS[trial](index))
     return type(disclosure).model_validate(data) if changed else None
 
 
@@ -90,13 +95,25 @@ def set_aside_dependent(disclosure: Any, findings: list[Finding],
     paths = unknown_paths(disclosure)
     if not paths:
         return findings, []
-    other = perturbed(disclosure, paths)
-    if other is None:
-        return findings, []
-    again = {_key(f) for f in rerun(other, {f.rule_id for f in serious})}
-    dropped = [f for f in serious if _key(f) not in again]
+    # a finding that names an unknown value inside a longer path ("comparisons.<item>.reason")
+    unknown = set(paths)
+    dropped = [f for f in serious if any(_names(item, unknown) for item in f.items())]
+    for trial in range(len(TRIALS)):  # a finding must come back under every change to stay
+        other = perturbed(disclosure, paths, trial)
+        if other is None:
+            return findings, []
+        gone = {id(f) for f in dropped}
+        left = [f for f in serious if id(f) not in gone]
+        again = {_key(f) for f in rerun(other, {f.rule_id for f in left})} if left else set()
+        dropped += [f for f in left if _key(f) not in again]
     gone = {id(f) for f in dropped}
     return [f for f in findings if id(f) not in gone], dropped
+
+
+def _names(item: str, unknown: set[str]) -> bool:
+    """``item`` is an unknown path or holds one as a run of its parts."""
+    parts = item.split(".")
+    return any(".".join(parts[i:j]) in unknown for i in range(len(parts)) for j in range(i + 1, len(parts) + 1))
 
 
 def rerun_rules(rules: list, prev: Any, profile: str) -> Callable[[Any, set[str]], list[Finding]]:

@@ -10,6 +10,7 @@ from ..model import Disclosure, Meta, Performance, iter_table_cells
 from ..model.tables import TABLE_KEYS
 from .claims import extract_claims
 from .collect import Collector, unread
+from .coverage import amounts_seen, confidence, coverage
 from .detect import detect_meta, detect_profile
 from .facts import narrative_facts
 from .locate import locate
@@ -17,7 +18,7 @@ from .overview import parse_overview
 from .pages import Document
 from .performance import parse_projects
 from .printed import glossary, printed_lines
-from .report import ParseReport, Problem
+from .report import ParseReport, Problem, reading_notes
 from .resolve import Resolver
 from .sections import find_sections
 from .tables import build_tables
@@ -30,7 +31,10 @@ def assemble(doc: Document) -> tuple[Disclosure | None, ParseReport]:
     profile, note = detect_profile(text)
     resolver = Resolver(year)
     blocks = locate(doc)
+    seen = amounts_seen(blocks)
     tables, found, units = build_tables(blocks, out, resolver)
+    covered = {key: c for key, c in coverage(seen, out.values, out.sources, out.set_aside).items() if key in found}
+    whole = {key: (_why(c), c.lost_lines[0] if c.lost_lines else c.first) for key, c in covered.items() if c.unknown}
     claims = extract_claims(doc, resolver, out, tables)
     projects = parse_projects(doc, out)
     found_sections, missing_sections = find_sections(text)
@@ -46,14 +50,17 @@ def assemble(doc: Document) -> tuple[Disclosure | None, ParseReport]:
     tables = tables.model_copy(update={key: getattr(tables, key).model_copy(update={"missing": True})
                                        for key in missing})
     meaningful = bool(out.values or claims or projects)
-    confidence = _confidence(len(found), len(out.values), len(out.not_understood))
+    problems += [Problem(file=doc.path, page=(whole[key][1] or (None, None))[0], line=(whole[key][1] or (None, None))[1],
+                         field=key, message=f"{key}: {whole[key][0]}，全表按未读处理 / table treated as unread ({c.text()})")
+                 for key, c in covered.items() if key in whole]
     report = ParseReport(
         file=doc.path, kind=doc.kind, pages=len(doc.pages), profile=profile, profile_note=note,
         tables_found=tuple(key for key, _, _ in TABLE_KEYS if key in found), tables_missing=missing,
         sections_found=found_sections, sections_missing=missing_sections, cells=len(out.values),
         claims=len(claims), projects=len(projects), unit_source=",".join(sorted(units)) or None,
-        not_understood=tuple(out.not_understood), problems=tuple(problems), confidence=confidence,
-        ok=meaningful,
+        not_understood=tuple(out.not_understood), problems=tuple(problems), confidence=confidence(covered),
+        ok=meaningful, coverage={key: (c.seen, c.placed) for key, c in covered.items()},
+        tables_unread=tuple(whole),
     )
     if not meaningful:
         return None, report
@@ -64,10 +71,12 @@ def assemble(doc: Document) -> tuple[Disclosure | None, ParseReport]:
     performance = {**facts.pop("performance", {}), "projects": projects}
     base = Disclosure(
         meta=Meta(department=department or "未识别部门", year=year or 0, profile=profile, title=_title(text)),
+        reading=reading_notes(report.problems, report.not_understood, whole),
         tables=tables, claims=tuple(claims), printed=(printed := printed_lines(doc)), glossary=glossary(printed), provenance={**fact_sources, **out.sources}, notes=tuple(notes),
     )
     cells = [path for path, _ in iter_table_cells(base)]
-    unknown = unread(cells, out.sources, out.unclear_lines, doc.path)
+    partial = {w for c in covered.values() for w in c.partial_lines}
+    unknown = unread(cells, out.sources, out.unclear_lines | partial, doc.path, out.set_aside, whole)
     if unknown:
         base = base.model_copy(update={"provenance": {**base.provenance, **unknown}})
     try:
@@ -88,8 +97,9 @@ def _title(text: str) -> str | None:
     return None
 
 
-def _confidence(tables: int, cells: int, unclear: int) -> Decimal:
-    if tables == 0:
-        return Decimal("0.00")
-    understood = Decimal(cells) / Decimal(max(cells + unclear, 1))
-    return (Decimal(tables) / Decimal(9) * Decimal("0.5") + understood * Decimal("0.5")).quantize(Decimal("0.01"))
+def _why(c) -> str:
+    if c.lost_lines:
+        page, line = c.lost_lines[0]
+        return (f"第{page}页第{line}行等 {len(c.lost_lines)} 行金额未能读入 / "
+                f"{len(c.lost_lines)} printed rows not placed (first: page {page}, line {line})")
+    return f"仅读入 {c.placed}/{c.seen} 个金额 / most printed amounts not placed"

@@ -25,6 +25,8 @@ class Collector:
     problems: list[Problem] = field(default_factory=list)
     unclear_lines: set[tuple[int, int]] = field(default_factory=set)
     """(page, line) of rows with a cell that could not be placed (see ``unread``)."""
+    set_aside: dict[str, Source] = field(default_factory=dict)
+    """Cells read and then not trusted (``trust.py``): provenance ``unread``, never a zero."""
     _cut: tuple[int, int, float] | None = None  # noqa: money-float-ok (page, line, x of a cut amount)
 
     def source(self, row: Row, cell: Cell | None = None) -> Source:
@@ -63,18 +65,32 @@ class Collector:
 
 
 def unread(cells: list[str], sources: dict[str, Source], lines: set[tuple[int, int]],
-           file: str) -> dict[str, Source]:
-    """Provenance ``unread`` for the values of table rows that have a cell the reader could not
-    place: every item of such a row (path without its last part) that was not read. Left at
-    zero they would be taken for printed zeros and contradict the row's total."""
+           file: str, set_aside: dict[str, Source] | None = None,
+           whole: dict[str, tuple[str, tuple[int, int] | None]] | None = None) -> dict[str, Source]:
+    """Provenance ``unread`` for what the model holds but nobody read: the values of table rows
+    that have a cell the reader could not place (every item of such a row, path without its
+    last part, that was not read), cells read and set aside (``set_aside``), and every cell of
+    the tables in ``whole`` (key → (why, (page, line) of the table)). Left at zero they would be taken for printed zeros."""
+    set_aside = set_aside or {}
+    whole = whole or {}
     rows: dict[str, Source] = {}
     for path, source in sources.items():
         if (source.page, source.line) in lines and source.kind == "parsed":
             rows.setdefault(path.rsplit(".", 1)[0], source)
+    for path, source in set_aside.items():
+        rows.setdefault(path.rsplit(".", 1)[0], source)
     out = {}
     for path in cells:
+        table = path.split(".", 1)[0]
         row = rows.get(path.rsplit(".", 1)[0])
-        if row is not None and path not in sources:
+        if path in set_aside:
+            out[path] = set_aside[path]
+        elif table in whole:
+            why, start = whole[table]
+            own = sources.get(path)
+            page, line = (own.page, own.line) if own else start or (None, None)
+            out[path] = Source(kind="unread", ref=why, file=file, page=page, line=line)
+        elif row is not None and path not in sources:
             out[path] = Source(kind="unread", ref="栏目无法确定 / column not certain", file=file,
                                page=row.page, line=row.line)
     return out

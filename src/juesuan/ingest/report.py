@@ -6,6 +6,8 @@ from decimal import Decimal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..model.provenance import ReadingNote
+from ..model.tables import TABLE_KEYS
 from ..problems import FileProblem
 
 
@@ -36,8 +38,12 @@ class ParseReport(BaseModel):
     """Unit printed on the tables (元 values are converted to 万元)."""
     not_understood: tuple[Problem, ...] = ()
     problems: tuple[Problem, ...] = ()
+    coverage: dict[str, tuple[int, int]] = Field(default_factory=dict)
+    """Per table found: (non-zero amounts printed on its rows, of those placed in a cell)."""
+    tables_unread: tuple[str, ...] = ()
+    """Tables treated as unread as a whole (a printed row lost, or most amounts not placed)."""
     confidence: Decimal = Field(default=Decimal("0"))
-    """0–1: tables found, cells understood and identities holding."""
+    """0–1: the share of the amounts printed in the tables found that were placed (1.00 = all)."""
     ok: bool = False
 
     def summary(self) -> str:
@@ -46,8 +52,39 @@ class ParseReport(BaseModel):
                  + (f", missing {', '.join(self.tables_missing)}" if self.tables_missing else ""),
                  f"  cells {self.cells}, claims {self.claims}, projects {self.projects}, "
                  f"confidence {self.confidence}"]
+        if self.coverage:
+            lines.append("  读入/印出 placed/printed: " + ", ".join(
+                f"{key} {placed}/{seen}" + (" (未读 unread)" if key in self.tables_unread else "")
+                for key, (seen, placed) in self.coverage.items()))
         lines += [f"  ! {p}" for p in self.problems]
         lines += [f"  ? {p}" for p in self.not_understood[:20]]
         if len(self.not_understood) > 20:
             lines.append(f"  ? … {len(self.not_understood) - 20} more")
         return "\n".join(lines)
+
+
+_TABLES = {key for key, _, _ in TABLE_KEYS}
+
+
+def reading_notes(problems, not_understood, unread_tables) -> tuple[ReadingNote, ...]:
+    """The report's problems as ``Disclosure.reading``, classified for the D-… rules."""
+    notes = []
+    for p in problems:
+        table = (p.field or "").split(".", 1)[0] or None
+        if p.field in unread_tables:
+            kind = "table"
+        elif (p.field or "").startswith("meta."):
+            kind = "meta"
+        elif p.field is None and any(w in p.message for w in ("图片", "OCR", "扫描", "只读取前")):
+            kind = "pages"
+        elif table in _TABLES:
+            kind = "cells"
+        else:
+            kind = "other"
+        notes.append(ReadingNote(kind=kind, message=p.message, file=p.file, page=p.page, line=p.line,
+                                 table=table if table in _TABLES else None))
+    for p in not_understood:
+        table = (p.field or "").split(".", 1)[0]
+        notes.append(ReadingNote(kind="cells", message=p.message, file=p.file, page=p.page, line=p.line,
+                                 table=table if table in _TABLES else None))
+    return tuple(notes)

@@ -4,13 +4,15 @@ Without ruling lines or tabs (``pdftotext -layout`` text, plain PDFs, OCR) the c
 inferred from character offsets, and a drifting line can shift its amounts into the wrong
 column. A blank cell reads as zero, so a wrong column is silently wrong twice. A coded row
 from such a block is kept only when it had no amount left unplaced and its printed
-identity holds (合计 = the parts); otherwise the whole row is dropped and reported.
+identity holds (合计 = the parts); otherwise its amounts are set aside and reported: the row
+stays (code and name), its cells are unknown (provenance ``unread``), never zero.
 """
 
 from __future__ import annotations
 
 from decimal import Decimal
 
+from ..model import Source
 from .collect import Collector
 
 # total = sum of the parts, per coded table (the model's columns)
@@ -23,6 +25,28 @@ PARTS = {
     "state_capital": ("expenditure", ("basic", "project")),
 }
 CENT = Decimal("0.01")
+NOT_PROVEN = "读入后未经表内关系证实 / read but not proven by the table's identities"
+
+
+def _set_aside(prefix: str, record: dict, out: Collector, fields=None) -> list[int]:
+    """Take a record's amounts out: each becomes unknown (``out.set_aside``), not a zero."""
+    lines = []
+    for name in [f for f, v in record.items() if isinstance(v, Decimal) and (fields is None or f in fields)]:
+        path = f"{prefix}.{name}"
+        source = out.sources.pop(path, None)
+        out.values.pop(path, None)
+        record.pop(name)
+        out.set_aside[path] = Source(kind="unread", ref=NOT_PROVEN, file=out.file,
+                                     page=source.page if source else None, line=source.line if source else None)
+        if source is not None and source.line is not None:
+            lines.append(source.line)
+    return lines
+
+
+def _gone(key: str, code: str, record: dict, out: Collector) -> bool:
+    """A row whose amounts were all set aside: left out of the sums, as if not printed."""
+    prefix = f"{key}.{code}."
+    return not any(isinstance(v, Decimal) for v in record.values()) and any(p.startswith(prefix) for p in out.set_aside)
 
 
 def keep_proven_rows(key: str, parsed: dict, out: Collector, unclear_lines: set[int],
@@ -48,13 +72,7 @@ def keep_proven_rows(key: str, parsed: dict, out: Collector, unclear_lines: set[
             or total is not None and abs(total - sum(amounts, Decimal(0))) <= CENT * max(len(amounts), 1))
         if proven:
             continue
-        for path in paths:
-            out.values.pop(path, None)
-            out.sources.pop(path, None)
-        if label == "total":
-            del parsed["total"]
-        else:
-            parsed["rows"].remove(record)
+        _set_aside(f"{key}.{label}", record, out, fields={whole, *parts})
         line = min(lines, default=None)
         out.problem(f"{key}: 列无法确认，本行未读 / columns not proven, row {label} left out", line=line,
                     field_name=f"{key}.{label}")
@@ -78,10 +96,7 @@ def keep_proven_classes(parsed: dict, out: Collector) -> None:
         if not children or parts - cls.get("amount", Decimal(0)) <= CENT * len(children):
             continue
         for record in family:
-            path = f"basic_expenditure.{record['code']}.amount"
-            out.values.pop(path, None)
-            out.sources.pop(path, None)
-            rows.remove(record)
+            _set_aside(f"basic_expenditure.{record['code']}", record, out, fields={"amount"})
         out.problem(f"basic_expenditure: 列无法确认，{cls['code']} 类未读 / columns not proven, class {cls['code']} "
                     "left out", line=min(lines, default=None), field_name=f"basic_expenditure.{cls['code']}")
 
@@ -97,8 +112,8 @@ def keep_proven_parts(key: str, parsed: dict, out: Collector, tentative: set[tup
     if key not in PARTS or not tentative or not parsed.get("rows"):
         return
     whole, parts = PARTS[key]
-    records = {r["code"]: r for r in parsed["rows"]}
-    if isinstance(parsed.get("total"), dict):
+    records = {r["code"]: r for r in parsed["rows"] if not _gone(key, r["code"], r, out)}
+    if isinstance(parsed.get("total"), dict) and not _gone(key, "total", parsed["total"], out):
         records["total"] = parsed["total"]
 
     def guessed(code: str) -> list[str]:
@@ -124,10 +139,7 @@ def keep_proven_parts(key: str, parsed: dict, out: Collector, tentative: set[tup
         if code in proven or not paths:
             continue
         line = out.sources[paths[0]].line
-        for path in paths:
-            out.values.pop(path, None)
-            out.sources.pop(path, None)
-            records[code].pop(path.rsplit(".", 1)[1], None)
+        _set_aside(f"{key}.{code}", records[code], out, fields={p.rsplit(".", 1)[1] for p in paths})
         out.problem(f"{key}: 栏目未经合计证实，{code} 仅读合计 / parts not proven by the totals, row {code} keeps its 合计",
                     line=line, field_name=f"{key}.{code}")
 
@@ -141,12 +153,7 @@ def _child(code: str, parent: str, records: dict) -> bool:
 
 
 def _drop(key: str, label: str, record: dict, out: Collector) -> list[int]:
-    lines = []
-    for field in [f for f, v in record.items() if isinstance(v, Decimal)]:
-        source = out.sources.pop(f"{key}.{label}.{field}", None)
-        out.values.pop(f"{key}.{label}.{field}", None)
-        lines += [source.line] if source and source.line is not None else []
-    return lines
+    return _set_aside(f"{key}.{label}", record, out)
 
 
 def keep_proven_families(key: str, parsed: dict, out: Collector) -> None:
@@ -158,8 +165,8 @@ def keep_proven_families(key: str, parsed: dict, out: Collector) -> None:
     family (parent and children) is dropped and reported.
     """
     rows = parsed.get("rows") or []
-    records = {r["code"]: r for r in rows}
-    if isinstance(parsed.get("total"), dict):
+    records = {r["code"]: r for r in rows if not _gone(key, r["code"], r, out)}
+    if isinstance(parsed.get("total"), dict) and not _gone(key, "total", parsed["total"], out):
         records["total"] = parsed["total"]
     bad: set[str] = set()
     for parent, record in records.items():
@@ -175,10 +182,6 @@ def keep_proven_families(key: str, parsed: dict, out: Collector) -> None:
         bad.add("total")  # proven only by the 类 under it, and some of them are gone
     for code in sorted(bad):
         lines = _drop(key, code, records[code], out)
-        if code == "total":
-            del parsed["total"]
-        else:
-            rows.remove(records[code])
         out.problem(f"{key}: 类款项之和不符，本行未读 / parent and children disagree through guessed columns, "
                     f"row {code} left out", line=min(lines, default=None), field_name=f"{key}.{code}")
 

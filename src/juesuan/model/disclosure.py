@@ -16,7 +16,7 @@ from .claims import Claim
 from .money import Money, Number
 from .performance import Performance
 from .printed import PrintedLine
-from .provenance import Source
+from .provenance import ReadingNote, Source
 from .tables import Tables
 
 SCHEMA_VERSION = "1"
@@ -203,3 +203,5 @@ class Disclosure(Frozen):
     """The document's own lines as printed (titles, 目录, instructions, sentences), from a reader."""
     notes: tuple[str, ...] = ()
     """Editorial notes (e.g. the seed's defects kept as printed)."""
+    reading: tuple[ReadingNote, ...] = ()
+    """What the reader of a published document could not do (pages, tables, cells not read)."""

@@ -23,3 +23,20 @@ class Source(Frozen):
     page: int | None = None
     line: int | None = None
     bbox: tuple[float, float, float, float] | None = None  # noqa: money-float-ok (PDF points)
+
+
+class ReadingNote(Frozen):
+    """What a reader could not do with a published document, where: kept with the disclosure so
+    that 审核 reports it in the same stream as its findings (rules D-…).
+
+    ``kind``: ``pages`` (pages not read: pictures, scans without OCR), ``table`` (a table
+    treated as unread as a whole), ``cells`` (amounts or rows not placed), ``meta`` (department,
+    year, profile), ``other``.
+    """
+
+    kind: Literal["pages", "table", "cells", "meta", "other"]
+    message: str
+    file: str | None = None
+    page: int | None = None
+    line: int | None = None
+    table: str | None = None
