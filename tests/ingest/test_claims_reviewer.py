@@ -63,6 +63,8 @@ def test_extract_claims__an_unknown_name_is_kept_with_its_figures_not_given_to_a
     assert {c.value for c in kept} == {Decimal("1560.05"), Decimal("1511.89")}
     assert all(c.item == "general_budget.unresolved.total" for c in kept)
     assert not [c for c in disclosure.claims if c.value == Decimal("1560.05") and not c.flags]
+    _, report = read(tmp_path / SAMPLE.name)
+    assert [p for p in report.problems if "行政运转" in p.message and p.page == kept[0].page]
 
 
 def _key(claim):

@@ -352,4 +352,26 @@ def extract_claims(doc: Document, resolver, out: Collector, tables=None) -> list
             if reason:
                 pending = []
         _budget_directions(claims, first, statements)
+    _report_names(claims, out)
     return claims
+
+
+_FLAG_WORDS = {
+    "name_differs": "说明中的科目名称与表中不同 / the narrative names this row otherwise than the table",
+    "not_in_table": "说明中的科目表中没有 / the narrative names a row the table does not have",
+    "unresolved": "说明中的科目名称无法识别，其数字未作比对 / a row named in the narrative could not be "
+                  "identified; its figures are not compared",
+}
+
+
+def _report_names(claims: list[Claim], out: Collector) -> None:
+    """One problem per name a reviewer must look at, with the page it is printed on."""
+    seen = set()
+    for claim in claims:
+        for flag in claim.flags:
+            if (flag, claim.printed_name) in seen:
+                continue
+            seen.add((flag, claim.printed_name))
+            table = f"（表中为“{claim.table_name}”）" if claim.table_name else ""
+            out.problem(f"{_FLAG_WORDS.get(flag, flag)}: {claim.printed_name}{table}", claim.page,
+                        field_name=claim.item)
