@@ -44,3 +44,34 @@ def test_anonymous_is_sent_to_login_or_the_public_portal(app, seeded):
     client = TestClient(app, follow_redirects=False)
     assert client.get(f"/filings/{seeded.filings['a1']}").headers["location"] == "/login"
     assert client.get("/").headers["location"] == "/public"
+
+
+def test_batch_upload_findings_show_the_page_with_the_cell_outlined(app, seeded):
+    """A reviewer uploads a published PDF; each finding links to its page image, the cell boxed."""
+    from pathlib import Path
+
+    pdf = Path(__file__).resolve().parents[3] / "shared" / "reference" / "pdf" / \
+        "shanghai-putuo-finance-bureau-2024-dept-final.pdf"
+    if not pdf.exists():
+        import pytest
+
+        pytest.skip("../shared not present")
+    client = _signed_in(app, "reviewer_b")
+    client.headers["X-CSRF-Token"] = client.get("/api/me").json()["csrf_token"]
+    started = client.post("/api/uploads", files={"files": (pdf.name, pdf.read_bytes(), "application/pdf")})
+    assert started.status_code == 202
+    job = client.get(f"/api/jobs/{started.json()['job']}").json()
+    assert job["state"] == "done", job
+    entry = job["result"]["files"][0]
+    assert entry["ok"] and entry["department"]
+    boxed = [f for f in entry["findings"] if f["page"] and f["bbox"]]
+    html = client.get(f"/review/jobs/{job['id']}/files/0").text
+    assert entry["file"] in html
+    if boxed:
+        first = boxed[0]
+        image = client.get(f"/api/jobs/{job['id']}/uploads/0/pages/{first['page']}.png",
+                           params={"bbox": ",".join(str(v) for v in first["bbox"]), "crop": "true"})
+        assert image.status_code == 200 and image.content[:8] == b"\x89PNG\r\n\x1a\n"
+    full = client.get(f"/api/jobs/{job['id']}/uploads/0/pages/1.png")
+    assert full.status_code == 200 and full.content[:4] == b"\x89PNG"
+    assert client.get(f"/api/jobs/{job['id']}/uploads/0/pages/999.png").status_code == 404

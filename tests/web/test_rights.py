@@ -38,6 +38,7 @@ ROUTES: dict[tuple[str, str], tuple[str | None, bool]] = {  # (method, path) →
     ("GET", "/api/jobs/{job_id}"): ("view_filing", True),
     ("POST", "/api/jobs/{job_id}/retry"): ("view_filing", True),
     ("GET", "/api/jobs/{job_id}/files/{index}"): ("view_filing", True),
+    ("GET", "/api/jobs/{job_id}/uploads/{index}/pages/{page}.png"): ("view_filing", True),
     ("GET", "/api/review/queue"): ("review_queue", False),
     ("GET", "/api/review/overview"): ("review_queue", False),
     ("GET", "/api/review/{filing_id}/notice.docx"): ("review_queue", True),
@@ -59,7 +60,7 @@ def _client(app, username: str) -> TestClient:
 
 
 def _request(client, method, path, filing_id, job_id, example):
-    url = path.replace("{filing_id}", str(filing_id)).replace("{job_id}", str(job_id)).replace("{index}", "0")
+    url = path.replace("{filing_id}", str(filing_id)).replace("{job_id}", str(job_id)).replace("{index}", "0").replace("{page}", "1")
     content = data_of(example.model_copy(update={"meta": example.meta.model_copy(update={"year": 2031})}))
     bodies = {
         "/api/filings": {"json": {"content": content, "department_id": 1}},
@@ -91,11 +92,17 @@ def test_every_route_is_in_the_matrix(app):
 
 
 @pytest.mark.parametrize("username", ROLES)
-def test_role_matrix(app, seeded, example, username, monkeypatch):
+def test_role_matrix(app, seeded, example, username, monkeypatch, tmp_path):
+    import pypdfium2
+
     monkeypatch.setattr(jobs, "run_job", lambda *args, **kwargs: None)  # no rendering here: rights only
     filing_id = seeded.filings["a1"]
+    pdf = pypdfium2.PdfDocument.new()
+    pdf.new_page(200, 200)
+    pdf.save(str(tmp_path / "upload.pdf"))
     with app.state.sessions() as db:
-        job = Job(kind="build", filing_id=filing_id, user_id=seeded.users["head_a1"].id, state="failed")
+        job = Job(kind="build", filing_id=filing_id, user_id=seeded.users["head_a1"].id, state="failed",
+                  payload={"files": [str(tmp_path / "upload.pdf")]})
         db.add(job)
         db.commit()
         job_id = job.id

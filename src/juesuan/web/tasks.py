@@ -27,10 +27,29 @@ def parse_documents(sessions, payload: dict[str, Any], progress: Progress) -> di
         if disclosure is not None:
             checked = check(disclosure)
             entry.update(department=disclosure.meta.department, year=disclosure.meta.year,
-                         counts={s: checked.counts.get(s, 0) for s in ("错误", "警告", "提示")})
+                         counts={s: checked.counts.get(s, 0) for s in ("错误", "警告", "提示")},
+                         findings=[_located(f, disclosure) for f in checked.findings][:300])
         results.append(entry)
     progress(len(files), len(files))
     return {"files": results}
+
+
+def _located(finding, disclosure) -> dict[str, Any]:
+    """A finding with the page and box of the cell it names (from the reader's provenance)."""
+    from ..model.items import TABLE_LABELS
+
+    location = finding.location
+    source = disclosure.provenance.get(location.item or "") if location.item else None
+    page = location.page or (source.page if source else None)
+    in_table = bool(location.item) and location.item.split(".", 1)[0] in TABLE_LABELS
+    # Only a table cell's box is outlined: a narrative fact's provenance names its line, not its figure.
+    same_page = source is not None and source.page == page
+    bbox = list(source.bbox) if in_table and same_page and source.bbox else None
+    where = str(location)
+    if location.file:  # the upload's temporary path means nothing to a reviewer; its name does
+        where = where.replace(location.file, Path(location.file).name)
+    return {"rule_id": finding.rule_id, "severity": finding.severity, "where": where,
+            "message": finding.message, "page": page, "bbox": bbox}
 
 
 def build_package(sessions, payload: dict[str, Any], progress: Progress) -> dict[str, Any]:

@@ -92,6 +92,31 @@ def job_file(job_id: int, index: int, request: Request, who: Viewer = Depends(si
     return FileResponse(path, filename=path.name)
 
 
+@router.get("/jobs/{job_id}/uploads/{index}/pages/{page}.png")
+def upload_page(job_id: int, index: int, page: int, bbox: str | None = None, crop: bool = False,
+                who: Viewer = Depends(signed_in), db: Session = Depends(get_db, scope="function")):
+    """A page of an uploaded PDF with the finding's region outlined (reviewers' batch uploads)."""
+    from fastapi.responses import Response
+
+    from ..pageimage import page_png
+
+    job = _job_or_404(db, job_id, who)
+    files = job.payload.get("files", [])
+    if not 0 <= index < len(files) or not str(files[index]).lower().endswith(".pdf"):
+        raise HTTPException(404, "找不到该文件 / no such file")
+    box = None
+    if bbox:
+        try:
+            box = tuple(float(v) for v in bbox.split(",")[:4])  # noqa: money-float-ok (PDF points)
+        except ValueError:
+            raise HTTPException(422, "bbox 应为四个数 / bbox needs four numbers") from None
+    try:
+        png = page_png(Path(files[index]), page, box if box and len(box) == 4 else None, crop)
+    except IndexError:
+        raise HTTPException(404, f"没有第{page}页 / no page {page}") from None
+    return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
+
+
 @router.post("/jobs/{job_id}/retry", status_code=202)
 def retry(job_id: int, request: Request, who: Viewer = Depends(signed_in), db: Session = Depends(get_db, scope="function")):
     job = _job_or_404(db, job_id, who)

@@ -104,3 +104,20 @@ def review_page(request: Request, who: Viewer = Depends(viewer), db: Session = D
     overview = review_api.overview(who, db)
     max_count = max([row["count"] for row in overview["families"]] or [1])
     return page(request, "review.html", who, queue=review_api.queue(who, db), overview=overview, max_count=max_count)
+
+
+@router.get("/review/jobs/{job_id}/files/{index}")
+def upload_findings_page(job_id: int, index: int, request: Request, who: Viewer = Depends(viewer),
+                         db: Session = Depends(get_db, scope="function")):
+    """The findings of one uploaded document, each with its page and the cell outlined."""
+    from .jobs import _job_or_404
+
+    if who.user is None:
+        return RedirectResponse("/login", status_code=303)
+    job = _job_or_404(db, job_id, who)
+    files = job.result.get("files", []) if job.state == "done" else []
+    if not 0 <= index < len(files):
+        raise HTTPException(404, "找不到该文件 / no such file")
+    entry = files[index]
+    is_pdf = str(job.payload["files"][index]).lower().endswith(".pdf")
+    return page(request, "upload_findings.html", who, job=job, index=index, entry=entry, is_pdf=is_pdf)

@@ -18,12 +18,18 @@
       state.textContent = {queued: "排队中", running: "审核中", done: "完成", failed: "失败：" + job.error}[job.state];
       if (job.state === "done") {
         results.innerHTML = "";
-        for (const f of job.result.files) {
+        job.result.files.forEach((f, index) => {
           const li = document.createElement("li");
-          li.textContent = f.ok ? `${f.file}：${f.department} ${f.year}年度 · 错误 ${f.counts["错误"]} · 警告 ${f.counts["警告"]} · 提示 ${f.counts["提示"]}`
+          li.textContent = f.ok ? `${f.file}：${f.department} ${f.year}年度 · 错误 ${f.counts["错误"]} · 警告 ${f.counts["警告"]} · 提示 ${f.counts["提示"]} `
                                 : `${f.file}：无法读取（${f.problems.join("；")}）`;
+          if (f.ok) {
+            const a = document.createElement("a");
+            a.href = `/review/jobs/${data.job}/files/${index}`;
+            a.textContent = "查看发现（附页面图）";
+            li.append(a);
+          }
           results.append(li);
-        }
+        });
       } else if (job.state !== "failed") setTimeout(poll, 800);
     };
     poll();
