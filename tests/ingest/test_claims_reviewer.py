@@ -152,3 +152,11 @@ def test_extract_claims__text_out_of_reading_order_gives_no_claim_on_the_wrong_i
     assert not [c for c in disclosure.claims if c.item == "general_budget.20805.total"]
     assert not [c for c in disclosure.claims if c.item.startswith("performance.summary.grade_counts.合格")
                 and c.value != 0]
+
+
+def test_narrative_facts__主要用于_of_each_item_equals_the_example():
+    disclosure, _ = read(need(SHANGHAI_PDF))
+    expected = {k: unicodedata.normalize("NFKC", v.purpose)
+                for k, v in _example("shanghai-putuo-czj-2024.yaml").comparisons.items() if v.purpose}
+    assert len(expected) >= 11
+    assert {k: v.purpose for k, v in disclosure.comparisons.items() if k in expected} == expected

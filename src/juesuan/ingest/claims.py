@@ -205,6 +205,7 @@ _BUDGET_DIRECTION = re.compile(
 _DIRECTION_WORDS = {"高于": "大于", "低于": "小于", "相等": "等于", "一致": "等于"}
 _LISTED = re.compile(r"^[^，,。;]{0,8}?[，,]?(?:主要)?包括[:：]\s*([^;。]+)")
 _BUDGET_BASES = ("initial_budget", "full_year_budget")
+_PURPOSE = re.compile(r"^主要用于[:：]?\s*(.+)$")  # "主要用于：…" after a "1、X（类）…（项）。" header
 
 
 def _listed(after: str) -> tuple[str, ...]:
@@ -254,6 +255,7 @@ def extract_claims(doc: Document, resolver, out: Collector, tables=None) -> list
         rows = _rows(tables, segment.key)
         first = len(claims)
         statements: list[tuple[str, str | None, str | None]] = []
+        purposes: dict[str, str] = {}
         pending: list[int] = []
         receptions = 0
         subject: Label | None = None  # carries across sentences: "1、X（类）…（项）。…年初预算为 A 万元"
@@ -267,6 +269,9 @@ def extract_claims(doc: Document, resolver, out: Collector, tables=None) -> list
             reason_match = REASON.search(sentence)
             reason = reason_match.group(1).rstrip("。；;") if reason_match else None
             body = sentence[:reason_match.start()] if reason_match else sentence
+            used = _PURPOSE.match(body) if not FIGURE.search(body) else None
+            if used and subject:
+                purposes[subject.item] = used.group(1).rstrip("。;")
             stated = _BUDGET_DIRECTION.search(body)
             if stated:
                 word = stated.group(1) or stated.group(2)
@@ -352,6 +357,9 @@ def extract_claims(doc: Document, resolver, out: Collector, tables=None) -> list
             if reason:
                 pending = []
         _budget_directions(claims, first, statements)
+        for index in range(first, len(claims)):
+            if claims[index].item in purposes and claims[index].measure == "amount":
+                claims[index] = claims[index].model_copy(update={"purpose": purposes[claims[index].item]})
     _report_names(claims, out)
     return claims
 

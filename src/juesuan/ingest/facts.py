@@ -61,6 +61,8 @@ def narrative_facts(claims: list[Claim], text: str = "") -> tuple[dict, dict, di
                 sources[claim.item] = source
             continue
         entry = comparisons.setdefault(claim.item, {})
+        if claim.purpose:
+            entry.setdefault("purpose", claim.purpose)
         if claim.measure == "amount" and claim.base in ("initial_budget", "full_year_budget"):
             entry.setdefault(claim.base, claim.value if claim.unit == "万元" else None)
             if claim.reason and claim.direction in ("大于", "小于"):  # "决算数小于预算数的主要原因：…"

@@ -49,6 +49,8 @@ class Claim(Frozen):
     sentence: str | None = None
     file: str | None = None
     page: int | None = None
+    purpose: str | None = None
+    """主要用于 of the item, as printed in its paragraph ("主要用于：局本部人员经费及公用经费等的基本支出")."""
     listed: tuple[str, ...] = ()
     """The items the sentence lists for this figure ("人员经费 X 万元，主要包括：基本工资、津贴补贴…")."""
     printed_name: str | None = None
