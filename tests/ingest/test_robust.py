@@ -69,3 +69,58 @@ def test_read__scanned_pdf_with_ocr_off_says_so(tmp_path):
 
     disclosure, report = read(scanned_page(tmp_path, 17), ocr=False)
     assert disclosure is None and "OCR" in report.problems[0].message
+
+
+def _office_fakes(tmp_path: Path) -> dict[str, Path]:
+    """What portals publish under an Office name: text, an old binary workbook, a cut DOCX."""
+    docx = need(SHANGHAI_PDF).with_suffix(".pdf")  # any real bytes: the PDF cut to look like a zip
+    files = {
+        "text.xlsx": b"not a spreadsheet",
+        "old.xls": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(512),
+        "cut.docx": b"PK\x03\x04" + docx.read_bytes()[:2000],
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    return {name: tmp_path / name for name in files}
+
+
+def test_read__office_names_on_other_bytes_say_what_the_file_is(tmp_path):
+    """A .xlsx that is not a zip was read as text ('no year, no department'); now named as such."""
+    fakes = _office_fakes(tmp_path)
+    messages = {name: read(path)[1].why for name, path in fakes.items()}
+    assert all(read(path)[0] is None for path in fakes.values())
+    assert all(str(fakes[name]) in message for name, message in messages.items())
+    assert "not a valid .xlsx" in messages["text.xlsx"] and "old binary" in messages["old.xls"]
+    assert "zip" in messages["cut.docx"]
+
+
+def test_read__text_that_is_no_disclosure_says_so(tmp_path):
+    path = tmp_path / "notes.txt"
+    path.write_text("会议纪要\n今天讨论了三件事。\n", encoding="utf-8")
+    disclosure, report = read(path)
+    assert disclosure is None and "not a disclosure" in report.why
+
+
+def test_check__a_batch_goes_on_and_its_summary_says_why_each_file_was_skipped(tmp_path):
+    """``juesuan check`` over unreadable files and a good one: each bad file gets its reason in
+    the summary CSV, the good one is checked; alone, a bad file exits 2 with a located message."""
+    from typer.testing import CliRunner
+
+    from juesuan.cli import app
+
+    from .conftest import EXAMPLES
+
+    fakes = {name: path for name, path in _office_fakes(tmp_path).items() if not name.endswith(".xls")}
+    fakes["notes.txt"] = tmp_path / "notes.txt"
+    fakes["notes.txt"].write_text("会议纪要\n今天讨论了三件事。\n", encoding="utf-8")
+    good = need(EXAMPLES / "shanghai-putuo-czj-2024.yaml")
+    summary = tmp_path / "summary.csv"
+    result = CliRunner().invoke(app, ["check", *map(str, fakes.values()), str(good), "--summary", str(summary),
+                                      "--min-severity", "错误"])
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    rows = summary.read_text(encoding="utf-8-sig").splitlines()[1:]
+    assert len(rows) == len(fakes) + 1
+    assert all("无法读取 / unreadable: " in row and "/" in row.split("unreadable: ", 1)[1] for row in rows[:-1])
+    assert rows[-1].endswith(",ok")
+    alone = CliRunner().invoke(app, ["check", str(fakes["text.xlsx"])])
+    assert alone.exit_code == 2 and "text.xlsx" in alone.output and "Traceback" not in alone.output

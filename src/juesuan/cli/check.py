@@ -40,8 +40,10 @@ def _load(path: Path):
     for problem in getattr(parse_report, "problems", ()):
         err_console.print(f"读取 / reading: {problem}", highlight=False)
     if disclosure is None:
-        err_console.print(f"错误 / error: 无法从 {path} 读出决算公开内容", highlight=False)
-        raise typer.Exit(2)
+        err_console.print(f"错误 / error: 无法从 {path} 读出决算公开内容 / no disclosure read", highlight=False)
+        exit_ = typer.Exit(2)
+        exit_.why = parse_report.why  # the batch summary says why the file was skipped
+        raise exit_
     return disclosure
 
 
@@ -83,9 +85,9 @@ SUMMARY_COLUMNS = ("文件 file", "部门 department", "年度 year", "错误", 
                    "状态 status")
 
 
-def _summary_row(path: Path, report=None) -> list[str]:
+def _summary_row(path: Path, report=None, why: str | None = None) -> list[str]:
     if report is None:
-        return [str(path), "", "", "", "", "", "", "无法读取 / unreadable"]
+        return [str(path), "", "", "", "", "", "", "无法读取 / unreadable" + (f": {why}" if why else "")]
     counts = report.counts
     errors = sorted({f.rule_id for f in report.findings if f.severity == "错误"})
     return [str(path), report.department or "", str(report.year or ""),
@@ -126,8 +128,9 @@ def _check_many(files, previous, format, min_severity, profile, output, summary_
             except Exception as exc:  # typer.Exit after a located message, or a failure inside 审核
                 if not isinstance(exc, typer.Exit):
                     err_console.print(f"错误 / error: {path}: {type(exc).__name__}: {exc}", highlight=False)
-                summary.add_row(str(path), "无法读取", "", "")
-                rows.append(_summary_row(path))
+                why = getattr(exc, "why", None)
+                summary.add_row(str(path) + (f"\n  {why}" if why else ""), "无法读取", "", "")
+                rows.append(_summary_row(path, why=why))
                 any_errors = True
                 progress.advance(task)
                 continue

@@ -50,8 +50,20 @@ def load(path: Path, *, ocr: bool | None = None):
     from .html import load_html, looks_like_html
 
     if looks_like_html(path):
-        return load_html(path)
+        return load_html(path)  # also a web page saved as .xls/.doc, as portals often publish
+    office = path.suffix.lower()
+    if office in OFFICE_SUFFIXES:
+        with open(path, "rb") as handle:
+            old = handle.read(8) == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2: Word 97–2003 / Excel 97–2003
+        raise pages.UnreadableFile(
+            f"{path}: 旧版 Word/Excel 二进制格式，请另存为 .docx/.xlsx 后再读 / old binary Word/Excel format, "
+            "save as .docx/.xlsx first" if old else
+            f"{path}: 不是有效的 {office} 文件（不是 zip 压缩包，可能已损坏或扩展名有误）/ not a valid {office} "
+            "file (not a zip container: damaged, or a wrong file extension)")
     return pages.load_text(path)
+
+
+OFFICE_SUFFIXES = (".docx", ".xlsx", ".doc", ".xls", ".docm", ".xlsm")
 
 
 def read(path: str | Path, *, ocr: bool | None = None) -> tuple[Disclosure | None, ParseReport]:

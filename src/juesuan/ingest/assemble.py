@@ -50,6 +50,9 @@ def assemble(doc: Document) -> tuple[Disclosure | None, ParseReport]:
     tables = tables.model_copy(update={key: getattr(tables, key).model_copy(update={"missing": True})
                                        for key in missing})
     meaningful = bool(out.values or claims or projects)
+    if not meaningful:
+        problems.append(Problem(file=doc.path, message="不是决算公开文件：未找到决算表、说明中的数字或绩效自评表 / "
+                                "not a disclosure: no table, narrative figure or self-evaluation form found"))
     problems += [Problem(file=doc.path, page=(whole[key][1] or (None, None))[0], line=(whole[key][1] or (None, None))[1],
                          field=key, message=f"{key}: {whole[key][0]}，全表按未读处理 / table treated as unread ({c.text()})")
                  for key, c in covered.items() if key in whole]

@@ -46,6 +46,15 @@ class ParseReport(BaseModel):
     """0–1: the share of the amounts printed in the tables found that were placed (1.00 = all)."""
     ok: bool = False
 
+    @property
+    def why(self) -> str:
+        """One line saying why no disclosure came out of the file (for a batch summary)."""
+        # what the file is (a scan without OCR, a broken zip) before what it lacks
+        said = [p.message for p in self.problems
+                if not (p.field or "").startswith("meta.") and "not a disclosure" not in p.message]
+        said += [p.message for p in self.problems if "not a disclosure" in p.message]
+        return (said or [p.message for p in self.problems] or ["未读出内容 / nothing read"])[0]
+
     def summary(self) -> str:
         lines = [f"{self.file}: {self.kind}, {self.pages} 页/pages, profile {self.profile}",
                  f"  表 tables: {len(self.tables_found)}/9 found"
