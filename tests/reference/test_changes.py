@@ -145,3 +145,21 @@ def test_cli_codes_editions__every_year_with_its_edition_and_status():
     lines = [line for line in result.output.splitlines() if line.startswith("│ 20")]
     assert [line.split("│")[1].strip() for line in lines] == [str(y) for y in YEARS]
     assert all("否 no" in line for line in lines)
+
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=st.text(alphabet=st.sampled_from(list("0123456789,\n\"旧新名称 abc")), max_size=80))
+def test_renames__any_user_file_reads_or_is_refused_with_located_problems(juesuan_home, body):
+    codes = juesuan_home / "codes"
+    codes.mkdir(parents=True, exist_ok=True)
+    (codes / "function-renames.csv").write_text("code,old_name,new_name,from_year,provenance\n" + body, encoding="utf-8")
+    try:
+        renames = renames_of("function")
+    except CodeListError as exc:
+        assert exc.problems and all(p.line for p in exc.problems)
+    else:
+        assert all(r.code.isdigit() and r.old_name and r.new_name for r in renames)
