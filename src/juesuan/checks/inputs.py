@@ -47,8 +47,12 @@ def missing_inputs(ctx: RuleContext):
 
     disclosure = ctx.disclosure
     document = compose(disclosure, ctx.profile)  # as juesuan build --profile composes it
+    unknown = {path for path, source in disclosure.provenance.items() if source.kind == "unread"}
+    missing = {key for key in type(disclosure.tables).model_fields if getattr(disclosure.tables, key).missing}
     empty = {}
     for gap in placeholders(document):
+        if any(item in unknown or item.split(".", 1)[0] in missing for item in gap.items):
+            continue  # a sentence about a value nobody could read: unknown, not an input to supply
         sheet = sheet_of_section(gap.section)
         if gap.placeholder in _WHAT and gap.items:
             name, label = _WHAT[gap.placeholder]
