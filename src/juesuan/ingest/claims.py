@@ -16,6 +16,7 @@ from .claim_labels import COUNT_ITEMS, LABELS, SECTION_KEYS, SHARE_BASE, VALUE_O
 from .collect import Collector
 from .numbers import clean
 from .pages import Document
+from .prose import prose_rows
 from .resolve import Resolved, check_coded_name, resolve_path
 
 _TOP = re.compile(r"^([一二三四五六七八九十]+)、")
@@ -53,10 +54,10 @@ class Segment:
 def segments(doc: Document) -> list[Segment]:
     out: list[Segment] = []
     part, top, sub, key, started = "", "", "", None, False
-    for row in doc.rows():
+    for row, printed in prose_rows(doc):
         if row.grid is not None:
             continue
-        text = clean(row.text)
+        text = clean(printed)
         if not text or PAGE_NUMBER.match(text):
             continue
         if _PART.match(text):

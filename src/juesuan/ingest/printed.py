@@ -12,6 +12,7 @@ import re
 from ..model import GlossaryEntry
 from ..model.printed import LineKind, PrintedLine
 from .pages import Document, Row
+from .prose import prose_rows
 from .sections import SECTIONS
 
 _NUMERAL = "[一二三四五六七八九十]+"
@@ -121,8 +122,8 @@ def printed_lines(doc: Document) -> tuple[PrintedLine, ...]:
     toc_state = "before"  # before → inside → after the 目录
     toc_first: str | None = None
     in_table = False  # after a table's title: its label lines are the table reader's, up to its 注 or the next part
-    for row in doc.rows():
-        text = _MARKUP.sub("", row.text).strip()
+    for row, printed in prose_rows(doc):
+        text = _MARKUP.sub("", printed).strip()
         if not text or _PAGE_NUMBER.match(text):
             continue
         if _is_table_row(row) and not (toc_state == "inside" and len(row.cells) <= 3):
