@@ -22,8 +22,10 @@ _COMPARED = re.compile(r"(?:与|比|较)\s*((?:19|20)\d{2})\s*年度?\s*(?:相�
 _FIGURE_YEAR = re.compile(
     r"(?<!\d)((?:19|20)\d{2})\s*年度\s*(?:的)?(?:收入|支出|本年|财政拨款|一般公共|政府性基金|国有资本|“三公”|\"三公\"|三公"
     r"|机关运行|政府采购|部门决算|预算绩效|开展|实有人数|决算)")
-_HISTORY = ("functions", "performance", "glossary")
-"""Sections that may name and compare other years (机构改革 history, 绩效 over several years)."""
+_HISTORY = ("functions", "glossary")
+"""Sections that may name other years (机构改革 history)."""
+_COMPARING = (*_HISTORY, "performance")
+"""Sections that may also compare with other years (绩效 over several years)."""
 
 
 def _other_year(text: str, year: int) -> re.Match[str] | None:
@@ -56,7 +58,7 @@ def years(ctx: RuleContext):
         if (m := _AS_OF.search(text)) and int(m.group(1)) != year:
             finding = ctx.finding(where(line), f"“截至{m.group(1)}年12月31日”与决算年度不一致，应为截至{year}年12月31日",
                                   expected=f"{year}年12月31日", actual=f"{m.group(1)}年12月31日")
-        elif line.section not in _HISTORY and (m := _COMPARED.search(text)) and int(m.group(1)) != year - 1:
+        elif line.section not in _COMPARING and (m := _COMPARED.search(text)) and int(m.group(1)) != year - 1:
             finding = ctx.finding(where(line), f"与{m.group(1)}年度相比：决算与上一年度（{year - 1}年度）相比",
                                   expected=f"{year - 1}年度", actual=f"{m.group(1)}年度",
                                   suggestion=f"改为“与{year - 1}年度相比”")

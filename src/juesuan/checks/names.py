@@ -62,7 +62,7 @@ def own_name(ctx: RuleContext):
             if stem.startswith(name) or name.startswith(stem) or official.find(name) != -1 or _variant(name, stem):
                 continue
             alias = official[len(stem):]  # （乌鲁木齐市大数据发展局）: the official's second name
-            in_title = is_title and bool(_TITLE_WORDS.search(text))
+            in_title = is_title and (bool(_TITLE_WORDS.search(text)) or text == name)  # a cover line that is a name
             self_named = in_title or re.match(_SELF, text[match.end():]) or \
                 bool(alias) and text.startswith(alias, match.end())
             if not self_named:
