@@ -25,6 +25,9 @@ ZERO_MARKS = {"-", "—", "--", "——", "－", "0"}
 _GLUED = re.compile(r"^(.*?\D)(-?\d{1,3}(?:,\d{3})*\.\d{2}|-?\d+\.\d{2})$")  # "事务5.00"
 _MARKERS = {"类", "款", "项"}
 TOTAL_NAMES = ("合计", "总计")
+_PAGE_MARK = re.compile(r"^[—\-–－]*\d{1,3}[—\-–－]*$|^第\d+页")
+_HEADER_WORDS = ("科目编码", "科目名称", "功能分类", "本年收入", "本年支出", "决算数", "单位：", "项目支出", "基本支出",
+                 "财政拨款收", "年初结转", "年末结转", "事业收入", "经营收入", "其他收入", "上级补助", "附属单位")
 
 
 def is_flat(block: Block) -> bool:
@@ -109,6 +112,10 @@ def records(block: Block, out: Collector) -> list[Record]:
             continue
         if not started and not codes and not amounts:
             continue  # header lines
+        if not codes and not amounts and (_PAGE_MARK.match(name) or name in ("项目", "栏次")
+                                          or any(w in name for w in _HEADER_WORDS)):
+            pending = ""  # a page number, or the header repeated on a continuation page
+            continue
         started = True
         inline = _INLINE_CODE.match(name)
         if inline and not codes:
@@ -165,7 +172,7 @@ def parse_flat_coded(block: Block, out: Collector, resolve, positions: bool = Fa
             options[label], parent[label] = None, _parent(label, kept)  # a blank parent of printed rows
             continue
         values = [parse_amount(text) for text, _, _ in record.amounts]
-        bands = [w[0] for _, _, w in record.amounts]
+        bands = [None] if positions else [w[0] for _, _, w in record.amounts]  # guessed bands prove nothing
         found = candidates(values, table_spec, bands if None not in bands else None) if None not in values else []
         edges = [w[1] for _, _, w in record.amounts]
         options[label] = found if offsets is None else _under_columns(found, edges, offsets)

@@ -148,7 +148,24 @@ def _placed(read, key: str, block: Block, out: Collector, resolver, exclude: str
 
 
 def _read_flat(key: str, block: Block, out: Collector, resolver) -> dict:
-    return parse_flat_coded(block, out, resolver.for_table(key), positions=not is_flat(block) and needs_columns(block))
+    positions = not is_flat(block) and needs_columns(block)
+    if positions:
+        assign_columns(block)  # names wrapped above and below their code line rejoin it
+    return parse_flat_coded(block, out, resolver.for_table(key), positions=positions)
+
+
+def _read_in_order(key: str, block: Block, out: Collector, resolver) -> dict:
+    """Cells by their order in the line (codes, name, amounts), positions set aside."""
+    to_columns(block, out)
+    return PARSERS[key](block, out, resolver.for_table(key))
+
+
+def _by_order(key: str, block: Block, out: Collector, resolver) -> bool:
+    """A table printed with layout whose guessed columns keep fewer cells than reading each line
+    in order does (公开06 blocks side by side, 公开01/04 with wide cells)."""
+    if key in FLAT_CODED or is_collapsed(block) or not needs_columns(block):
+        return False
+    return _placed(_read_in_order, key, block, out, resolver) > _placed(_read, key, block, out, resolver)
 
 
 def _by_identities(key: str, block: Block, out: Collector, resolver) -> bool:
@@ -177,6 +194,8 @@ def build_tables(blocks: list[Block], out: Collector, resolver) -> tuple[Tables,
         block = merged[key]
         if _by_identities(key, block, out, resolver):
             parsed = _read_flat(key, block, out, resolver)
+        elif _by_order(key, block, out, resolver):
+            parsed = _read_in_order(key, block, out, resolver)
         else:
             rows, problems, unclear = list(block.rows), len(out.not_understood), set(out.unclear_lines)
             parsed = _read(key, block, out, resolver)
