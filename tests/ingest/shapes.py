@@ -8,7 +8,7 @@ and the DOCX/XLSX. Pages are joined by form feeds, as pdftotext does.
 
 Score per shape, over the amounts the source prints (known cells that are not zero):
 right, wrong (a value in a cell that is not its own, also a non-zero where the source has
-zero), unread (provenance ``unread`` or the table missing) and zero (read as zero without
+zero), unread (provenance ``unread``, the table missing or read as unread as a whole) and zero (read as zero without
 saying so: a silent zero, never acceptable).
 """
 
@@ -137,6 +137,8 @@ def score(expected: dict[str, Decimal], disclosure: Disclosure | None) -> Score:
     got = dict(iter_table_cells(disclosure))
     missing = {key for key in type(disclosure.tables).model_fields
                if getattr(getattr(disclosure.tables, key), "missing", False)}
+    # a table the reader treats as unread as a whole (``Disclosure.reading``)
+    missing |= {n.table for n in getattr(disclosure, "reading", ()) if n.kind == "table" and n.table}
     for path, want in expected.items():
         value = got.get(path)
         unknown = (path.split(".")[0] in missing
