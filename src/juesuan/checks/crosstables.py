@@ -30,6 +30,13 @@ def _fiscal_classes(column: str) -> Callable[[Any], dict[str, tuple[str, Decimal
     return get
 
 
+def _like(side: dict, code: str) -> str | None:
+    """The path a 类 ``code`` would have on ``side``, from another 类's path there."""
+    for known, (path, _) in side.items():
+        return ".".join(code if part == known else part for part in path.split("."))
+    return None
+
+
 def _compare_classes(ctx: RuleContext, left: dict, right: dict, what: str) -> Iterator:
     """Each 类 printed on both sides must agree; a 类 missing on one side counts as 0."""
     for code in dict.fromkeys([*left, *right]):
@@ -38,7 +45,10 @@ def _compare_classes(ctx: RuleContext, left: dict, right: dict, what: str) -> It
         if a == b:
             continue
         anchor = left_path or right_path
-        other = right_path or left_path
+        # the side without the 类 is named too (its path as the other codes'): if that table was
+        # not read in full, the 类 may be one the reader missed (unknown, not 0; checks/unknown.py)
+        other = right_path or _like(right, code) or left_path
+        anchor = left_path or _like(left, code) or anchor
         finding = ctx.finding(ctx.locate(anchor), f"{what}：类 {code} 为 {a} 与 {b} 不一致",
                               expected=b, actual=a, difference=a - b, related=(other,),
                               suggestion="同一科目在各表中应取同一数字")
