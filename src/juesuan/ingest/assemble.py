@@ -79,7 +79,8 @@ def assemble(doc: Document) -> tuple[Disclosure | None, ParseReport]:
     )
     cells = [path for path, _ in iter_table_cells(base)]
     partial = {w for c in covered.values() for w in c.partial_lines}
-    unknown = unread(cells, out.sources, out.unclear_lines | partial, doc.path, out.set_aside, whole)
+    incomplete = {key: c.first for key, c in covered.items() if c.placed < c.seen}
+    unknown = unread(cells, out.sources, out.unclear_lines | partial, doc.path, out.set_aside, whole, incomplete)
     if unknown:
         base = base.model_copy(update={"provenance": {**base.provenance, **unknown}})
     try:

@@ -66,11 +66,14 @@ class Collector:
 
 def unread(cells: list[str], sources: dict[str, Source], lines: set[tuple[int, int]],
            file: str, set_aside: dict[str, Source] | None = None,
-           whole: dict[str, tuple[str, tuple[int, int] | None]] | None = None) -> dict[str, Source]:
+           whole: dict[str, tuple[str, tuple[int, int] | None]] | None = None,
+           incomplete: dict[str, tuple[int, int] | None] | None = None) -> dict[str, Source]:
     """Provenance ``unread`` for what the model holds but nobody read: the values of table rows
     that have a cell the reader could not place (every item of such a row, path without its
     last part, that was not read), cells read and set aside (``set_aside``), and every cell of
-    the tables in ``whole`` (key → (why, (page, line) of the table)). Left at zero they would be taken for printed zeros."""
+    the tables in ``whole`` (key → (why, (page, line) of the table)), and the cells not read of
+    the tables in ``incomplete`` (some printed amount not placed: a blank may be the one missed).
+    Left at zero they would be taken for printed zeros."""
     set_aside = set_aside or {}
     whole = whole or {}
     rows: dict[str, Source] = {}
@@ -93,4 +96,14 @@ def unread(cells: list[str], sources: dict[str, Source], lines: set[tuple[int, i
         elif row is not None and path not in sources:
             out[path] = Source(kind="unread", ref="栏目无法确定 / column not certain", file=file,
                                page=row.page, line=row.line)
+        elif table in (incomplete or {}) and path not in sources:
+            page, line = incomplete[table] or (None, None)
+            out[path] = Source(kind="unread", ref="表中有未读入的金额，本格未读到 / table not fully read, cell not read",
+                               file=file, page=page, line=line)
+    for table, start in (incomplete or {}).items():
+        # rows the reader never made (a code it did not see) are unknown too: the table's own key
+        # says so, and 审核 sets aside what names any of its items (checks/unknown.py)
+        page, line = start or (None, None)
+        out[table] = Source(kind="unread", ref="表中有未读入的金额 / table not fully read", file=file,
+                            page=page, line=line)
     return out
