@@ -112,8 +112,8 @@ def test_build__performance_score_of_10_to_50_is_refused_at_load(tmp_path):
     path.write_text(URUMQI.read_text(encoding="utf-8").replace("execution_score: 10.00", "execution_score: 1e50", 1),
                     encoding="utf-8")
     result = runner.invoke(app, ["build", str(path), "-o", str(tmp_path / "out")])
-    # build's own convention: 1 when any file failed
-    assert result.exit_code == 1 and "u.yaml:494" in result.output and "10^15" in result.output
+    # the command-line contract: 2 for input that cannot be used (1 is for 错误 found)
+    assert result.exit_code == 2 and "u.yaml:494" in result.output and "10^15" in result.output
     assert not list((tmp_path / "out").glob("*/*"))
 
 

@@ -43,7 +43,7 @@ def test_build__a_bad_file_does_not_stop_the_others(tmp_path):
     good = _small_file(tmp_path)
     result = CliRunner().invoke(app, ["build", str(bad), str(good), "-o", str(tmp_path / "out"), "-f", "html",
                                       "--force"])
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # the contract: an unusable input file is exit 2, after the others are built
     assert (tmp_path / "out" / "small-2022.html").is_file()
     assert "bad.yaml" in result.output
 

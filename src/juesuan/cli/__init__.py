@@ -16,6 +16,23 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"juesuan {version('juesuan')}")
+        except PackageNotFoundError:
+            typer.echo("juesuan (not installed)")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(show_version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                            help="显示版本 / show the version")) -> None:
+    """juesuan — 部门决算公开：数据模型、审核、生成与解读。退出码：0 无错误；1 发现错误（或拒绝生成）；2 输入无法使用或用法错误。"""
+
+
 # Command modules register themselves on import (same mechanism for every command).
 from . import files  # noqa: E402,F401
 from . import check  # noqa: E402,F401
@@ -27,6 +44,7 @@ from . import init  # noqa: E402,F401
 from . import importer  # noqa: E402,F401
 from . import export  # noqa: E402,F401
 from . import serve  # noqa: E402,F401
+from . import profiles  # noqa: E402,F401
 
 
 def main() -> None:

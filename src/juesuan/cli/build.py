@@ -20,7 +20,7 @@ from rich.table import Table
 
 from .. import fileformat
 from . import app
-from .common import console, err_console
+from .common import INPUT_SUFFIXES, check_profile, console, err_console, expand_paths, load_or_exit
 
 DEFAULT_FORMATS = "docx,xlsx,pdf,html"
 
@@ -40,8 +40,7 @@ def _formats(text: str) -> list[str]:
 
 @app.command()
 def build(
-    files: list[Path] = typer.Argument(..., help="披露文件 YAML/JSON / disclosure files", exists=True,
-                                       dir_okay=False),
+    files: list[Path] = typer.Argument(..., help="披露文件 YAML/JSON（或公开文档，先读取）；可为文件夹或通配符"),
     output: Path = typer.Option(Path("build"), "-o", "--output", help="输出目录 / output folder"),
     formats: str = typer.Option(DEFAULT_FORMATS, "-f", "--formats",
                                 help="输出格式，逗号分隔 / formats, comma-separated"),
@@ -56,10 +55,12 @@ def build(
     from ..render.registry import prepare
 
     wanted = _formats(formats)
+    files = expand_paths(files, INPUT_SUFFIXES)
     prepare(wanted)  # e.g. the PDF renderer reads its fonts while the first file loads
     output.mkdir(parents=True, exist_ok=True)
     written: list[tuple[Path, str, Path, float]] = []
-    failures = 0
+    failures, unusable = 0, 0
+    check_profile(profile)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn())
     with Progress(*columns, console=console, transient=True, disable=len(files) * len(wanted) < 2) as bar:
@@ -67,11 +68,22 @@ def build(
         for file in files:
             bar.update(task, description=f"{file.name}：读取 / loading")
             try:
-                disclosure = fileformat.load(file)
+                try:
+                    disclosure = load_or_exit(file)  # a published document is read first
+                except typer.Exit:
+                    unusable += 1
+                    bar.advance(task, len(wanted))
+                    continue
                 if profile:  # narrative and table layout both follow the chosen profile
                     meta = disclosure.meta.model_copy(update={"profile": profile})
                     disclosure = disclosure.model_copy(update={"meta": meta})
-                document = compose(disclosure)
+                try:
+                    document = compose(disclosure)
+                except ValueError as exc:  # e.g. a profile without narrative templates
+                    err_console.print(f"[red]错误 / error[/red] {file}: {exc}", highlight=False)
+                    unusable += 1
+                    bar.advance(task, len(wanted))
+                    continue
                 verdict = gate(disclosure, document, profile)
                 _print_gate(file, verdict)
                 if verdict.blocked and not (draft or force):
@@ -101,6 +113,8 @@ def build(
                 bar.advance(task)
             written += [done[name] for name in wanted if name in done]  # in the order asked for
     _report(written)
+    if unusable:  # the contract: 2 for input that cannot be used, 1 for 错误 found (refused builds)
+        raise typer.Exit(2)
     if failures:
         raise typer.Exit(1)
 

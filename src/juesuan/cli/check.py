@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from . import app
-from .common import console, err_console, expand_paths, load_or_exit, read_document
+from .common import check_profile, console, err_console, expand_paths, load_or_exit, read_document
 
 DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".txt")
 CHECK_SUFFIXES = (".yaml", ".yml", ".json", *DOCUMENT_SUFFIXES)
@@ -26,6 +26,46 @@ class Severity(str, Enum):
     info = "提示"
 
 
+SEVERITY_WORDS = {"错误": "错误", "error": "错误", "errors": "错误", "警告": "警告", "warning": "警告",
+                  "warnings": "警告", "warn": "警告", "提示": "提示", "info": "提示", "notice": "提示", "hint": "提示"}
+
+
+def severity_option(text: str) -> Severity:
+    """``--min-severity`` in Chinese or English (错误/error, 警告/warning, 提示/info)."""
+    value = SEVERITY_WORDS.get(text.strip().lower())
+    if value is None:
+        err_console.print(f"[red]错误 / error[/red] --min-severity {text!r}: 应为 错误|警告|提示 或 error|warning|info",
+                          markup=True, highlight=False)
+        raise typer.Exit(2)
+    return Severity(value)
+
+
+def same_department(a: str, b: str) -> bool:
+    """The same body however the title prints it: spaces, （本级）, a bracketed second name."""
+    import re
+
+    def core(name: str) -> str:
+        return re.sub(r"（[^（）]*）|\([^()]*\)|\s+", "", name or "")
+
+    x, y = core(a), core(b)
+    return bool(x and y) and (x in y or y in x)
+
+
+def same_department_previous_year(disclosure, previous, prev_path) -> None:
+    """``--prev`` must be the same department's disclosure of the year before (exit 2 otherwise)."""
+    if previous is None:
+        return
+    problems = []
+    if not same_department(disclosure.meta.department, previous.meta.department):
+        problems.append(f"部门不同（本年“{disclosure.meta.department}”，上年文件“{previous.meta.department}”）")
+    if previous.meta.year != disclosure.meta.year - 1:
+        problems.append(f"年度不是上一年（本年 {disclosure.meta.year}，上年文件 {previous.meta.year}）")
+    if problems:
+        err_console.print(f"[red]错误 / error[/red] --prev {prev_path}: {'；'.join(problems)} / --prev must be the same "
+                          "department's previous year", markup=True, highlight=False)
+        raise typer.Exit(2)
+
+
 def _load(path: Path):
     """A disclosure file (.yaml/.json) directly; a published document through ``juesuan.ingest``."""
     if path.suffix.lower() not in DOCUMENT_SUFFIXES:
@@ -38,7 +78,7 @@ def _load(path: Path):
         raise typer.Exit(2) from None
     disclosure, parse_report = read_document(path)  # (Disclosure | None, ParseReport); never raises
     for problem in getattr(parse_report, "problems", ()):
-        err_console.print(f"读取 / reading: {problem}", highlight=False)
+        err_console.print(f"读取 / reading: {problem}", highlight=False, markup=False)
     if disclosure is None:
         err_console.print(f"错误 / error: 无法从 {path} 读出决算公开内容 / no disclosure read", highlight=False)
         exit_ = typer.Exit(2)
@@ -58,19 +98,28 @@ def check(
     files: list[Path] = typer.Argument(..., help="披露文件 YAML/JSON，或公开文档 PDF/DOCX/XLSX/TXT（可多个）"),
     prev: Path = typer.Option(None, "--prev", help="上年决算公开文件（跨年核对）"),
     format: Format = typer.Option(Format.text, "--format", help="输出格式 text|json|html"),
-    min_severity: Severity = typer.Option(Severity.info, "--min-severity", help="只显示此级别及以上：错误|警告|提示"),
+    min_severity: str = typer.Option("提示", "--min-severity",
+                                     help="只显示此级别及以上：错误|警告|提示（或 error|warning|info）"),
     profile: str = typer.Option(None, "--profile", help="模板（默认取文件中的 meta.profile）"),
     output: Path = typer.Option(None, "-o", "--output", help="写入文件（多个文件时为目录）"),
     summary: Path = typer.Option(None, "--summary",
                                  help="汇总表 CSV：每个文件一行（部门、年度、各级别条数、错误规则）/ one row per file"),
+    html_dir: Path = typer.Option(None, "--html", help="审核报告目录：每个文件一份 HTML+DOCX 和 index.html / audit reports"),
 ) -> None:
     """审核部门决算公开：表内、表间、说明↔表、完整性、编码、跨年、绩效。有错误时退出码为 1。"""
     from ..checks import check as run_check
 
+    min_severity = severity_option(min_severity)
+    check_profile(profile)
     files = expand_paths(files, CHECK_SUFFIXES)
     previous = _load(prev) if prev else None
+    if html_dir is not None:  # the reviewer's reports (cli/audit.py), instead of text on the terminal
+        from .audit import write_html_reports
+        raise typer.Exit(write_html_reports(files, previous, profile, html_dir, _load))
     if len(files) == 1 and summary is None:
-        report = run_check(_load(files[0]), prev=previous, profile=profile)
+        disclosure = _load(files[0])
+        same_department_previous_year(disclosure, previous, prev)
+        report = run_check(disclosure, prev=previous, profile=profile)
         text = _report_text(report, format, min_severity)
         if output:
             output.write_text(text, encoding="utf-8")

@@ -15,8 +15,57 @@ console = Console(soft_wrap=True)
 err_console = Console(stderr=True, soft_wrap=True)
 
 
+LEGACY_SUFFIXES = {".doc": "DOCX", ".wps": "DOCX", ".xls": "XLSX", ".et": "XLSX", ".dps": "PDF", ".ppt": "PDF"}
+DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".txt", ".html", ".htm")
+INPUT_SUFFIXES = (".yaml", ".yml", ".json", *DOCUMENT_SUFFIXES)
+
+
+def check_profile(profile: str | None) -> None:
+    """An unknown ``--profile`` is a usage error (exit 2) that lists the known ones."""
+    if profile is None:
+        return
+    from ..reference.profiles import list_profiles
+
+    known = list_profiles()
+    if profile not in known:
+        err_console.print(f"[red]错误 / error[/red] 未知模板 / unknown profile {profile!r}；可选 / known: "
+                          f"{', '.join(known)}", markup=True, highlight=False)
+        raise typer.Exit(2)
+
+
+def usable_file(path: Path) -> None:
+    """Exit 2 with a bilingual message for what no command can read: a missing file, a folder where
+    one file is needed, an old binary office format (WPS/Office 97–2003) to save in a current one."""
+    if path.is_dir():
+        err_console.print(f"[red]错误 / error[/red] {path}: 是文件夹，此命令需要一个文件（check、parse、export 可接受文件夹）"
+                          f" / is a folder; this command needs one file", markup=True, highlight=False)
+        raise typer.Exit(2)
+    if not path.exists():
+        err_console.print(f"[red]错误 / error[/red] {path}: 找不到文件 / no such file", markup=True, highlight=False)
+        raise typer.Exit(2)
+    suffix = path.suffix.lower()
+    if suffix in LEGACY_SUFFIXES:
+        err_console.print(f"[red]错误 / error[/red] {path}: {suffix} 是旧的二进制格式，请在 WPS/Office 中另存为 "
+                          f".{LEGACY_SUFFIXES[suffix].lower()} 或 PDF 后再读取 / old binary format: save it as "
+                          f"{LEGACY_SUFFIXES[suffix]} or PDF first", markup=True, highlight=False)
+        raise typer.Exit(2)
+
+
 def load_or_exit(path: Path) -> Disclosure:
-    """Load a disclosure file; print located problems and exit 2 on bad input."""
+    """Any input a command is given: a disclosure file (YAML/JSON) is loaded, a published document
+    (PDF, DOCX, XLSX, text, web page) is read first; bad input prints located problems and exits 2."""
+    usable_file(path)
+    if path.suffix.lower() in DOCUMENT_SUFFIXES:
+        disclosure, report = read_document(path)
+        for problem in getattr(report, "problems", ()):
+            err_console.print(f"读取 / reading: {problem}", highlight=False, markup=False)
+        if disclosure is None:
+            err_console.print(f"[red]错误 / error[/red] {path}: 无法读出决算公开内容 / no disclosure read",
+                              markup=True, highlight=False)
+            exit_ = typer.Exit(2)
+            exit_.why = getattr(report, "why", None)
+            raise exit_
+        return disclosure
     try:
         return fileformat.load(path)
     except fileformat.DisclosureFileError as exc:

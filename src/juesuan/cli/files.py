@@ -24,7 +24,7 @@ def schema(output: Path = typer.Option(None, "-o", "--output", help="写入文�
 
 
 @app.command()
-def show(file: Path = typer.Argument(..., help="披露文件 YAML/JSON / disclosure file")) -> None:
+def show(file: Path = typer.Argument(..., help="披露文件 YAML/JSON，或公开文档 PDF/DOCX/XLSX/TXT（先读取）")) -> None:
     """显示决算摘要：总额、九张表、绩效得分 / show a readable summary."""
     from .summary import render_summary
 

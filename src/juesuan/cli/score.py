@@ -15,6 +15,9 @@ from . import app
 from .common import console, err_console, load_or_exit
 
 SEVERITY_STYLE = {"错误": "red", "警告": "yellow", "提示": "cyan"}
+STATUS_WORDS = {"match": "一致", "rounding": "舍入差", "outside": "超出允许范围", "judgement": "需人工判断",
+                "missing": "未填得分", "placeholder": "空行"}
+"""The scoring engine's status codes as a reviewer reads them."""
 
 
 def _load(file: Path) -> Disclosure:
@@ -48,7 +51,7 @@ def _project_table(s) -> Table:
         style = {"outside": "yellow", "judgement": "cyan", "missing": "red"}.get(r.status)
         table.add_row(r.indicator.level2, r.indicator.name or "", r.indicator.target or "", r.indicator.actual or "",
                       _text(r.weight), _text(r.reported), _text(r.suggested if r.suggested is not None else r.recomputed),
-                      bounds, r.status, r.explanation, style=style)
+                      bounds, STATUS_WORDS.get(r.status, r.status), r.explanation, style=style)
     return table
 
 
@@ -87,9 +90,18 @@ def _as_json(scores) -> list[dict]:
     } for s in scores]
 
 
-def _print(scores, fmt: str) -> None:
+def _print(scores, fmt: str, detail: bool = False) -> None:
     if fmt == "json":
         typer.echo(json.dumps(_as_json(scores), ensure_ascii=False, indent=2))
+        return
+    if not detail:  # the summary: one line per 自评表, then what needs a look
+        console.print(_overview(scores))
+        issues = [i for s in scores for i in s.all_issues if i.severity in ("错误", "警告")]
+        for i in issues:
+            where = f"“{i.indicator}”" if i.indicator else ""
+            console.print(f"  [{SEVERITY_STYLE[i.severity]}]{i.severity}[/] {i.project} {where} {i.message}",
+                          highlight=False)
+        console.print(f"共 {len(scores)} 张自评表；错误与警告 {len(issues)} 条。逐项指标见 --detail", highlight=False)
         return
     for s in scores:
         console.print(_project_table(s))
@@ -106,6 +118,7 @@ def score(
     policy: str = typer.Option("urumqi-2022", "--policy", "-p", help="评分策略 / scoring policy (policies.yaml)"),
     project: str = typer.Option(None, "--project", help="只看名称含此文字的项目 / projects whose name contains this"),
     fmt: str = typer.Option("text", "--format", help="text | json"),
+    detail: bool = typer.Option(False, "--detail", help="逐张自评表、逐项指标列出 / every indicator of every form"),
     form: Path = typer.Option(None, "--form", help="导出自评表 XLSX / export the 自评表 as XLSX"),
     fill: bool = typer.Option(False, "--fill", help="与 --form 合用：空得分格填入计算得分 / fill empty score cells"),
     filled: Path = typer.Option(None, "--import", help="导入填好的自评表 XLSX / import a filled XLSX"),
@@ -144,10 +157,10 @@ def score(
             fileformat.dump(disclosure, output)
             console.print(f"已写入 / written: {output}")
     if not projects:
-        err_console.print("[yellow]警告 / warning[/yellow] 没有项目支出绩效自评表 / no 自评表 found")
-        raise typer.Exit(1)
+        err_console.print("[red]错误 / error[/red] 文件中没有项目支出绩效自评表，无从评分 / no 自评表 to score")
+        raise typer.Exit(2)  # nothing to score is unusable input for this command, not a 错误 found
     if form is not None:
         form.write_bytes(export_form(projects, policy, fill=fill))
         console.print(f"已导出 {len(projects)} 张自评表 / exported: {form}")
         return
-    _print(score_performance(Performance(projects=tuple(projects)), load_policy(policy)), fmt)
+    _print(score_performance(Performance(projects=tuple(projects)), load_policy(policy)), fmt, detail)
