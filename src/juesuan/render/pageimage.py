@@ -1,4 +1,4 @@
-"""A page of an uploaded PDF as PNG, with the region a finding points at outlined.
+"""A page of a PDF as PNG, with the region a finding points at outlined (web desk, audit report).
 
 The reader's provenance gives the cell's box in display space (points, top-down), so the
 box scales straight onto the rendered image.

@@ -1,0 +1,188 @@
+"""The reviewer's audit report (render/audit, ``juesuan check --html DIR``) on the shared Shanghai PDF and our examples.
+
+Expected values come from the check itself (its JSON report), the file's own hash and the PDF's
+own text layer, never from numbers written here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from juesuan.cli import app
+from render_data import EXAMPLES
+
+ROOT = Path(__file__).parents[2]
+SHARED_PDF = ROOT.parent / "shared" / "reference" / "pdf" / "shanghai-putuo-finance-bureau-2024-dept-final.pdf"
+
+
+class Rows(HTMLParser):
+    """Each finding row's data attributes, its page link and its visible text; the group headings."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rows: list[dict] = []
+        self.groups: list[str] = []
+        self._in_h2 = self._in_script = False
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "tr" and "finding" in (a.get("class") or ""):
+            self.rows.append({**a, "links": [], "thumbs": 0})
+        elif tag == "a" and "page" in (a.get("class") or "") and self.rows:
+            self.rows[-1]["links"].append(a["href"])
+        elif tag == "img" and self.rows:
+            self.rows[-1]["thumbs"] += 1
+        self._in_h2 |= tag == "h2"
+        self._in_script |= tag == "script"
+
+    def handle_endtag(self, tag):
+        self._in_h2 &= tag != "h2"
+        self._in_script &= tag != "script"
+
+    def handle_data(self, data):
+        if self._in_h2:
+            self.groups.append(data)
+        if not self._in_script:
+            self.text.append(data)
+
+
+def parse(path: Path) -> Rows:
+    rows = Rows()
+    rows.feed(path.read_text(encoding="utf-8"))
+    return rows
+
+
+@pytest.fixture(scope="module")
+def reports(tmp_path_factory):
+    """``juesuan check PDF EXAMPLES --html DIR`` and the same files' JSON reports."""
+    if not SHARED_PDF.exists():
+        pytest.skip("shared Shanghai PDF not present")
+    out = tmp_path_factory.mktemp("audit")
+    files = [SHARED_PDF, *sorted(EXAMPLES.glob("*.yaml"))]
+    result = CliRunner().invoke(app, ["check", *map(str, files), "--html", str(out / "html")])
+    assert result.exit_code in (0, 1), result.output
+    data = {}
+    for path in files:
+        json_out = out / f"{path.stem}.json"
+        CliRunner().invoke(app, ["check", str(path), "--format", "json", "-o", str(json_out)])
+        data[path] = json.loads(json_out.read_text(encoding="utf-8"))
+    return out / "html", data
+
+
+def test_header_names_file_department_year_versions_hash_date(reports):
+    from juesuan import __version__
+    from juesuan.checks.registry import load_builtin
+
+    folder, data = reports
+    for path, report in data.items():
+        page = (folder / f"{path.stem}.html").read_text(encoding="utf-8")
+        assert f"<dd>{path.name}</dd>" in page
+        assert hashlib.sha256(path.read_bytes()).hexdigest() in page
+        assert f"<dd>{report['department']}</dd>" in page and f"<dd>{report['year']}</dd>" in page
+        assert f"juesuan {__version__}" in page and f"{len(load_builtin())} 条" in page
+        assert re.search(r"<dt>审核日期</dt><dd>\d{4}-\d\d-\d\d</dd>", page)
+
+
+def test_every_finding_appears_once_grouped_with_its_counts(reports):
+    folder, data = reports
+    for path, report in data.items():
+        rows = parse(folder / f"{path.stem}.html")
+        assert len(rows.rows) == len(report["findings"])
+        assert sorted(r["data-rule"] for r in rows.rows) == sorted(f["rule_id"] for f in report["findings"])
+        for severity, count in report["counts"].items():
+            assert sum(r["data-severity"] == severity for r in rows.rows) == count
+        assert sum(int(re.search(r"（(\d+)）$", g).group(1)) for g in rows.groups) == len(report["findings"])
+        assert len(rows.groups) == len(set(rows.groups)) > 1  # grouped, each group once
+
+
+def test_each_page_link_opens_the_page_the_finding_names(reports):
+    """The link is ``file.pdf#page=N`` with N the finding's page, and the figure is printed on that page."""
+    import pypdfium2 as pdfium
+
+    folder, data = reports
+    report = data[SHARED_PDF]
+    rows = {r["id"]: r for r in parse(folder / f"{SHARED_PDF.stem}.html").rows}
+    document = pdfium.PdfDocument(str(SHARED_PDF))
+    paged = [f for f in report["findings"] if f["location"].get("page")]
+    assert paged, "the Shanghai PDF's findings carry pages"
+    checked = 0
+    by_where = {}
+    for row in rows.values():
+        by_where.setdefault((row["data-rule"], row["data-where"]), row)
+    for row in rows.values():
+        for href in row["links"]:
+            target, _, fragment = href.partition("#page=")
+            assert (folder / target).resolve() == SHARED_PDF.resolve()
+            assert 1 <= int(fragment) <= len(document)
+    for finding in paged:
+        page = finding["location"]["page"]
+        row = next(r for r in rows.values() if r["data-rule"] == finding["rule_id"] and f"第{page}页" in r["data-where"])
+        assert any(h.endswith(f"#page={page}") for h in row["links"])
+        actual = finding.get("actual")
+        if actual and re.fullmatch(r"\d+\.\d\d", actual):  # a printed amount: it is on that page
+            text = document[page - 1].get_textpage().get_text_range()
+            assert actual in text.replace(",", "")
+            checked += 1
+    assert checked, "at least one linked amount read back from its page"
+
+
+def test_thumbnails_for_cells_with_a_box_on_their_page(reports):
+    from juesuan.ingest import read
+
+    folder, data = reports
+    disclosure, _ = read(SHARED_PDF)
+    rows = parse(folder / f"{SHARED_PDF.stem}.html").rows
+    expected = [f for f in data[SHARED_PDF]["findings"]
+                if (src := disclosure.provenance.get(f["location"].get("item") or "")) and src.bbox
+                and src.page == f["location"].get("page")]
+    assert expected and sum(r["thumbs"] for r in rows) == len(expected)
+
+
+def test_no_programmer_notation_in_what_a_reviewer_reads(reports):
+    from juesuan.model.items import TABLE_LABELS
+
+    folder, data = reports
+    path_like = re.compile(r"\b(" + "|".join(TABLE_LABELS) + r")\.[A-Za-z0-9_]+")
+    for path in data:
+        text = "".join(parse(folder / f"{path.stem}.html").text)
+        assert not path_like.search(text), path_like.search(text)
+        assert str(path.parent) not in text  # the file is named once in the header, not by its full path
+
+
+def test_plain_says_item_paths_in_chinese():
+    from juesuan.model.items import describe
+    from juesuan.render.audit.group import plain
+
+    assert plain("差额 income.total.total 不符") == f"差额 {describe('income.total.total')} 不符"
+    assert plain("无路径的句子。") == "无路径的句子。"
+
+
+def test_docx_for_filing_holds_the_same_findings(reports):
+    from docx import Document
+
+    folder, data = reports
+    for path, report in data.items():
+        document = Document(io.BytesIO((folder / f"{path.stem}.docx").read_bytes()))
+        cells = [row.cells[0].text for table in document.tables[2:] for row in table.rows[1:]]
+        assert sorted(cells) == sorted(f["severity"] for f in report["findings"])
+        header = {row.cells[0].text: row.cells[1].text for row in document.tables[0].rows}
+        assert header["文件 SHA-256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_index_links_every_report_with_its_counts(reports):
+    folder, data = reports
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    for path, report in data.items():
+        row = re.search(rf'<tr><td><a href="{re.escape(path.stem)}.html">.*?</tr>', page)
+        assert row, path
+        numbers = re.findall(r'<td class="num sev-(\S+?)">(\d+)</td>', row.group(0))
+        assert {s: int(n) for s, n in numbers} == report["counts"]
