@@ -42,3 +42,20 @@ def test_one_fact_removed__exactly_its_sentence_reported(examples):
     findings = check(example.model_copy(update={"operating_costs": costs})).by_rule("I-001")
     assert {f.location.section for f in findings} == {"operating_costs"}
     assert findings[0].location.item == "operating_costs.amount" and "机关运行经费" in findings[0].location.text
+
+
+def test_a_published_document_read_back_has_no_missing_input_findings():
+    """I-001 is for a disclosure being prepared: a printed document is judged on what it prints
+    (the reader not capturing a 上年数 is not a missing input; it gave 9 false 警告 on the Shanghai PDF)."""
+    from pathlib import Path
+
+    import pytest
+
+    from juesuan.checks import check
+    from juesuan.ingest import read
+
+    seed = Path(__file__).resolve().parents[3] / "shared" / "seed" / "000_70eff566b52b1af5.txt"
+    if not seed.exists():
+        pytest.skip("../shared not present")
+    disclosure, _ = read(seed)
+    assert not [f for f in check(disclosure).findings if f.rule_id == "I-001"]

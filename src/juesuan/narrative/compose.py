@@ -79,6 +79,12 @@ def _environment(profile: str) -> Environment:
     return env
 
 
+@lru_cache(maxsize=256)
+def _from_string(profile: str, source: str):
+    """A title template compiled once (``Environment.from_string`` compiles on every call)."""
+    return _environment(profile).from_string(source)
+
+
 def _profile_id(d: Disclosure, profile: Any) -> str:
     if profile is None:
         return d.meta.profile
@@ -101,8 +107,8 @@ def compose(disclosure: Disclosure, profile: Any = None) -> Document:
     sections: list[Section] = []
     for part in shared.parts:
         sections.extend(builder.part(part))
-    title = env.from_string(layout.title).render(base)
-    subtitle = env.from_string(layout.subtitle).render(base) if layout.subtitle else None
+    title = _from_string(profile_id, layout.title).render(base)
+    subtitle = _from_string(profile_id, layout.subtitle).render(base) if layout.subtitle else None
     return Document(title=title, subtitle=subtitle, sections=tuple(sections))
 
 
@@ -139,7 +145,8 @@ class _Builder:
         result = [self.section(part.id, f"{part.number} {self.fill(part.title)}", 1, part.number)]
         if part.id == "tables":
             for spec in self.shared.tables:
-                title = self.env.from_string(self.layout.table_title).render(label=spec.label, title=spec.title)
+                title = _from_string(self.layout.profile, self.layout.table_title).render(label=spec.label,
+                                                                                          title=spec.title)
                 result.append(Section(id=f"tables.{spec.key}", title=title, level=2, table=spec.key))
         for top in part.sections:
             result.extend(self.walk(top, 2, part.number))
@@ -156,7 +163,7 @@ class _Builder:
 
     def forms(self, level: int) -> list[Section]:
         """One section per 项目支出绩效自评表, drawing the form as table ``performance:<n>``."""
-        template = self.env.from_string(self.layout.performance_form_title)
+        template = _from_string(self.layout.profile, self.layout.performance_form_title)
         return [
             Section(id=f"performance.form.{n}", title=template.render({**self.base, "project": project}),
                     level=level, table=f"performance:{n}")
