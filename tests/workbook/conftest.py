@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from juesuan import fileformat
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
-NAMES = ("urumqi-iit-2022", "shanghai-putuo-czj-2024")
+from wb_data import EXAMPLES, NAMES  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -30,7 +27,7 @@ def rendered_xlsx(examples, tmp_path_factory):
 @pytest.fixture(scope="session")
 def filled(examples):
     """name → a ``juesuan init`` workbook filled with the example's values."""
-    from fill import fill_workbook
+    from wb_fill import fill_workbook
 
     from juesuan.workbook.writer import init_workbook
 

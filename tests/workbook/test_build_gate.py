@@ -16,7 +16,7 @@ from juesuan.checks import check
 from juesuan.cli import app
 from juesuan.workbook.importer import import_workbooks
 
-from conftest import EXAMPLES, NAMES
+from wb_data import EXAMPLES, NAMES
 
 
 def run(*args):

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from juesuan.cli import app
 from juesuan.workbook.fields import FIELD_SHEETS
 
-from conftest import NAMES
+from wb_data import NAMES
 
 
 def run(*args):
@@ -68,7 +68,7 @@ def test_reimport_after_an_edit__comments_and_other_fields_byte_identical(tmp_pa
 
 def test_reimport_onto_the_worked_example__only_the_edited_line_changes(tmp_path, filled):
     """The example file (comments, flow rows, its own order) as the existing YAML."""
-    from conftest import EXAMPLES
+    from wb_data import EXAMPLES
 
     target = tmp_path / "example.yaml"
     original = (EXAMPLES / f"{NAMES[0]}.yaml").read_text(encoding="utf-8")

@@ -6,12 +6,12 @@ import io
 
 import pytest
 from openpyxl import load_workbook
-from variants import export_variant
+from wb_variants import export_variant
 
 from juesuan.model import iter_table_cells
 from juesuan.workbook.importer import import_workbooks
 
-from conftest import NAMES
+from wb_data import NAMES
 
 FACTS = ("overview", "three_public_details", "operating_costs", "procurement", "assets", "comparisons", "performance")
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fill import fill_workbook
+from wb_fill import fill_workbook
 
 from juesuan import fileformat
 from juesuan.model import iter_table_cells
@@ -10,7 +10,7 @@ from juesuan.workbook.importer import import_workbooks
 from juesuan.workbook.writer import init_workbook
 from juesuan.workbook.yamlmerge import write
 
-from conftest import EXAMPLES
+from wb_data import EXAMPLES
 
 WORKED = EXAMPLES / "workbook"
 
