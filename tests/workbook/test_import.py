@@ -82,23 +82,27 @@ def _find(ws, text):
 
 
 def test_text_in_a_number_cell__located_and_unknown_not_zero(tmp_path, rendered_xlsx):
+    rows = []
+
     def edit(ws):
-        row = _find(ws, "合计").row
-        ws.cell(row, 5).value = "四万五千"  # 本年收入合计 of 公开02
+        rows.append(_find(ws, "合计").row)
+        ws.cell(rows[0], 5).value = "四万五千"  # 本年收入合计 of 公开02
 
     result = _read(tmp_path, _edit(rendered_xlsx[NAMES[0]], "公开02表", edit))
     problem = next(p for p in result.problems if p.sheet == "公开02表")
-    assert problem.cell == "E6" and "应为数字" in problem.message
+    assert problem.cell == f"E{rows[0]}" and "应为数字" in problem.message
     assert result.disclosure.provenance["income.total.total"].kind == "unread"
 
 
 def test_merged_cell_in_the_data_area__located(tmp_path, rendered_xlsx):
+    rows = []
+
     def edit(ws):
-        row = _find(ws, "合计").row + 1
-        ws.merge_cells(start_row=row, start_column=6, end_row=row, end_column=7)
+        rows.append(_find(ws, "合计").row + 1)
+        ws.merge_cells(start_row=rows[0], start_column=6, end_row=rows[0], end_column=7)
 
     result = _read(tmp_path, _edit(rendered_xlsx[NAMES[0]], "公开02表", edit))
-    assert any(p.sheet == "公开02表" and p.cell == "G7" and "合并单元格" in p.message for p in result.problems)
+    assert any(p.sheet == "公开02表" and p.cell == f"G{rows[0]}" and "合并单元格" in p.message for p in result.problems)
     assert result.disclosure.provenance["income.201.higher_level_subsidy"].kind == "unread"
 
 

@@ -86,7 +86,8 @@ def export_variant(xlsx: bytes, department: str, year: int, *, join_codes: bool,
     random.Random(seed).shuffle(names)
     for position, name in enumerate(names):
         rows = _rows(source[name])
-        body = rows[2:]  # below the rendered title and unit line
+        top = 1 + next(i for i, row in enumerate(rows[1:]) if not str(row[0] or "").startswith(("编制单位", "单位")))
+        body = rows[top:]  # below the rendered title, 编制单位 and unit lines
         header = next(i for i, row in enumerate(body) if row[0] == "合计" or isinstance(row[0], str) and
                       row[0].isdigit() or any(isinstance(v, float) for v in row))
         if name in CODED:
