@@ -34,6 +34,12 @@ _MARKUP = re.compile(r"^[#>\s]+|^[-*•]\s+|\*\*|__")  # markdown: headings, quo
 _GLOSSARY_ENTRY = re.compile(rf"^(?:{_NUMERAL}[、.．]|\d{{1,2}}[、.．])?\s*(?P<term>[^：:，。；\s]{{2,24}})[：:]\s*(?P<definition>.+)$")
 
 
+def _is_entry(text: str) -> bool:
+    """"术语：指……。": a definition is a sentence; "编制单位：XX局2022年度" after the list is not one."""
+    match = _GLOSSARY_ENTRY.match(text)
+    return bool(match) and (match.group("definition").startswith("指") or text.rstrip().endswith("。"))
+
+
 def _is_table_row(row: Row) -> bool:
     """A ruled row, or several cells without sentence punctuation ("增加 8746.99 万元，增长" is prose)."""
     return row.grid is not None or len(row.cells) > 2 and not re.search(r"[，。；：]", row.text)
@@ -98,7 +104,7 @@ class _Reader:
             starts.append((len(text), page, line))
             text += piece
         self.buffer.clear()
-        if self.section == "glossary" and _GLOSSARY_ENTRY.match(text):
+        if self.section == "glossary" and _is_entry(text):
             self.emit("glossary", text, starts[0][1], starts[0][2])
             return
         offset = 0
@@ -184,7 +190,7 @@ def glossary(lines: tuple[PrintedLine, ...]) -> tuple[GlossaryEntry, ...]:
     """名词解释 entries as printed: "术语：定义" (a leading 一、/1. dropped)."""
     out = []
     for line in lines:
-        match = _GLOSSARY_ENTRY.match(line.text) if line.kind == "glossary" else None
+        match = _GLOSSARY_ENTRY.match(line.text) if line.kind == "glossary" and _is_entry(line.text) else None
         if match:
             out.append(GlossaryEntry(term=match.group("term"), definition=_squash(match.group("definition"))))
     return tuple(out)
