@@ -27,7 +27,7 @@ def test_render_xlsx__frozen_repeated_headers_and_a4_print_setup(built, grids):
     book = openpyxl.load_workbook(str(built("xlsx")))
     sheet = book["公开02表"]
     header_rows = len(next(g for g in grids if g.key == "income").header)
-    first = 3  # title, unit line, then the header
+    first = 4  # title, 编制单位 and 年度, unit line, then the header
     assert sheet.freeze_panes == f"A{first + header_rows}"
     assert sheet.print_title_rows == f"${first}:${first + header_rows - 1}"
     assert sheet.page_setup.paperSize == 9
@@ -36,7 +36,7 @@ def test_render_xlsx__frozen_repeated_headers_and_a4_print_setup(built, grids):
     assert setup.fitToWidth in (None, 1) and setup.fitToHeight == 0
     assert sheet.sheet_properties.pageSetUpPr.fitToPage
     merged = {str(r) for r in sheet.merged_cells.ranges}
-    assert "A3:D3" in merged  # 项目 over the code and name columns
+    assert "A4:D4" in merged  # 项目 over the code and name columns
 
 
 def test_render_xlsx__wrapped_merged_text_gets_a_row_height(built, disclosure):

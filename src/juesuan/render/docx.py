@@ -11,6 +11,7 @@ parsed once. Font fallbacks are declared once in the font table (``w:altName``).
 from __future__ import annotations
 
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 import docx as python_docx
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -29,6 +30,7 @@ from .docx_table import BodyText, paragraph_xml, table_xml
 from .flow import blocks
 from .layout import LayoutOptions, grid_for, heading_is_table_title
 from .registry import register
+from .structure import structure_for
 
 VAL = qn("w:val")
 # Child order (ECMA-376) in w:style, w:pPr and w:rPr: a missing child goes before the
@@ -155,6 +157,8 @@ def _build_styles(doc) -> dict[str, str]:
                              space_after=6)
     small = S.FontRole(S.TABLE.families, S.PT["五号"])
     ids["unit"] = add("JS Unit", small, "right", space_after=2)
+    ids["unit_left"] = add("JS Unit Line", small, "left", space_after=2)
+    ids["toc_title"] = add("JS TOC Title", S.HEADING[1], "center", line_pt=36, space_after=12)
     ids["table_subtitle"] = add("JS Table Subtitle", S.FontRole(
         S.HEADING[3].families, S.PT["小四"]), "center", space_after=2)
     ids["note"] = add("JS Note", small, "left", space_before=3)
@@ -220,16 +224,37 @@ def _footers(doc, section, ids: dict[str, str]) -> None:
 
 
 def _grid_block(body: BodyText, grid: Grid, ids: dict[str, str], text_width_mm: float,
-                page_break: bool) -> None:
-    """Title, unit line, table and notes."""
+                page_break: bool, unit_text: str = "") -> None:
+    """Title, 编制单位 and unit line, table and notes."""
     body.add(paragraph_xml(ids["table_title"], grid.title, page_break=page_break))
     if grid.subtitle:
         body.add(paragraph_xml(ids["table_subtitle"], grid.subtitle))
-    body.add(paragraph_xml(ids["unit"], grid.unit or ""))
+    if unit_text:  # 编制单位 left, 单位：万元 right, on one line (a right tab at the text width)
+        body.add(unit_line_xml(ids["unit_left"], unit_text, grid.unit or "", text_width_mm))
+    else:
+        body.add(paragraph_xml(ids["unit"], grid.unit or ""))
     body.add(table_xml(grid, text_width_mm, ids, ids["table"]))
     for text in (grid.note, grid.empty_note):
         if text:
             body.add(paragraph_xml(ids["note"], text))
+
+
+def toc_field_xml(document: Document, depth: int) -> str:
+    """A real Word TOC field over the heading levels 1…depth; its cached result lists the entries
+    (page numbers appear when Word or LibreOffice updates the field, ``w:updateFields``)."""
+    entries = [s.title for s in document.sections if 1 <= s.level <= depth]
+    cached = "".join(f"<w:r><w:t xml:space=\"preserve\">{escape(t)}</w:t></w:r><w:r><w:br/></w:r>" for t in entries)
+    return (f'<w:p><w:r><w:fldChar w:fldCharType="begin" w:dirty="true"/></w:r>'
+            f'<w:r><w:instrText xml:space="preserve"> TOC \\o "1-{depth}" \\h \\z \\u </w:instrText></w:r>'
+            f'<w:r><w:fldChar w:fldCharType="separate"/></w:r>{cached}'
+            f'<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
+
+
+def unit_line_xml(style_id: str, left: str, right: str, width_mm: float) -> str:
+    tab = round(width_mm / 25.4 * 1440)
+    return (f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/><w:keepNext/><w:tabs><w:tab w:val="right" w:pos="{tab}"/>'
+            f'</w:tabs></w:pPr><w:r><w:t xml:space="preserve">{escape(left)}</w:t></w:r>'
+            f'<w:r><w:tab/><w:t xml:space="preserve">{escape(right)}</w:t></w:r></w:p>')
 
 
 def _text_width_mm(landscape: bool) -> float:
@@ -251,9 +276,16 @@ def render_docx(disclosure: Disclosure, document: Document, out_path: Path) -> P
     landscape = False
     options = LayoutOptions.for_disclosure(disclosure)
     body = BodyText(doc.element.body)
+    structure = structure_for(disclosure.meta.profile)
     body.add(paragraph_xml(ids["title"], document.title))
     if document.subtitle:
         body.add(paragraph_xml(ids["subtitle"], document.subtitle))
+    if structure.toc:  # on its own page after the cover; Word fills the page numbers on opening
+        body.add(paragraph_xml(ids["toc_title"], structure.toc_title, page_break=structure.cover))
+        body.add(toc_field_xml(document, structure.toc_depth))
+        doc.settings.element.append(parse_xml(f'<w:updateFields {nsdecls("w")} w:val="true"/>'))
+    part_break = structure.cover or structure.toc
+    unit_text = structure.unit_text(disclosure) if structure.unit_line else ""
     grids: dict[str, Grid] = {}
 
     def grid_of(section) -> Grid | None:
@@ -274,13 +306,16 @@ def render_docx(disclosure: Disclosure, document: Document, out_path: Path) -> P
             grid = grid_of(part)
             if grid is None or not heading_is_table_title(part.title, grid):
                 level = min(max(part.level, 1), 3)
+                # 第一部分 …: a part opens a page (the first one after the cover or 目录)
+                page_break |= level == 1 and structure.part_starts_page and part_break and not switched
+                part_break |= level == 1 and structure.part_starts_page
                 body.add(paragraph_xml(ids[f"h{level}"], part.title, page_break=page_break))
                 page_break = False
             for paragraph in part.paragraphs:
                 body.add(paragraph_xml(ids["body"], paragraph.text,
                                        highlight=paragraph.placeholder))
             if grid:
-                _grid_block(body, grid, ids, _text_width_mm(landscape), page_break)
+                _grid_block(body, grid, ids, _text_width_mm(landscape), page_break, unit_text)
                 page_break = False
     body.finish(doc)
     doc.core_properties.title = document.title

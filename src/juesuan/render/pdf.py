@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import threading
+from dataclasses import asdict
 from pathlib import Path
 
 import typst
@@ -23,6 +24,7 @@ from .flow import blocks
 from .layout import LayoutOptions, grid_for, heading_is_table_title
 from .pdf_fit import needs_tight
 from .registry import register
+from .structure import structure_for
 
 TEMPLATE = Path(__file__).parent / "templates" / "document.typ"
 
@@ -200,8 +202,10 @@ def document_data(disclosure: Disclosure, document: Document) -> dict:
              "sections": [_section_data(s, grid_of(s), 42 * index)
                           for index, s in enumerate(block.sections)]}
             for block in blocks(document.sections, grid_of)]
+    structure = structure_for(disclosure.meta.profile)
     return {"title": document.title, "subtitle": document.subtitle, "fonts": font_table(),
             "blocks": flow, "draft": document.draft,
+            "structure": {**asdict(structure), "unit_line": structure.unit_text(disclosure)},
             "keywords": [f"juesuan build --force: {document.forced}"] if document.forced else []}
 
 

@@ -18,6 +18,7 @@ from ..narrative.document import Document
 from .cells import Cell, Grid, placed
 from .layout import LayoutOptions, all_grids, grid_for
 from .registry import register
+from .structure import structure_for
 
 AMOUNT_FORMAT = "#,##0.00"
 AMOUNT_BLANK_ZERO = "#,##0.00;-#,##0.00;"
@@ -38,6 +39,7 @@ class Formats:
                                       "align": "center"})
         self.subtitle = book.add_format({**base, "align": "center"})
         self.unit = book.add_format({**base, "align": "right"})
+        self.unit_left = book.add_format({**base, "align": "left"})  # 编制单位 and 年度
         self.note = book.add_format({**base, "align": "left"})
         self._cache: dict[tuple, object] = {}
         self._book, self._boxed = book, boxed
@@ -90,7 +92,7 @@ def _write(sheet, row: int, col: int, cell: Cell, fmt) -> None:
         sheet.write_blank(row, col, None, fmt)
 
 
-def _sheet(book, formats: Formats, grid: Grid, name: str) -> None:
+def _sheet(book, formats: Formats, grid: Grid, name: str, unit_text: str = "") -> None:
     sheet = book.add_worksheet(name)
     last = grid.columns - 1
     unit = sum(grid.widths)
@@ -100,7 +102,7 @@ def _sheet(book, formats: Formats, grid: Grid, name: str) -> None:
     row = 0
     sheet.merge_range(row, 0, row, last, grid.title, formats.title)
     sheet.set_row(row, 30)
-    for text, fmt in ((grid.subtitle, formats.subtitle), (grid.unit, formats.unit)):
+    for text, fmt in ((grid.subtitle, formats.subtitle), (unit_text, formats.unit_left), (grid.unit, formats.unit)):
         if text:
             row += 1
             sheet.merge_range(row, 0, row, last, text, fmt)
@@ -152,13 +154,15 @@ def render_xlsx(disclosure: Disclosure, document: Document, out_path: Path) -> P
     """Excel workbook: one sheet per table and per 自评表, amounts as numbers."""
     options = LayoutOptions.for_disclosure(disclosure)
     book = xlsxwriter.Workbook(str(out_path), {"in_memory": True})
-    # the sheets print no department or year: the title property names both (read back by ingest)
+    # the title property names department and year too (read back by ingest)
     book.set_properties({"title": disclosure.meta.title or document.title, "subject": "部门决算公开", "author": "juesuan"})
     formats = Formats(book)
     grids = document_grids(disclosure, document, options)
     grids.sort(key=lambda grid: grid.key.startswith("performance:"))  # the nine tables first
+    structure = structure_for(disclosure.meta.profile)
+    unit_text = structure.unit_text(disclosure) if structure.unit_line else ""
     for index, grid in enumerate(grids):
-        _sheet(book, formats, grid, sheet_name(grid, index))
+        _sheet(book, formats, grid, sheet_name(grid, index), unit_text)
     for sheet in book.worksheets() if document.draft else ():  # juesuan build --draft: every printed page
         sheet.set_header("&C&28&KC00000草稿")
     if document.forced:
