@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from pydantic import ValidationError
 
-from ..model import Disclosure, Meta, Performance, iter_table_cells
+from ..model import Disclosure, Meta, Performance, Source, iter_table_cells
 from ..model.tables import TABLE_KEYS
 from .claims import extract_claims
 from .collect import Collector, unread
@@ -81,6 +81,8 @@ def assemble(doc: Document) -> tuple[Disclosure | None, ParseReport]:
     partial = {w for c in covered.values() for w in c.partial_lines}
     incomplete = {key: c.first for key, c in covered.items() if c.placed < c.seen}
     unknown = unread(cells, out.sources, out.unclear_lines | partial, doc.path, out.set_aside, whole, incomplete)
+    if year is None:  # the model needs a number: 0 stands there, marked unknown (not a year to check against)
+        unknown["meta.year"] = Source(kind="unread", ref="找不到决算年度 / no year found", file=doc.path)
     if unknown:
         base = base.model_copy(update={"provenance": {**base.provenance, **unknown}})
     try:

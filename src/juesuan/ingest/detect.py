@@ -44,6 +44,11 @@ def detect_meta(text: str) -> tuple[str | None, int | None]:
     head = text[:3000]
     years = (META_YEAR_RE.findall(head) or META_YEAR_RE.findall(text[:50000])
              or re.findall(r"(20\d{2})\s*年\s*(?:部门|单位)?\s*决算", head))  # "2024年部门决算"
+    if not years:  # pdfplumber puts the year of "2024年度部门决算" on a line of its own
+        lines = [re.sub(r"\s", "", x) for x in head.splitlines()]
+        years = [y for i, y in enumerate(lines) if re.fullmatch(r"20\d{2}", y)
+                 and any(re.match(r"^年度?(?:部门|单位)?决算", n) or re.search(r"\S年度(?:部门|单位)?决算", n)
+                         for n in lines[max(i - 2, 0):i + 2])]
     year = int(max(set(years), key=years.count)) if years else None
     department = None
     previous = ""
@@ -67,7 +72,8 @@ def detect_meta(text: str) -> tuple[str | None, int | None]:
     if department is None:
         lines = [re.sub(r"[*#\s]", "", x) for x in head.splitlines() if x.strip()]
         for i, line in enumerate(lines[:-1]):
-            if re.match(r"^20\d{2}年度?(?:部门)?决算", lines[i + 1]) and 2 <= len(line) <= 60:
+            if re.match(r"^(?:20\d{2})?年度?(?:部门|单位)?决算", lines[i + 1]) and 2 <= len(line) <= 60 \
+                    and not re.search(r"[，。：:]", line):
                 department = line
                 break
     if department is None:  # spreadsheet/MOF lead line: 编制单位：XX / 编制部门：XX
