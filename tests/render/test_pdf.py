@@ -21,11 +21,19 @@ def test_render_pdf__every_table_amount_is_in_the_text(built, grids):
     assert not {text: n for text, n in expected.items() if found[text] < n}
 
 
-def test_render_pdf__chinese_text_comes_back_exactly(built, document, grids):
-    """No tofu or .notdef: every title, heading and paragraph is extracted as written."""
+def test_render_pdf__chinese_text_comes_back_exactly(built, disclosure, document, grids):
+    """No tofu or .notdef: every title, heading and paragraph is extracted as written (a 单位构成
+    list the profile prints as a table: its rows)."""
+    from juesuan.render.structure import unit_table
+
     text = squash(pdf_text(built("pdf")))
     expected = [document.title, *(g.title for g in grids), *(g.note for g in grids if g.note)]
-    expected += [p.text for s in document.sections for p in s.paragraphs][:40]
+    shown = []
+    for s in document.sections:
+        units = unit_table(disclosure, s)
+        shown += [p.text for p in (units[1] if units else s.paragraphs)]
+        shown += ["".join(row) for row in units[0]] if units else []
+    expected += shown[:40]
     missing = [line for line in expected if squash(line) not in text]
     assert not missing
     assert "\ufffd" not in text

@@ -86,3 +86,18 @@ def test_xlsx_every_sheet_names_unit_and_year(built, disclosure):
     for sheet in book.worksheets:
         head = [c.value for row in sheet.iter_rows(max_row=4) for c in row if c.value]
         assert unit in head, sheet.title
+
+
+def test_unit_composition_is_a_numbered_table_where_the_template_has_one(built, disclosure):
+    structure = structure_for(disclosure.meta.profile)
+    units = disclosure.overview.units
+    if not (structure.unit_table and units):
+        pytest.skip("profile prints 部门决算单位构成 as text")
+    text = _squash("".join(_pages(built("pdf"))))
+    assert "序号单位名称备注" in text
+    for i, unit in enumerate(units, 1):
+        assert _squash(f"{i}{unit.name}{unit.note or ''}") in text
+        assert _squash(f"{i}、{unit.name}") not in text  # the list it replaces
+    xml = zipfile.ZipFile(built("docx")).read("word/document.xml").decode("utf-8")
+    table = next(t for t in re.findall(r"<w:tbl>.*?</w:tbl>", xml) if ">单位名称<" in t)
+    assert all(f">{unit.name}<" in table for unit in units)

@@ -30,7 +30,7 @@ from .docx_table import BodyText, paragraph_xml, table_xml
 from .flow import blocks
 from .layout import LayoutOptions, grid_for, heading_is_table_title
 from .registry import register
-from .structure import structure_for
+from .structure import structure_for, unit_table
 
 VAL = qn("w:val")
 # Child order (ECMA-376) in w:style, w:pPr and w:rPr: a missing child goes before the
@@ -250,6 +250,25 @@ def toc_field_xml(document: Document, depth: int) -> str:
             f'<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>')
 
 
+def units_table_xml(rows: list[tuple[str, str, str]], ids: dict[str, str], width_mm: float) -> str:
+    """部门决算单位构成: 序号 / 单位名称 / 备注 (SH-T), a bordered table the text width wide."""
+    twips = [round(width_mm * share / 25.4 * 1440) for share in (0.12, 0.55, 0.33)]
+    grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in twips)
+
+    def row(values, head: bool) -> str:
+        styles = [ids["cell_head"]] * 3 if head else [ids["cell_center"], ids["cell_left"], ids["cell_left"]]
+        header = "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" if head else "<w:trPr><w:cantSplit/></w:trPr>"
+        return f"<w:tr>{header}" + "".join(
+            f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="{st}"/></w:pPr>'
+            f'<w:r><w:t xml:space="preserve">{escape(v)}</w:t></w:r></w:p></w:tc>'
+            for v, w, st in zip(values, twips, styles)) + "</w:tr>"
+
+    return (f'<w:tbl><w:tblPr><w:tblStyle w:val="{ids["table"]}"/><w:tblW w:w="{sum(twips)}" w:type="dxa"/>'
+            f'<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/></w:tblCellMar>'
+            f"</w:tblPr><w:tblGrid>{grid}</w:tblGrid>{row(('序号', '单位名称', '备注'), True)}"
+            + "".join(row(r, False) for r in rows) + "</w:tbl>")
+
+
 def unit_line_xml(style_id: str, left: str, right: str, width_mm: float) -> str:
     tab = round(width_mm / 25.4 * 1440)
     return (f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/><w:keepNext/><w:tabs><w:tab w:val="right" w:pos="{tab}"/>'
@@ -280,6 +299,8 @@ def render_docx(disclosure: Disclosure, document: Document, out_path: Path) -> P
     body.add(paragraph_xml(ids["title"], document.title))
     if document.subtitle:
         body.add(paragraph_xml(ids["subtitle"], document.subtitle))
+    if structure.cover:  # the cover page carries no page number
+        section.different_first_page_header_footer = True
     if structure.toc:  # on its own page after the cover; Word fills the page numbers on opening
         body.add(paragraph_xml(ids["toc_title"], structure.toc_title, page_break=structure.cover))
         body.add(toc_field_xml(document, structure.toc_depth))
@@ -311,9 +332,12 @@ def render_docx(disclosure: Disclosure, document: Document, out_path: Path) -> P
                 part_break |= level == 1 and structure.part_starts_page
                 body.add(paragraph_xml(ids[f"h{level}"], part.title, page_break=page_break))
                 page_break = False
-            for paragraph in part.paragraphs:
+            units = unit_table(disclosure, part)
+            for paragraph in units[1] if units else part.paragraphs:
                 body.add(paragraph_xml(ids["body"], paragraph.text,
                                        highlight=paragraph.placeholder))
+            if units:
+                body.add(units_table_xml(units[0], ids, _text_width_mm(landscape)))
             if grid:
                 _grid_block(body, grid, ids, _text_width_mm(landscape), page_break, unit_text)
                 page_break = False

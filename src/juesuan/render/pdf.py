@@ -24,7 +24,7 @@ from .flow import blocks
 from .layout import LayoutOptions, grid_for, heading_is_table_title
 from .pdf_fit import needs_tight
 from .registry import register
-from .structure import structure_for
+from .structure import structure_for, unit_table
 
 TEMPLATE = Path(__file__).parent / "templates" / "document.typ"
 
@@ -178,12 +178,14 @@ def grid_data(grid: Grid, above: float = 0) -> dict:
     }
 
 
-def _section_data(section, grid: Grid | None, above: float = 0) -> dict:
+def _section_data(section, grid: Grid | None, above: float = 0, units=None) -> dict:
+    paragraphs = units[1] if units else section.paragraphs
     return {
         "title": section.title, "level": min(max(section.level, 1), 3),
         "show_heading": not (grid and heading_is_table_title(section.title, grid)),
-        "paragraphs": [{"text": p.text, "placeholder": p.placeholder} for p in section.paragraphs],
+        "paragraphs": [{"text": p.text, "placeholder": p.placeholder} for p in paragraphs],
         "grid": grid_data(grid, above) if grid else None,
+        "units": units[0] if units else None,
     }
 
 
@@ -199,7 +201,7 @@ def document_data(disclosure: Disclosure, document: Document) -> dict:
 
     # A heading kept with the table on its page (flow.blocks) takes about 42 pt of it.
     flow = [{"landscape": block.landscape, "break": block.starts_page,
-             "sections": [_section_data(s, grid_of(s), 42 * index)
+             "sections": [_section_data(s, grid_of(s), 42 * index, unit_table(disclosure, s))
                           for index, s in enumerate(block.sections)]}
             for block in blocks(document.sections, grid_of)]
     structure = structure_for(disclosure.meta.profile)
