@@ -33,13 +33,14 @@ system-packages:
 	    || echo "警告：未能安装 fonts-noto-cjk，PDF 将使用回退字体 / warning: fonts-noto-cjk not installed"; \
 	fi
 
-# Debian's chromium for the browser tests (Playwright drives it by its path; no browser is downloaded).
+# For the tests only: Debian's chromium (Playwright drives it by its path; no browser is downloaded)
+# and poppler-utils (pdftotext makes two of the text shapes the reader is scored on).
 browser-packages:
-	@if ! command -v chromium >/dev/null 2>&1; then \
-	  echo "安装 chromium / installing chromium"; \
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then \
+	  echo "安装 chromium、poppler-utils / installing chromium, poppler-utils"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  ($$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null) \
-	    || echo "警告：未能安装 chromium，浏览器测试将失败 / warning: chromium not installed"; \
+	  ($$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium poppler-utils >/dev/null) \
+	    || echo "警告：未能安装 chromium/poppler-utils，相关测试将失败 / warning: not installed"; \
 	fi
 
 install: $(STAMP)
