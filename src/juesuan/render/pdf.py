@@ -21,6 +21,7 @@ from ..narrative.document import Document
 from . import style as S
 from .cells import Cell, Grid, Row, head, label, placed
 from .flow import blocks
+from .headbreak import break_head
 from .layout import LayoutOptions, grid_for, heading_is_table_title
 from .pdf_fit import needs_tight
 from .registry import register
@@ -123,6 +124,19 @@ def _rows(rows: tuple[Row, ...]) -> list[dict]:
     return [{"kind": row.kind, "cells": [_cell(c) for c in row.cells]} for row in rows]
 
 
+def _head_rows(grid: Grid) -> list[dict]:
+    """Header rows with each cell's words kept whole (headbreak.py): the characters a line of the
+    cell holds follow from its columns' share of the text width, less the insets."""
+    rows = _rows(grid.header)
+    width_pt = (S.PAGE_MM[1] - 72 if grid.landscape else S.PAGE_MM[0] - 54) * 72 / 25.4  # document.typ margins
+    total = sum(grid.widths)
+    cells = [cell for row in rows for cell in row["cells"]]
+    for (_, c, cell), data in zip(placed(grid.header, len(grid.widths)), cells):
+        column_pt = width_pt * sum(grid.widths[c:c + cell.colspan]) / total - 5  # inset 2.5 pt each side
+        data["t"] = break_head(data["t"], int(column_pt // 10.5))  # noqa: money-float-ok (points)
+    return rows
+
+
 def _body_rows(rows: tuple[Row, ...], columns: int) -> list[dict]:
     """Body rows as JSON. A header row inside the body (the 自评表's 一级指标 … row) repeats
     on continuation pages (``repeat``). A repeated header cannot share a cell with the body,
@@ -172,7 +186,7 @@ def grid_data(grid: Grid, above: float = 0) -> dict:
         "empty_note": grid.empty_note, "landscape": grid.landscape, "widths": list(grid.widths),
         "dense": bool(grid.meta_rows),  # a form (自评表): tighter rows, see document.typ
         "tight": needs_tight(grid, above),
-        "meta": _rows(grid.meta_rows), "header": _rows(grid.header),
+        "meta": _rows(grid.meta_rows), "header": _head_rows(grid),
         "body": _body_rows(grid.body[:len(grid.body) - tail], len(grid.widths)),
         "tail": _rows(grid.body[len(grid.body) - tail:]),
     }

@@ -1,0 +1,52 @@
+"""Header words never break inside a word ("本年收入合\\n计"): a header cell too long for its column is
+broken here, between words, before the typesetter breaks it wherever the line runs out.
+
+Words are the terms the nine tables' headers are made of; a cut is allowed only where no word
+spans it. Where no such cut fits, the text is left to the typesetter as before.
+"""
+
+from __future__ import annotations
+
+WORDS = tuple(sorted((
+    "本年", "上年", "年初", "年末", "收入", "支出", "合计", "总计", "小计", "财政", "拨款", "上级", "补助",
+    "事业", "经营", "附属", "单位", "上缴", "其他", "基本", "项目", "结转", "结余", "和", "科目", "编码",
+    "名称", "功能", "分类", "经济", "预算", "决算", "决算数", "预算数", "人员", "经费", "公用", "政府性",
+    "基金", "国有", "资本", "一般", "公共", "使用", "非财政", "用事业", "基金弥补", "收支", "缺口",
+    "提取", "其中", "完成", "金额", "因公", "出国", "（境）", "费", "公务", "用车", "购置", "运行",
+    "维护", "接待", "全年", "预算数", "调剂", "合计数",
+), key=len, reverse=True))
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    """Word occurrences, longest first, not overlapping."""
+    taken = [False] * len(text)
+    spans = []
+    for word in WORDS:
+        start = text.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if not any(taken[start:end]):
+                spans.append((start, end))
+                for i in range(start, end):
+                    taken[i] = True
+            start = text.find(word, start + 1)
+    return spans
+
+
+def break_head(text: str, capacity: int) -> str:
+    """``text`` in lines of at most ``capacity`` characters cut only between words, or unchanged."""
+    if capacity < 2 or len(text) <= capacity or "\n" in text or not text.strip():
+        return text
+    spans = _spans(text)
+    safe = [p for p in range(1, len(text)) if not any(s < p < e for s, e in spans)]
+    lines, start = [], 0
+    while len(text) - start > capacity:
+        cuts = [p for p in safe if start < p <= start + capacity]
+        if not cuts:
+            return text
+        # the last cut that fits: lines as full as the column allows
+        cut = max(cuts)
+        lines.append(text[start:cut])
+        start = cut
+    lines.append(text[start:])
+    return "\n".join(lines)
