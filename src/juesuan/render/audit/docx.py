@@ -51,7 +51,7 @@ def audit_docx(audit: Audit) -> bytes:
     rows = [[fam, *(str(n[s]) for s in SEVERITIES), str(sum(n.values()))] for fam, n in fams.items()]
     rows.append(["合计", *(str(total[s]) for s in SEVERITIES), str(sum(total.values()))])
     _table(document, ["规则族", *SEVERITIES, "合计"], rows)
-    for group in group_findings(audit.findings):
+    for group in group_findings(audit.findings, audit.profile):
         document.add_heading(f"{group.title}（{len(group.findings)}）", level=2)
         rows = []
         for f in group.findings:

@@ -57,17 +57,31 @@ def _table_key(finding: dict[str, Any]) -> str | None:
     return None
 
 
-def _section_title(loc: dict[str, Any]) -> str:
+def section_titles(profile: str | None) -> dict[str, str]:
+    """Section id → its printed number and title in the profile (``六、一般公共预算…说明``)."""
+    from ...reference.profiles import Profile
+
+    try:
+        parts = Profile.load(profile).parts if profile else ()
+    except Exception:  # an unknown profile: the location's own words are shown instead
+        return {}
+    return {s.id: f"{s.number}{s.title}" for part in parts for top in part.sections for s in top.walk()}
+
+
+def _section_title(loc: dict[str, Any], titles: dict[str, str]) -> str:
     """``第三部分四`` as printed; an internal section id (``overview_totals``) by its heading instead."""
     section = loc["section"]
     if not section.isascii():
         return section
-    heading = loc.get("text", "").split("（", 1)[0].split("“", 1)[0].strip()
-    return heading or "（未注明小节）"
+    if section in titles:
+        return titles[section]
+    heading = re.sub(r"^(第\d+页)?(:第\d+行)?:?\s*(情况说明)?\s*", "", loc.get("text", ""))
+    return heading.split("（", 1)[0].split("“", 1)[0].strip() or "（未注明小节）"
 
 
-def group_findings(findings: list[dict[str, Any]]) -> list[Group]:
+def group_findings(findings: list[dict[str, Any]], profile: str | None = None) -> list[Group]:
     """Tables in their printed order, then sections, then the 绩效 projects, then the rest."""
+    titles = section_titles(profile)
     groups: dict[str, Group] = {}
     for f in findings:
         loc = f.get("location", {})
@@ -75,7 +89,7 @@ def group_findings(findings: list[dict[str, Any]]) -> list[Group]:
         if table:
             key, title = f"0:{TABLE_ORDER[table]:02d}:{table}", TABLE_LABELS[table]
         elif loc.get("section"):
-            title = "情况说明 " + _section_title(loc)
+            title = "情况说明 " + _section_title(loc, titles)
             key = f"1:{title}"  # two internal ids under one printed heading are one group
         elif loc.get("project"):
             key, title = f"2:{loc['project']}", f"绩效自评 {loc['project']}"

@@ -158,7 +158,7 @@ def audit_html(audit: Audit, out_dir: Path) -> str:
                '<button id="export" type="button">导出复核标记（JSON）</button></div>')
     head = "".join(f"<th>{h}</th>" for h in ("级别", "规则", "位置", "问题", "应为", "实为", "差额", "建议", "复核"))
     sections, index = [], 0
-    for group in group_findings(audit.findings):
+    for group in group_findings(audit.findings, audit.profile):
         rows = []
         for f in group.findings:
             index += 1
