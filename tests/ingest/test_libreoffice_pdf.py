@@ -74,4 +74,9 @@ def test_check_libreoffice_pdf__the_examples_own_table_and_form_errors_and_no_ot
     example, parsed, _ = pair
     errors = lambda report: Counter(f.rule_id for f in report.findings if str(f.severity) == "错误")  # noqa: E731
     expected = Counter({rule: n for rule, n in errors(juesuan.check(example)).items() if not rule.startswith("N-")})
+    # The Shanghai PDF was printed from a build that left 【请补充上年数】 in its 说明 (the example lacks the
+    # prior-year 财政拨款 totals): a template leftover as printed, which C-008 rightly finds.
+    printed_placeholders = sum(1 for line in parsed.printed if "【请补充" in line.text)
+    if printed_placeholders:
+        expected["C-008"] += 1
     assert errors(juesuan.check(parsed)) == expected

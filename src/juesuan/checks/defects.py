@@ -28,6 +28,8 @@ from .registry import REGISTRY, Registry, Rule, RuleContext
 from .tolerance import FAILURES_KEY, ROUNDING, judge_sum, unit
 
 Record = tuple[Finding, tuple[tuple[str, int, Decimal], ...]]
+MAX_SHIFT_TRIES = 24
+"""Re-checks spent on column shifts per check (6 per column: 3 starts × 2 directions)."""
 CODED_TABLES = ("income", "expenditure", "general_budget", "government_fund", "state_capital", "basic_expenditure")
 TEN = Decimal(10)
 
@@ -171,13 +173,19 @@ def _column_shifts(d: Disclosure, records: list[Record]
                    ) -> tuple[list[Finding], list[Record], set[str], list[Disclosure]]:
     """T00-002: a column printed one row off, found by shifting it back and re-checking.
 
-    Tried only for a column with broken identities in three rows or more; the shift starts
-    near the first row whose own (row-wise) identity fails, or anywhere in a table without
-    row-wise identities (公开06)."""
+    Tried only for a column with broken identities in three rows or more, in a table the reader
+    placed in full (a shift is a claim about what was printed: never made from unread cells),
+    starting near the first row whose own (row-wise) identity fails, else near the first failing
+    row. Each try re-checks the whole disclosure, so the tries are bounded (``MAX_SHIFT_TRIES``):
+    a long search on a badly read document once ran for minutes."""
     findings, left, shifted, repaired = [], list(records), set(), []
     registry = None
+    unread = {path.split(".", 1)[0] for path, source in d.provenance.items() if source.kind == "unread"}
+    budget = [MAX_SHIFT_TRIES]
     for table in CODED_TABLES:
         rows = _rows(d, table)
+        if table in unread or getattr(d.tables, table).missing:
+            continue
         for column in (rows[0].amount_columns if rows else ()):
             paths = [f"{table}.{r.code}.{column}" for r in rows]
             index = {p: i for i, p in enumerate(paths)}
@@ -187,9 +195,12 @@ def _column_shifts(d: Disclosure, records: list[Record]
                 continue
             own = [index[p] for r in group if len({_row_of(q) for q, _, _ in r[1]}) == 1
                    for p, _, _ in r[1] if p in index]
-            starts = range(min(own) - 1, min(own) + 2) if own else range(len(rows))
+            first = min(own) if own else failing[0]
+            starts = [i for i in range(first - 1, first + 2) if 0 <= i < len(rows)]
+            if budget[0] <= 0:
+                break
             registry = registry or _identity_rules()
-            fixed = _shift_back(d, table, column, rows, [i for i in starts if 0 <= i < len(rows)], registry)
+            fixed = _shift_back(d, table, column, rows, starts, registry, budget)
             if fixed is None:
                 continue
             start, direction, fixed_copy = fixed
@@ -219,7 +230,7 @@ def _echoes(findings: list[Finding], shifted: set[str], repaired: list[Disclosur
 
 
 def _shift_back(d: Disclosure, table: str, column: str, rows: list[Any], starts: list[int],
-                registry: Registry) -> tuple[int, int, Disclosure] | None:
+                registry: Registry, budget: list[int]) -> tuple[int, int, Disclosure] | None:
     """(start row, +1 printed one row down / −1 up, the repaired disclosure) when shifting
     back repairs the column."""
     data = d.model_dump()
@@ -227,6 +238,9 @@ def _shift_back(d: Disclosure, table: str, column: str, rows: list[Any], starts:
     printed = [getattr(r, column) for r in rows]
     for start in starts:
         for direction in (1, -1):
+            if budget[0] <= 0:
+                return None
+            budget[0] -= 1
             values = list(printed)
             if direction > 0:  # printed[i] = true[i − 1]: true[i] = printed[i + 1]; the last is lost
                 values[start:] = printed[start + 1:] + [Decimal(0)]

@@ -37,6 +37,17 @@ def is_flat(block: Block) -> bool:
     return bool(lines) and len(flat) * 2 > len(lines)
 
 
+def blanks_omitted(block: Block) -> bool:
+    """Grid rows with amounts carry different numbers of cells: the dump left blank cells out of
+    the line (tab text without empty fields), so neither a cell's column nor the distance between
+    two amounts says where they belong — only the identities can."""
+    rows = [row for row in block.rows if row.grid is not None and any(_amount(t) for t in _tokens(row))]
+    cols = [[c.col for c in row.cells if c.col is not None] for row in rows]
+    # a complete grid keeps its empty fields' column numbers (gaps); a dump that left them out has none
+    contiguous = all(c == list(range(c[0], c[0] + len(c))) for c in cols if c)
+    return bool(rows) and contiguous and len({len(c) for c in cols}) > 1
+
+
 def _tokens(row: Row) -> list[str]:
     return [t for t, _ in _banded(row)]
 
@@ -165,6 +176,7 @@ def parse_flat_coded(block: Block, out: Collector, resolve, positions: bool = Fa
         record.code = code
         kept.setdefault(code, record)  # a repeated row on a continuation page
     options, parent, conflict, loose = {}, {}, {}, {}
+    omitted = blanks_omitted(block)
     offsets = _column_offsets(kept.values(), len(table_spec.columns)) if positions else None
     has_children = {_parent(label, kept) for label, record in kept.items() if record.amounts}
     for label, record in kept.items():
@@ -172,7 +184,8 @@ def parse_flat_coded(block: Block, out: Collector, resolve, positions: bool = Fa
             options[label], parent[label] = None, _parent(label, kept)  # a blank parent of printed rows
             continue
         values = [parse_amount(text) for text, _, _ in record.amounts]
-        bands = [None] if positions else [w[0] for _, _, w in record.amounts]  # guessed bands prove nothing
+        # guessed bands prove nothing, and neither do tab columns when blank cells were left out
+        bands = [None] if positions or omitted else [w[0] for _, _, w in record.amounts]
         found = candidates(values, table_spec, bands if None not in bands else None) if None not in values else []
         edges = [w[1] for _, _, w in record.amounts]
         options[label] = found if offsets is None else _under_columns(found, edges, offsets)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from decimal import Decimal
 
 from pydantic import ValidationError
 
 from ..model.tables import TABLE_KEYS, Tables
 from .coded import parse_basic, parse_coded
 from .collapsed import is_collapsed, to_columns
-from .flat import is_flat, parse_flat_coded
+from .flat import blanks_omitted, is_flat, parse_flat_coded
 from .placement import holds, spec
 from .collect import Collector
 from .locate import Block
@@ -77,10 +78,37 @@ def _misread(key: str, block: Block, parsed: dict, out: Collector, resolver) -> 
     table_spec = spec(key)
     records = [parsed["total"]] if isinstance(parsed.get("total"), dict) else []
     records += parsed.get("rows", [])
-    if all(holds(tuple(r.get(c) for c in table_spec.columns), table_spec) for r in records):
+    rows_hold = all(holds(tuple(r.get(c) for c in table_spec.columns), table_spec) for r in records)
+    if rows_hold and (not blanks_omitted(block) or _families_hold(parsed, table_spec.columns)):
         return False
+    if rows_hold:  # blank cells left out of the line: where its amounts sit is a guess the sums refute
+        return True
     kept = sum(1 for p, v in out.values.items() if v and p.startswith(key + ".") and _holds_row(p, parsed, table_spec))
     return _placed(_read_flat, key, block, out, resolver, exclude=key) > kept
+
+
+def _families_hold(parsed: dict, columns: tuple[str, ...]) -> bool:
+    """合计行 = Σ类 and 类 = Σ款 = Σ项 in every column, within the rounding of the parts (unknown
+    cells are not judged)."""
+    rows = [r for r in parsed.get("rows", []) if isinstance(r.get("code"), str) and r["code"].isdigit()]
+    total = parsed.get("total") if isinstance(parsed.get("total"), dict) else None
+
+    def sums(parent, children) -> bool:
+        for column in columns:
+            values = [c.get(column) for c in children]
+            if parent.get(column) is None or any(v is None for v in values):
+                continue
+            slack = Decimal("0.005") * (len(values) + 1)
+            if abs(parent[column] - sum(values, Decimal(0))) > slack:
+                return False
+        return True
+
+    for row in rows:
+        children = [c for c in rows if len(c["code"]) == len(row["code"]) + 2 and c["code"].startswith(row["code"])]
+        if children and not sums(row, children):
+            return False
+    top = [r for r in rows if len(r["code"]) == 3]
+    return not (total and top) or sums(total, top)
 
 
 def _holds_row(path: str, parsed: dict, table_spec) -> bool:
