@@ -166,11 +166,3 @@ def department_names(ctx: RuleContext):
             location = _location(ctx, place, claim)
             yield ctx.finding(location, f"单位名称“{match.group(0)}”与封面名称“{d.meta.department}”不一致",
                               expected=d.meta.department, actual=match.group(0), suggestion="全文使用同一单位全称")
-
-
-# The other text families register with this module (BUILTIN_MODULES lists wording only).
-from . import dates, names  # noqa: E402,F401  isort:skip
-from . import malformed  # noqa: E402,F401  isort:skip
-from . import directions  # noqa: E402,F401  isort:skip
-from . import parts  # noqa: E402,F401  isort:skip
-from . import lists  # noqa: E402,F401  isort:skip
