@@ -27,7 +27,7 @@ _INSTRUCTION = re.compile(
     r"请(?:填写|补充|根据|按照|说明|在此)|填报说明|填写说明|作下述说明|如持平作持平表述|按上述格式|不涉及的不列"
     r"|根据.{0,30}填写。?$|本部分内容(?:为|填写)")
 _BRACKETED = re.compile(r"[（(][^（）()]{0,30}(?:如持平作持平表述|不涉及的不列|本部分内容)[^（）()]{0,30}[）)]")
-_SENTENCE_END = re.compile(r"(?<=[。！？；])")
+_SENTENCE_END = re.compile(r"(?<=[。！？；])(?![。！？；])")  # "。。" stays with its sentence (C-105 finds it)
 _PAGE_NUMBER = re.compile(r"^[-—–－\s]*\d{1,3}[-—–－\s]*$|^第\s*\d+\s*页")
 _MARKUP = re.compile(r"^[#>\s]+|^[-*•]\s+|\*\*|__")  # markdown: headings, quotes, bullets, bold
 # A 名词解释 entry: optional number, a short term, "：", its definition.
