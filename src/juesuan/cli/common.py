@@ -111,3 +111,10 @@ def read_document(path: Path, **options):
     except Exception as exc:  # a reader's own failure: reported as such, the batch continues
         return None, ParseReport(file=str(path), problems=(Problem(file=str(path), message=(
             f"读取时出错 / error while reading: {type(exc).__name__}: {str(exc)[:300]}")),))
+
+
+def needs_extra(extra: str, what: str) -> None:
+    """Exit 2 saying which optional extra to install (``[`` escaped: rich would eat ``[web]``)."""
+    err_console.print(f"错误 / error: {what}需要可选依赖 / needs the {extra} extra: pip install 'juesuan\\[{extra}]'",
+                      highlight=False)
+    raise typer.Exit(2)

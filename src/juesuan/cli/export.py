@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from . import app
-from .common import console, err_console
+from .common import console, err_console, needs_extra
 
 INPUT_SUFFIXES = (".yaml", ".yml", ".json", ".pdf", ".docx", ".xlsx", ".txt")
 
@@ -29,12 +29,6 @@ def _expand(paths: list[Path]) -> list[Path]:
         else:
             out.append(path)
     return out
-
-
-def _needs_data_extra() -> None:
-    err_console.print("错误 / error: Parquet 与查询需要可选依赖 / Parquet and queries need the data extra: "
-                      "pip install 'juesuan\\[data]'", highlight=False)
-    raise typer.Exit(2)
 
 
 @app.command()
@@ -67,7 +61,7 @@ def export(
     try:
         written = write(corpus.rows, output, format.value, sources=sources, licence=licence)
     except ImportError:
-        _needs_data_extra()
+        needs_extra("data", "Parquet 与查询")
     counts = "，".join(f"{name} {len(rows)}" for name, rows in corpus.rows.items())
     console.print(f"已导出 / exported {len(sources)} 个文件：{counts} → {output}（{len(written)} 个文件）", highlight=False)
     for path in skipped:
@@ -94,7 +88,7 @@ def query(
     try:
         columns, rows = run_report(data, report) if report else run(data, sql)
     except ImportError:
-        _needs_data_extra()
+        needs_extra("data", "Parquet 与查询")
     except QueryError as exc:
         err_console.print(f"错误 / error: {exc}", highlight=False)
         raise typer.Exit(2) from None

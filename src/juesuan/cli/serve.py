@@ -7,13 +7,7 @@ import os
 import typer
 
 from . import app
-from .common import console, err_console
-
-
-def _needs_web_extra() -> None:
-    err_console.print("错误 / error: 工作台需要可选依赖 / the workspace needs the web extra: "
-                      "pip install 'juesuan\\[web]'", highlight=False)
-    raise typer.Exit(2)
+from .common import console, err_console, needs_extra
 
 
 @app.command()
@@ -29,7 +23,7 @@ def serve(
 
         from ..web.app import create_app
     except ImportError:
-        _needs_web_extra()
+        needs_extra("web", "工作台")
     application = create_app()
     settings = application.state.settings
     if demo:
@@ -62,5 +56,5 @@ def worker(workers: int = typer.Option(1, "--workers", help="并行任务数")) 
 
         from ..web.jobs import huey
     except ImportError:
-        _needs_web_extra()
+        needs_extra("web", "工作台")
     Consumer(huey, workers=workers, worker_type="thread").run()

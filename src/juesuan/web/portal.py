@@ -87,24 +87,22 @@ def three_public_series(db: Session, department_id: int) -> list[dict[str, Any]]
     return out
 
 
-def budget_vs_actual(d: Disclosure) -> list[dict[str, Any]]:
+def _against(d: Disclosure, field: str, then: str, now: str) -> list[dict[str, Any]]:
+    """Items whose comparison carries ``field`` (全年预算数, 上年数) beside this year's figure."""
     out = []
     for item, comparison in d.comparisons.items():
-        final = lookup(d, item)
-        if comparison.full_year_budget is not None and final is not None:
-            out.append({"item": item, "label": item_label(item, d), "budget": _s(comparison.full_year_budget),
-                        "final": _s(final)})
+        final, other = lookup(d, item), getattr(comparison, field)
+        if other is not None and final is not None:
+            out.append({"item": item, "label": item_label(item, d), then: _s(other), now: _s(final)})
     return out
+
+
+def budget_vs_actual(d: Disclosure) -> list[dict[str, Any]]:
+    return _against(d, "full_year_budget", "budget", "final")
 
 
 def prior_year(d: Disclosure) -> list[dict[str, Any]]:
-    out = []
-    for item, comparison in d.comparisons.items():
-        final = lookup(d, item)
-        if comparison.prior_year is not None and final is not None:
-            out.append({"item": item, "label": item_label(item, d), "prior": _s(comparison.prior_year),
-                        "current": _s(final)})
-    return out
+    return _against(d, "prior_year", "prior", "current")
 
 
 def item_label(item: str, d: Disclosure) -> str:
