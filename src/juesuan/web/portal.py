@@ -48,6 +48,25 @@ def listing(db: Session, region: str | None = None, year: int | None = None,
             for p, f, d, r in rows]
 
 
+def compare_rows(db: Session, year: int | None) -> list[dict[str, Any]]:
+    """Every current publication of ``year`` with its main figures (the comparison view). A
+    publication never changes, so its figures are computed once per process and its content
+    is only loaded then."""
+    query = (select(Publication, Department, Region).join(Filing, Publication.filing_id == Filing.id)
+             .join(Department, Filing.department_id == Department.id).join(Region, Department.region_id == Region.id)
+             .where(Publication.superseded_by.is_(None), Filing.year == year).order_by(Region.name, Department.name))
+    rows = []
+    for publication, department, region in db.execute(query).all():
+        if publication.id not in _TOTALS:
+            _TOTALS[publication.id] = totals(disclosure_for(db, publication))
+        rows.append({"id": publication.id, "department": department.name, "region": region.name, "year": year,
+                     "totals": _TOTALS[publication.id]})
+    return rows
+
+
+_TOTALS: dict[int, dict[str, str | None]] = {}
+
+
 def _s(value: Decimal | None) -> str | None:
     return None if value is None else format(value, "f")
 

@@ -109,8 +109,7 @@ def compare_page(request: Request, year: str | None = None, who: Viewer = Depend
     everything = portal.listing(db)
     years = sorted({e["year"] for e in everything}, reverse=True)
     year = int(year) if year and year.isdigit() else (years[0] if years else None)
-    rows = [{**e, "totals": portal.totals(portal.disclosure_for(db, db.get(Publication, e["id"])))}
-            for e in everything if e["year"] == year]
+    rows = portal.compare_rows(db, year)
     return page(request, "public_compare.html", who, rows=rows, year=year, years=years)
 
 
