@@ -46,6 +46,8 @@ class Limits:
     """Columns of one DOCX/XLSX table row (gridSpan included)."""
     sheet_rows: int = 100_000
     """Rows read from one worksheet (the rest reported, not read)."""
+    text_bytes: int = 20 * MB
+    """A text or CSV dump (a whole disclosure's text is 0.1–0.5 MB); the rest is reported, not read."""
     yaml_bytes: int = 20 * MB
     """A YAML/JSON disclosure file (the worked examples are 0.1–0.3 MB)."""
     yaml_nodes: int = 500_000

@@ -129,6 +129,14 @@ def test_csv__field_over_csv_limit_is_located(tmp_path):
     assert disclosure is None and "cannot read CSV" in only_problem(report, path)
 
 
+@pytest.mark.parametrize("name", ["dump.txt", "dump.csv"])
+def test_text__beyond_the_text_limit_is_reported_not_dropped_silently(tmp_path, monkeypatch, name):
+    monkeypatch.setenv("JUESUAN_LIMIT_TEXT_BYTES", "2000")
+    row = "一般公共服务支出\t1.00\t2.00\n" if name.endswith(".txt") else "一般公共服务支出,1.00,2.00\n"
+    disclosure, report, path = read_bytes(tmp_path, name, row.encode() * 200)
+    assert any("JUESUAN_LIMIT_TEXT_BYTES" in p.message and "2000" in p.message for p in report.problems)
+
+
 def test_limits__every_limit_is_documented_with_its_default():
     from dataclasses import fields
     from pathlib import Path

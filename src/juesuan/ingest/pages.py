@@ -79,7 +79,19 @@ class UnreadableFile(Exception):
     """The file cannot be read at all; the message is user-facing (中文 / English)."""
 
 
-MAX_TEXT_BYTES = 20 * 1024 * 1024
+def _read_text_bytes(path: Path, doc: "Document") -> bytes:
+    """The file up to the ``text_bytes`` limit; what lies beyond is reported on the document, never
+    dropped without a word."""
+    from ..limits import current
+
+    limit = current().text_bytes
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        doc.problems.append(f"超出限制：只读取前 {limit} 字节（可用环境变量 JUESUAN_LIMIT_TEXT_BYTES 调整）/ "
+                            f"limit exceeded: only the first {limit} bytes read (set JUESUAN_LIMIT_TEXT_BYTES)")
+        data = data[:limit]
+    return data
 
 
 def grid_row(values: list[str], page: int, line: int, grid: int | None) -> Row:
@@ -127,11 +139,10 @@ def load_text(path: Path) -> Document:
 
     Form feeds split pages; a run of tab rows forms one grid.
     """
-    data = path.read_bytes()[:MAX_TEXT_BYTES]
-    text = _decode(data)
+    doc = Document(str(path), "text")
+    text = _decode(_read_text_bytes(path, doc))
     if "\x00" in text[:4096]:
         raise UnreadableFile(f"{path}: 不是文本文件 / not a text file")
-    doc = Document(str(path), "text")
     page = Page(1)
     grid_id, in_grid = 0, False
     # Lines split at newlines only: str.splitlines() also splits at \f (and \v, \x1c…), which
@@ -363,14 +374,12 @@ def sniff(path: Path) -> str:
 
 
 def load_csv(path: Path) -> Document:
-    data = path.read_bytes()
     doc = Document(str(path), "text")
-    if len(data) > MAX_TEXT_BYTES:
-        doc.problems.append(f"只读取前 {MAX_TEXT_BYTES} 字节 / only the first {MAX_TEXT_BYTES} bytes read")
+    data = _read_text_bytes(path, doc)
     page = Page(1)
     number = 0
     try:
-        for number, values in enumerate(csv.reader(io.StringIO(_decode(data[:MAX_TEXT_BYTES]))), start=1):
+        for number, values in enumerate(csv.reader(io.StringIO(_decode(data))), start=1):
             if any(v.strip() for v in values):
                 page.rows.append(grid_row(values, 1, number, 1))
     except csv.Error as exc:  # a field over csv's 128 KB limit, a NUL byte
