@@ -172,3 +172,5 @@ class Job(Base):
     error: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=now)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=now)
+    worker: Mapped[str] = mapped_column(String(120), default="", server_default="")
+    """The worker process running it (``host:pid:token``) while running; finds jobs left by a dead worker."""
