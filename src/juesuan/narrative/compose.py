@@ -71,12 +71,18 @@ def _environment(profile: str) -> Environment:
         loader=FileSystemLoader(str(TEMPLATES / profile)),
         undefined=StrictUndefined, autoescape=False, trim_blocks=True, lstrip_blocks=True,
         keep_trailing_newline=False, bytecode_cache=bytecode_cache(),
+        auto_reload=False,  # installed templates do not change under a running process: no stat per render
     )
     env.filters["paragraphs"] = lambda text: "\n\n".join(
         line.strip() for line in (text or "").splitlines() if line.strip())
     env.filters["or_placeholder"] = lambda text: text if text else PLACEHOLDER_TEXT
     env.filters["clause"] = lambda text: clean_reason(text) if text else PLACEHOLDER_TEXT
     return env
+
+
+@lru_cache(maxsize=8)
+def _template_names(profile: str) -> frozenset[str]:
+    return frozenset(path.name for path in (TEMPLATES / profile).glob("*.j2"))
 
 
 @lru_cache(maxsize=256)
@@ -173,7 +179,7 @@ class _Builder:
     def section(self, section_id: str, title: str, level: int, ref: str) -> Section:
         paragraphs: tuple[Paragraph, ...] = ()
         name = f"{section_id}.j2"
-        if (TEMPLATES / self.layout.profile / name).is_file():
+        if name in _template_names(self.layout.profile):
             text = self.env.get_template(name).render(self.base)
             paragraphs = tuple(_paragraphs(text, self.recorder, ref))
         return Section(id=section_id, title=title, level=level, paragraphs=paragraphs)
@@ -189,15 +195,15 @@ def _paragraphs(text: str, recorder: Recorder, ref: str) -> list[Paragraph]:
         entry = _LIST_ENTRY.match(plain)
         ref_here = ref + entry.group(1) if entry else ref  # 第二部分五(三)3: the 3rd entry
         result.append(Paragraph(
-            text=plain, claims=tuple(_located(claim, ref_here, plain, at) for claim, at in claims),
+            text=plain, claims=tuple(_located(claim, text, ref_here, plain, at) for claim, text, at in claims),
             placeholder=PLACEHOLDER_MARK in plain,
         ))
     return result
 
 
-def _located(claim: Claim, ref: str, paragraph: str, at: int) -> Claim:
-    """The claim with its section reference and the sentence (up to 。) that prints it."""
+def _located(claim: Claim, text: str | None, ref: str, paragraph: str, at: int) -> Claim:
+    """The claim with its printed text, section reference and the sentence (up to 。) that prints it."""
     start = paragraph.rfind("。", 0, at) + 1
     end = paragraph.find("。", at)
     sentence = paragraph[start:] if end < 0 else paragraph[start:end + 1]
-    return claim.model_copy(update={"section": ref, "sentence": sentence})
+    return claim.model_copy(update={"text": text, "section": ref, "sentence": sentence})

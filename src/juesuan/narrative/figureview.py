@@ -24,20 +24,25 @@ MARK = re.compile("\ue000(\\d+)\ue001")
 
 @dataclass
 class Recorder:
-    """Claims printed so far; ``mark`` returns the marked text of one claim."""
+    """Claims printed so far, each with the text that prints it; ``mark`` returns the marked text.
 
-    claims: list[Claim] = field(default_factory=list)
+    The printed text is applied when the claim is placed in its paragraph (one model copy per
+    claim, not two)."""
+
+    claims: list[tuple[Claim, str | None]] = field(default_factory=list)
 
     def mark(self, claim: Claim, text: str) -> str:
-        self.claims.append(claim.model_copy(update={"text": text}))
+        self.claims.append((claim, text))
         return f"\ue000{len(self.claims) - 1}\ue001{text}"
 
-    def take(self, text: str) -> tuple[str, tuple[tuple[Claim, int], ...]]:
-        """Strip the marks from ``text``; return it with the claims it prints and where."""
-        plain, found, last = [], [], 0
+    def take(self, text: str) -> tuple[str, tuple[tuple[Claim, str | None, int], ...]]:
+        """Strip the marks from ``text``; return it with the claims it prints, their text and where."""
+        plain, found, last, length = [], [], 0, 0
         for match in MARK.finditer(text):
-            plain.append(text[last:match.start()])
-            found.append((self.claims[int(match.group(1))], sum(len(p) for p in plain)))
+            piece = text[last:match.start()]
+            plain.append(piece)
+            length += len(piece)
+            found.append((*self.claims[int(match.group(1))], length))
             last = match.end()
         plain.append(text[last:])
         return "".join(plain), tuple(found)
@@ -197,7 +202,7 @@ class FigureView:
         the claim then has no ``text``, as parsing reads such a statement back."""
         if fig.claim is None:
             return ""
-        self.recorder.claims.append(fig.claim.model_copy(update={"text": None}))
+        self.recorder.claims.append((fig.claim, None))
         return f"\ue000{len(self.recorder.claims) - 1}\ue001"
 
     def claim(self, claim: Claim | None) -> Fig:

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -134,9 +135,30 @@ def _weight_issues(project: ProjectEvaluation, policy: Policy, weight_sum: Decim
     return issues
 
 
+# Scores of recently scored forms, by identity: a check, the 说明 it composes (I-001) and the live
+# scoring of the workspace all score the same immutable form under the same policy. An entry holds
+# its form and policy, so their ids cannot be reused while it exists; the oldest entries go first.
+_RECENT: dict[tuple[int, int], tuple[ProjectEvaluation, Policy, "ProjectScore"]] = {}
+_RECENT_SIZE = 512
+_RECENT_LOCK = threading.Lock()
+
+
 def score_project(project: ProjectEvaluation, policy: Policy | str = "urumqi-2022") -> ProjectScore:
     """Recompute one 自评表; problems are returned as ``Issue`` records, never raised."""
     policy = load_policy(policy) if isinstance(policy, str) else policy
+    key = (id(project), id(policy))
+    hit = _RECENT.get(key)
+    if hit is not None and hit[0] is project and hit[1] is policy:
+        return hit[2]
+    score = _score_project(project, policy)
+    with _RECENT_LOCK:  # the workspace scores from several threads
+        if len(_RECENT) >= _RECENT_SIZE:
+            _RECENT.pop(next(iter(_RECENT)))
+        _RECENT[key] = (project, policy, score)
+    return score
+
+
+def _score_project(project: ProjectEvaluation, policy: Policy) -> ProjectScore:
     issues = _funds_issues(project)
     rate, exec_score, exec_text = _execution(project, policy, issues)
     rows = tuple(score_indicator(row, policy, project.name, i) for i, row in enumerate(project.indicators))
