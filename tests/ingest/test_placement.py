@@ -4,7 +4,7 @@ from decimal import Decimal as D
 from pathlib import Path
 
 from juesuan.ingest import read
-from juesuan.ingest.placement import candidates, evidence, solve, spec
+from juesuan.ingest.placement import candidates, evidence, lower_bounds, solve, spec, within
 
 
 def test_spec__columns_and_row_identities_come_from_the_identity_rules():
@@ -145,3 +145,63 @@ def test_read__fiscal_lines_with_two_funded_sources_are_not_guessed(tmp_path: Pa
     assert line.total == 80 and line.general_budget == 0  # the source is not known: not placed
     assert disclosure.provenance["fiscal_summary.expenditure.201.general_budget"].kind == "unread"
     assert any("column not certain" in p.message for p in report.not_understood)
+
+
+def test_lower_bounds__the_fiscal_tables_are_parts_of_the_expenditure_rows():
+    values = {"general_budget.2010601.basic": D("8.00"), "government_fund.2010601.basic": D("2.00"),
+              "general_budget.2010601.project": D("3.00")}
+    assert lower_bounds("expenditure", "2010601", values, set()) == {"basic": D("10.00"), "project": D("3.00")}
+    # a part not read (unknown) bounds nothing; a row no part table prints is not bounded
+    assert lower_bounds("expenditure", "2010601", values, {"government_fund.2010601.basic"}) == {"project": D("3.00")}
+    assert lower_bounds("expenditure", "2080505", values, set()) == {}
+    assert lower_bounds("general_budget", "2010601", values, set()) == {}
+    exp = spec("expenditure")
+    placed = candidates([D("10.00"), D("10.00")], exp)
+    assert len(placed) == 5  # 基本, 项目, 上缴上级, 经营, 对附属单位: the identities treat them alike
+    assert within(placed, exp.columns, {"project": D("10.00")}) == [(D("10.00"), None, D("10.00"), None, None, None)]
+    assert within(placed, exp.columns, {"project": D("11.00")}) == []  # the bound no placement meets
+
+
+EXPENDITURE = """支出决算表
+单位：万元
+项目 本年支出合计 基本支出 项目支出 上缴上级支出 经营支出 对附属单位补助支出
+科目编码 科目名称
+类 款 项
+合计 30.00 10.00 20.00
+201 一般公共服务支出 30.00 10.00 20.00
+201 06 财政事务 30.00 10.00 20.00
+201 06 01 行政运行 10.00 10.00
+201 06 02 一般行政管理事务 20.00 20.00
+"""
+GENERAL_BUDGET = """一般公共预算财政拨款支出决算表
+单位：万元
+项目 合计 基本支出 项目支出
+科目编码 科目名称
+类 款 项
+合计 {total}
+201 一般公共服务支出 {total}
+201 06 财政事务 {total}
+201 06 01 行政运行 10.00 10.00
+201 06 02 一般行政管理事务 {project}
+"""
+
+
+def test_read__expenditure_columns_told_apart_by_the_fiscal_tables(tmp_path: Path):
+    """公开03 prints 合计 and one part on most lines: which of its five parts the identities cannot
+    say; 公开05 (a part of it, printed later) can — 项目支出 is at least 公开05's 项目支出."""
+    path = tmp_path / "viewer.txt"
+    path.write_text(EXPENDITURE + GENERAL_BUDGET.format(total="25.00 10.00 15.00", project="15.00 15.00"),
+                    encoding="utf-8")
+    disclosure, _ = read(path)
+    rows = {r.code: r for r in disclosure.tables.expenditure.rows}
+    assert (rows["2010602"].total, rows["2010602"].basic, rows["2010602"].project) == (20, 0, 20)
+    assert rows["2010601"].basic == 10 and disclosure.tables.expenditure.total.project == 20
+    assert getattr(disclosure.provenance.get("expenditure.2010602.remit_to_higher"), "kind", None) != "unread"
+
+
+def test_read__expenditure_columns_without_the_fiscal_tables_are_unread(tmp_path: Path):
+    path = tmp_path / "viewer.txt"
+    path.write_text(EXPENDITURE, encoding="utf-8")
+    disclosure, _ = read(path)
+    assert disclosure.provenance["expenditure.2010602.project"].kind == "unread"
+    assert disclosure.provenance["expenditure.2010602.remit_to_higher"].kind == "unread"

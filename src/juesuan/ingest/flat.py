@@ -19,7 +19,7 @@ from .collect import Collector
 from .locate import Block
 from .numbers import clean, compact, is_amount, join_code, parse_amount
 from .pages import Cell, Row
-from .placement import HALF_CENT, _decide, candidates, evidence, solve, spec
+from .placement import HALF_CENT, _decide, candidates, evidence, lower_bounds, solve, spec, within
 
 ZERO_MARKS = {"-", "—", "--", "——", "－", "0"}
 _GLUED = re.compile(r"^(.*?\D)(-?\d{1,3}(?:,\d{3})*\.\d{2}|-?\d+\.\d{2})$")  # "事务5.00"
@@ -179,6 +179,7 @@ def parse_flat_coded(block: Block, out: Collector, resolve, positions: bool = Fa
     omitted = blanks_omitted(block)
     offsets = _column_offsets(kept.values(), len(table_spec.columns)) if positions else None
     has_children = {_parent(label, kept) for label, record in kept.items() if record.amounts}
+    unknown = {p for p, s in out.sources.items() if s.kind == "unread"} | set(out.set_aside)
     for label, record in kept.items():
         if not record.amounts and label in has_children:
             options[label], parent[label] = None, _parent(label, kept)  # a blank parent of printed rows
@@ -189,12 +190,15 @@ def parse_flat_coded(block: Block, out: Collector, resolve, positions: bool = Fa
         found = candidates(values, table_spec, bands if None not in bands else None) if None not in values else []
         edges = [w[1] for _, _, w in record.amounts]
         options[label] = found if offsets is None else _under_columns(found, edges, offsets)
+        # the part tables' rows bound this row's columns; a bound no placement meets is not used
+        bounded = within(options[label], table_spec.columns, lower_bounds(block.key, label, out.values, unknown))
+        options[label] = bounded or options[label]
         loose[label] = found
         if found and not options[label]:  # the layout contradicts every placement the row allows
             options[label], conflict[label] = None, found
         parent[label] = _parent(label, kept)
     if "total" in options:  # what other tables say of the 合计 row picks among its placements
-        stated = evidence(block.key, out.values, {p for p, s in out.sources.items() if s.kind == "unread"})
+        stated = evidence(block.key, out.values, unknown)
         agree = [v for v in options["total"]
                  if all(abs((v[table_spec.columns.index(c)] or Decimal(0)) - x) <= HALF_CENT * 4
                         for c, x in stated.items() if c in table_spec.columns)]

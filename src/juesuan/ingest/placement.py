@@ -108,6 +108,37 @@ def evidence(key: str, values: dict, unknown: set[str]) -> dict[str, Decimal]:
     return out
 
 
+# A table whose rows are, column by column, the sum of rows of the same code in other tables and
+# of what those do not cover: the 财政拨款 tables (公开05/07/08) are the fiscal part of 公开03's
+# 基本支出 and 项目支出. A whole is never less than its read parts (amounts are not negative), so
+# those parts are lower bounds: the one evidence that tells columns apart which the table's own
+# identities treat alike (基本/项目/上缴上级/经营/对附属单位 all add up to 合计 the same way).
+PART_TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "expenditure": (("general_budget", "government_fund", "state_capital"), ("basic", "project")),
+}
+
+
+def lower_bounds(key: str, label: str, values: dict, unknown: set[str]) -> dict[str, Decimal]:
+    """Column → the least value row ``label`` of ``key`` can hold, from the part tables already
+    read (``PART_TABLES``). A column is bounded only when no term is unknown and none negative."""
+    tables, columns = PART_TABLES.get(key, ((), ()))
+    out = {}
+    for column in columns:
+        paths = [f"{t}.{label}.{column}" for t in tables]
+        terms = [values[p] for p in paths if p in values]
+        if any(p in unknown for p in paths) or any(t < 0 for t in terms) or not any(terms):
+            continue
+        out[column] = sum(terms, Decimal(0))
+    return out
+
+
+def within(vectors: list, columns: tuple[str, ...], bounds: dict[str, Decimal]) -> list:
+    """The placements that leave every bounded column at least its bound."""
+    index = {c: columns.index(c) for c in bounds if c in columns}
+    slack = HALF_CENT * 4
+    return [v for v in vectors if all((v[i] or Decimal(0)) >= bounds[c] - slack for c, i in index.items())]
+
+
 Vector = tuple  # per column: Decimal (printed) or None (blank)
 
 

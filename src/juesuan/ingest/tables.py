@@ -67,7 +67,7 @@ def _columns_hold(block: Block, out: Collector, resolver) -> bool:
     return _trial(block, out, resolver, False) >= _trial(block, out, resolver, True)
 
 
-FLAT_CODED = ("income", "expenditure", "general_budget", "government_fund", "state_capital")
+FLAT_CODED = ("income", "general_budget", "government_fund", "state_capital", "expenditure")  # parts before 公开03
 
 
 def _misread(key: str, block: Block, parsed: dict, out: Collector, resolver) -> bool:
@@ -216,8 +216,9 @@ def build_tables(blocks: list[Block], out: Collector, resolver) -> tuple[Tables,
     found: list[str] = []
     units: set[str] = set()
     merged = _merge(blocks)
-    # coded tables last: what the other tables read helps place their 合计 rows
-    order = [k for k in merged if k not in FLAT_CODED] + [k for k in merged if k in FLAT_CODED]
+    # coded tables last: what the other tables read helps place their 合计 rows, and the 财政拨款
+    # tables before 公开03 (their rows bound its columns: placement.PART_TABLES)
+    order = [k for k in merged if k not in FLAT_CODED] + [k for k in FLAT_CODED if k in merged]
     for key in order:
         block = merged[key]
         if _by_identities(key, block, out, resolver):
