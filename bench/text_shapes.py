@@ -5,7 +5,9 @@
 Known cells: the examples' YAML cells for our documents; for the shared Shanghai PDF, the
 cells read from the PDF itself (its read is exact). Per shape: printed amounts (known cells
 that are not zero), placed right, placed wrong, unread (said so) and silent zeros
-(tests/ingest/shapes.py).
+(tests/ingest/shapes.py). And ``juesuan check`` on each shape against the PDF's own: the
+错误/警告 it gives that the PDF's check does not (extra) and those it misses (missing); both
+should be 0 — a finding caused by reading is a reading mistake.
 """
 
 from __future__ import annotations
@@ -46,17 +48,24 @@ def main() -> None:
     sys.path.insert(0, str(ROOT / "bench"))
     import shapes
     from common import print_table
+    from juesuan.ingest import read
 
     with tempfile.TemporaryDirectory() as tmp:
         directory = args.keep or Path(tmp)
         for name, pdf, expected, own in sources(directory):
-            rows = []
+            rows, reference = [], None
             for shape, path in shapes.write_shapes(pdf, directory / name, own).items():
-                s = shapes.score_file(expected, path)
-                rows.append(s.row(shape))
-                for item in (s.wrong[:args.show] + [(z, "silent zero") for z in s.zero[:args.show]]):
+                disclosure, _ = read(path)
+                s = shapes.score(expected, disclosure)
+                found = shapes.finding_keys(disclosure)
+                reference = found if reference is None else reference  # the PDF comes first
+                extra, missing = sorted(found - reference, key=str), sorted(reference - found, key=str)
+                rows.append(s.row(shape) + [len(extra), len(missing)])
+                for item in (s.wrong[:args.show] + [(z, "silent zero") for z in s.zero[:args.show]]
+                             + [("extra finding", k) for k in extra[:args.show]]
+                             + [("missing finding", k) for k in missing[:args.show]]):
                     print("  ", shape, *item)
-            print_table(name, shapes.HEADER, rows)
+            print_table(name, shapes.HEADER + ["findings extra", "findings missing"], rows)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from html.parser import HTMLParser
@@ -159,3 +160,21 @@ def score(expected: dict[str, Decimal], disclosure: Disclosure | None) -> Score:
 def score_file(expected: dict[str, Decimal], path: Path) -> Score:
     disclosure, _ = read(path)
     return score(expected, disclosure)
+
+
+def finding_keys(disclosure: Disclosure | None) -> set[tuple]:
+    """The 错误/警告 ``juesuan check`` gives, keyed by what does not depend on the text shape
+    (rule, severity and the item, section, project or indicator it names — not the page)."""
+    from juesuan.checks import check
+
+    if disclosure is None:
+        return set()
+    def plain(text: str | None) -> str | None:  # （站） and (站), "2019—2020 年度" and "2019—2020年度"
+        return None if text is None else re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+    keys = set()
+    for f in check(disclosure).findings:
+        if f.severity in ("错误", "警告"):
+            at = f.location
+            keys.add((f.rule_id, f.severity, at.item, plain(at.section), plain(at.project), plain(at.indicator)))
+    return keys
