@@ -122,3 +122,24 @@ def change_words_agree(ctx: RuleContext):
         yield ctx.finding(ctx.locate_claim(rate), f"{describe(rate.item)}同一句中写“{amount.direction}”又写"
                           f"“{rate.direction}”", expected=amount.direction, actual=rate.direction,
                           suggestion="按实际增减统一方向词")
+
+
+@rule("N-109", family="说明↔表", severity="警告",
+      title="写“持平/等于”的增减额、增减率本身应为0（“持平，减少1234.56万元”自相矛盾）")
+def flat_with_a_change(ctx: RuleContext):
+    """Needs no table: the figure printed with the word contradicts it. Where the tables give the
+    direction, N-006 judges the word and this rule stays silent (one finding per defect)."""
+    d = ctx.disclosure
+    for claim in d.claims:
+        if claim.measure not in ("change_amount", "change_rate") or claim.direction not in ("持平", "等于"):
+            continue
+        if claim.value is None or claim.value == 0 or figures.expected_for(claim, d).direction is not None:
+            continue
+        rate = claim.value if claim.measure == "change_rate" else None
+        if "基本" in (claim.sentence or "") and rate is not None and abs(rate) <= 5:
+            continue  # "基本持平" within 5 %: the writer's judgement
+        unit = "%" if claim.measure == "change_rate" else "万元"
+        yield ctx.finding(ctx.locate_claim(claim),
+                          f"{describe(claim.item)}写“{claim.direction}”，所印增减{'率' if rate is not None else '额'}"
+                          f"却为 {claim.value}{unit}", expected=Decimal(0), actual=claim.value,
+                          suggestion="按实际增减改正方向词，或改正增减数")
