@@ -166,16 +166,75 @@ def test_plain_says_item_paths_in_chinese():
     assert plain("无路径的句子。") == "无路径的句子。"
 
 
+def _thumbnailed(folder: Path) -> list[dict]:
+    """The finding rows of the Shanghai PDF's HTML report that carry a thumbnail."""
+    return [r for r in parse(folder / f"{SHARED_PDF.stem}.html").rows if r["thumbs"]]
+
+
 def test_docx_for_filing_holds_the_same_findings(reports):
+    """Every finding once (a thumbnail sits in a merged row of its own under its finding), the same
+    thumbnails as the HTML, the hash in the header."""
     from docx import Document
 
     folder, data = reports
     for path, report in data.items():
         document = Document(io.BytesIO((folder / f"{path.stem}.docx").read_bytes()))
-        cells = [row.cells[0].text for table in document.tables[2:] for row in table.rows[1:]]
+        rows = [row for table in document.tables[2:] for row in table.rows[1:]]
+        pictured = [row for row in rows if row._tr.xpath(".//pic:pic")]
+        assert all(len({id(c._tc) for c in row.cells}) == 1 for row in pictured)  # one merged cell
+        cells = [row.cells[0].text for row in rows if row not in pictured]
         assert sorted(cells) == sorted(f["severity"] for f in report["findings"])
+        assert len(document.inline_shapes) == len(pictured)
         header = {row.cells[0].text: row.cells[1].text for row in document.tables[0].rows}
         assert header["文件 SHA-256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+    assert len(Document(str(folder / f"{SHARED_PDF.stem}.docx")).inline_shapes) == len(_thumbnailed(folder)) > 0
+
+
+def test_pdf_for_filing_holds_the_same_findings_and_thumbnails(reports):
+    """The PDF prints every finding's rule, the HTML's thumbnails as images, each on the page of its finding."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    folder, data = reports
+    for path, report in data.items():
+        document = pdfium.PdfDocument(str(folder / f"{path.stem}.pdf"))
+        pages = [document[i].get_textpage().get_text_range() for i in range(len(document))]
+        text = "".join(pages).replace("\r", "").replace("\n", "")
+        for rule in {f["rule_id"] for f in report["findings"]}:
+            assert text.count(rule) >= sum(f["rule_id"] == rule for f in report["findings"]), rule
+        assert hashlib.sha256(path.read_bytes()).hexdigest() in text
+        images = [len(list(document[i].get_objects(filter=(raw.FPDF_PAGEOBJ_IMAGE,)))) for i in range(len(document))]
+        captions = [re.findall(r"第 (\d+) 页局部", page) for page in pages]
+        assert [len(c) for c in captions] == images  # each picture is captioned on its own page
+        if path == SHARED_PDF:
+            thumbnailed = _thumbnailed(folder)
+            assert sum(images) == len(thumbnailed) > 0
+            for row in thumbnailed:  # the finding's text and its picture on one page
+                page_number = re.search(r"第(\d+)页", row["data-where"]).group(1)
+                assert any(page_number in c and row["data-where"][:12] in p.replace("\r\n", "")
+                           for c, p in zip(captions, pages)), row["data-where"]
+        else:
+            assert sum(images) == 0  # a data file has no page to show
+
+
+def test_thumbnail_shows_the_outlined_cell_under_its_finding(reports):
+    """A thumbnail row follows its finding row and holds the red outline page_png draws around the cell."""
+    import base64
+
+    from PIL import Image
+
+    folder, _ = reports
+    page = (folder / f"{SHARED_PDF.stem}.html").read_text(encoding="utf-8")
+    pairs = re.findall(r'<tr class="finding" id="(F\d+)"[^>]*>(?:(?!<tr).)*</tr><tr class="thumb" data-for="(F\d+)">'
+                       r'(?:(?!<tr).)*?src="data:image/png;base64,([^"]+)"', page)
+    assert pairs and len(pairs) == page.count('<tr class="thumb"')
+    for finding_id, target, data in pairs:
+        assert finding_id == target
+        import numpy as np
+
+        pixels = np.asarray(Image.open(io.BytesIO(base64.b64decode(data))).convert("RGB")).astype(int)
+        red = int(((pixels[..., 0] > 180) & (pixels[..., 1] < 60) & (pixels[..., 2] < 60)).sum())
+        assert red > 50, finding_id
 
 
 def test_index_links_every_report_with_its_counts(reports):

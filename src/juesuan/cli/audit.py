@@ -1,4 +1,4 @@
-"""``juesuan check FILES --html DIR``: a reviewer's audit report per file (HTML + DOCX) and ``index.html``.
+"""``juesuan check FILES --html DIR``: a reviewer's audit report per file (HTML, DOCX, PDF) and ``index.html``.
 
 The CLI is the one place that sees both ``checks`` and ``render``: it turns a check's
 ``Report`` and the disclosure's provenance into the plain data ``render.audit`` prints.
@@ -38,7 +38,8 @@ def make_audit(path: Path, disclosure, report, ruleset: str, rules: dict):
              if src.bbox and src.page is not None}
     return Audit(source=path, department=report.department, year=report.year, profile=report.profile,
                  findings=[f.as_dict() for f in report.findings], rules=rules, tool_version=__version__,
-                 ruleset=ruleset, sha256=file_sha256(path), boxes=boxes)
+                 ruleset=ruleset, sha256=file_sha256(path), boxes=boxes,
+                 projects=tuple(p.name for p in disclosure.performance.projects))
 
 
 def write_html_reports(files: list[Path], previous, profile: str | None, out_dir: Path, load) -> int:
@@ -60,6 +61,9 @@ def write_html_reports(files: list[Path], previous, profile: str | None, out_dir
         stem = path.stem if path.stem not in stems else f"{path.stem}-{len(stems)}"
         stems.add(stem)
         written = write_audit(audit, out_dir, stem)
+        if "pdf_error" in written:
+            err_console.print(f"{path.name}: 审核报告 PDF 未生成 / audit PDF not written: {written['pdf_error']}",
+                              highlight=False, markup=False)
         entries.append((audit, written["html"], path.name))
         counts = audit.counts()
         console.print(f"{written['html']}: 错误 {counts['错误']}，警告 {counts['警告']}，提示 {counts['提示']}",

@@ -40,6 +40,8 @@ class Audit:
     date: str = field(default_factory=lambda: _dt.date.today().isoformat())
     boxes: dict[str, tuple[int, tuple[float, float, float, float]]] = field(default_factory=dict)  # noqa: money-float-ok (PDF points)
     """Item path → (page, bbox) from the disclosure's provenance (parsed PDFs only)."""
+    projects: tuple[str, ...] = ()
+    """The 绩效自评 projects in the order the document prints them (groups follow it)."""
 
     @property
     def name(self) -> str:
@@ -50,6 +52,20 @@ class Audit:
         for f in self.findings:
             out[f["severity"]] = out.get(f["severity"], 0) + 1
         return out
+
+    _thumbnails: Any = field(default=None, init=False, repr=False, compare=False)
+
+    def thumbnail(self, finding: dict[str, Any]):
+        """The finding's page region as a ``thumbs.Thumbnail`` (or None), the same in every format."""
+        from .thumbs import Thumbnails
+
+        if self._thumbnails is None:
+            self._thumbnails = Thumbnails(self)
+        return self._thumbnails(finding)
+
+    def groups(self) -> list[Group]:
+        """The findings grouped in the document's natural order (order.py)."""
+        return group_findings(self.findings, self.profile, self.projects)
 
     def family_of(self, finding: dict[str, Any]) -> str:
         info = self.rules.get(finding["rule_id"])
@@ -64,17 +80,27 @@ def file_sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def write_audit(audit: Audit, out_dir: Path, stem: str | None = None) -> dict[str, Path]:
-    """``<stem>.html`` and ``<stem>.docx`` in ``out_dir``; returns the paths by format."""
+def write_audit(audit: Audit, out_dir: Path, stem: str | None = None) -> dict[str, Path | str]:
+    """``<stem>.html``, ``<stem>.docx`` and ``<stem>.pdf`` in ``out_dir``; returns the paths by format.
+    A PDF that typst cannot make (no font, a broken typst) is left out and ``"pdf_error"`` says why:
+    the HTML and DOCX are written all the same."""
     from .docx import audit_docx
     from .html import audit_html
+    from .pdf import audit_pdf
 
     out_dir.mkdir(parents=True, exist_ok=True)
     stem = stem or (audit.source.stem if audit.source else "audit")
-    html_path, docx_path = out_dir / f"{stem}.html", out_dir / f"{stem}.docx"
-    html_path.write_text(audit_html(audit, out_dir), encoding="utf-8")
-    docx_path.write_bytes(audit_docx(audit))
-    return {"html": html_path, "docx": docx_path}
+    paths: dict[str, Path | str] = {"html": out_dir / f"{stem}.html", "docx": out_dir / f"{stem}.docx"}
+    paths["html"].write_text(audit_html(audit, out_dir), encoding="utf-8")  # type: ignore[union-attr]
+    paths["docx"].write_bytes(audit_docx(audit))  # type: ignore[union-attr]
+    try:
+        pdf = audit_pdf(audit)
+    except Exception as exc:  # typst's own failure: reported by the caller, the other formats stand
+        paths["pdf_error"] = f"{type(exc).__name__}: {str(exc)[:200]}"
+    else:
+        paths["pdf"] = out_dir / f"{stem}.pdf"
+        paths["pdf"].write_bytes(pdf)  # type: ignore[union-attr]
+    return paths
 
 
 def write_index(entries: list[tuple[Audit | None, Path | None, str]], out_dir: Path) -> Path:

@@ -1,12 +1,11 @@
-"""The audit report as DOCX for filing: the HTML's content without the filters and marks."""
+"""The audit report as DOCX for filing: the HTML's content (thumbnails included) without the filters and marks."""
 
 from __future__ import annotations
 
 import io
 
 from . import Audit
-from .group import group_findings, plain, where
-from .html import SEVERITIES, title_of
+from .content import FILING_HEAD, SEVERITIES, family_counts, filing_cells, meta_rows, title_of
 
 
 def _table(document, header: list[str], rows: list[list[str]], widths_cm: list[float] | None = None):  # noqa: money-float-ok (cm)
@@ -30,6 +29,28 @@ def _table(document, header: list[str], rows: list[list[str]], widths_cm: list[f
     return table
 
 
+WIDTHS_CM = [1.3, 3.2, 3.5, 6.0, 2.0]  # noqa: money-float-ok (cm)
+
+
+def _thumbnail_row(table, after, thumb) -> None:
+    """A row under ``after``, its cells merged into one holding the page region at the table's width."""
+    import copy
+
+    from docx.shared import Cm
+
+    new = copy.deepcopy(after._tr)
+    after._tr.addnext(new)
+    row = next(r for r in table.rows if r._tr is new)
+    cell = row.cells[0].merge(row.cells[-1])
+    for paragraph in cell.paragraphs[1:]:
+        paragraph._p.getparent().remove(paragraph._p)
+    paragraph = cell.paragraphs[0]
+    for run in list(paragraph.runs):
+        run._r.getparent().remove(run._r)
+    width = min(sum(WIDTHS_CM) - 0.4, thumb.width / 1.5 * 2.54 / 72)  # noqa: money-float-ok (cm)
+    paragraph.add_run().add_picture(io.BytesIO(thumb.png), width=Cm(width))
+
+
 def audit_docx(audit: Audit) -> bytes:
     from docx import Document
     from docx.oxml.ns import qn
@@ -39,28 +60,17 @@ def audit_docx(audit: Audit) -> bytes:
     style.font.name = "Noto Sans CJK SC"
     style.element.rPr.rFonts.set(qn("w:eastAsia"), "Noto Sans CJK SC")
     document.add_heading(title_of(audit), level=1)
-    meta = [("文件", audit.name), ("部门", audit.department), ("年度", str(audit.year or "")),
-            ("模板", audit.profile or ""), ("工具版本", f"juesuan {audit.tool_version}"), ("规则集", audit.ruleset),
-            ("文件 SHA-256", audit.sha256), ("审核日期", audit.date)]
-    _table(document, ["项目", "内容"], [[k, v] for k, v in meta], [3.5, 12.5])
+    _table(document, ["项目", "内容"], [[k, v] for k, v in meta_rows(audit)], [3.5, 12.5])
     document.add_heading("按规则族和级别计数", level=2)
-    fams: dict[str, dict[str, int]] = {}
-    for f in audit.findings:
-        fams.setdefault(audit.family_of(f), dict.fromkeys(SEVERITIES, 0))[f["severity"]] += 1
-    total = audit.counts()
-    rows = [[fam, *(str(n[s]) for s in SEVERITIES), str(sum(n.values()))] for fam, n in fams.items()]
-    rows.append(["合计", *(str(total[s]) for s in SEVERITIES), str(sum(total.values()))])
-    _table(document, ["规则族", *SEVERITIES, "合计"], rows)
-    for group in group_findings(audit.findings, audit.profile):
+    _table(document, ["规则族", *SEVERITIES, "合计"],
+           [[fam, *(str(n[s]) for s in SEVERITIES), str(sum(n.values()))] for fam, n in family_counts(audit)])
+    for group in audit.groups():
         document.add_heading(f"{group.title}（{len(group.findings)}）", level=2)
-        rows = []
-        for f in group.findings:
-            info = audit.rules.get(f["rule_id"])
-            figures = "；".join(f"{k}{plain(str(f[key]))}" for k, key in (("应为 ", "expected"), ("实为 ", "actual"),
-                                                                         ("差额 ", "difference")) if f.get(key) is not None)
-            rows.append([f["severity"], f"{f['rule_id']} {info.title if info else ''}", where(f),
-                         plain(f["message"]) + (f"（{figures}）" if figures else ""), plain(f.get("suggestion") or "")])
-        _table(document, ["级别", "规则", "位置", "问题", "建议"], rows, [1.3, 3.2, 3.5, 6.0, 2.0])
+        table = _table(document, FILING_HEAD, [filing_cells(audit, f) for f in group.findings], WIDTHS_CM)
+        for f, row in reversed(list(zip(group.findings, table.rows[1:]))):
+            thumb = audit.thumbnail(f)
+            if thumb is not None:
+                _thumbnail_row(table, row, thumb)
     if not audit.findings:
         document.add_paragraph("未发现问题。")
     out = io.BytesIO()

@@ -14,10 +14,8 @@ from typing import Any
 from urllib.parse import quote
 
 from . import Audit
-from .group import group_findings, plain, where
-
-SEVERITIES = ("错误", "警告", "提示")
-MAX_THUMBNAILS = 80  # a report stays a few MB at most
+from .content import SEVERITIES, family_counts, meta_rows, title_of
+from .group import plain, where
 E = html.escape
 
 STYLE = """
@@ -30,7 +28,8 @@ vertical-align:top}th{background:#eef0f3;white-space:nowrap}td.num{text-align:ri
 white-space:nowrap}.sev-错误{color:#b00020;font-weight:bold}.sev-警告{color:#a15c00;font-weight:bold}.sev-提示{color:#555}
 .filters{position:sticky;top:0;background:#fff;padding:.5em 0;border-bottom:1px solid #ddd;z-index:1}
 .filters fieldset{display:inline-block;border:1px solid #ccc;margin-right:1em;padding:.2em .6em}
-.filters label{margin-right:.7em;white-space:nowrap}img.thumb{max-width:100%;border:1px solid #999;margin-top:.4em}
+.filters label{margin-right:.7em;white-space:nowrap}img.thumb{max-width:100%;height:auto;border:1px solid #999;display:block}
+tr.thumb td{border-top:none;padding:.2em .55em .6em;background:#fafafa}tr.finding:has(+tr.thumb) td{border-bottom:none}
 tr.marked-confirm td:first-child{box-shadow:inset 4px 0 #2e7d32}tr.marked-false td:first-child{box-shadow:inset 4px 0 #888}
 tr.marked-false{opacity:.6}.rule{color:#555;font-size:.9em}.mark label{display:block;white-space:nowrap}
 @media print{.filters,.mark{display:none}}
@@ -43,6 +42,7 @@ function apply(){
   const on=new Set([...document.querySelectorAll('.filters input:checked')].map(i=>i.value));
   document.querySelectorAll('tr.finding').forEach(r=>{
     r.hidden=!(on.has('sev:'+r.dataset.severity)&&on.has('fam:'+r.dataset.family));});
+  document.querySelectorAll('tr.thumb').forEach(t=>{t.hidden=document.getElementById(t.dataset.for).hidden;});
   document.querySelectorAll('section.group').forEach(s=>{
     s.hidden=!s.querySelector('tr.finding:not([hidden])');});
   document.getElementById('shown').textContent=document.querySelectorAll('tr.finding:not([hidden])').length;
@@ -81,30 +81,17 @@ def page_link(audit: Audit, out_dir: Path, page: int | None) -> str | None:
     return quote(Path(rel).as_posix()) + f"#page={page}"
 
 
-class _Thumbs:
-    """A cropped page image around the finding's cell, when the reader kept its box on that page."""
-
-    def __init__(self, audit: Audit) -> None:
-        self.audit, self.left = audit, MAX_THUMBNAILS
-        self.ok = audit.source is not None and audit.source.suffix.lower() == ".pdf" and audit.source.exists()
-
-    def __call__(self, finding: dict[str, Any]) -> str:
-        loc = finding.get("location", {})
-        box = self.audit.boxes.get(loc.get("item") or "")
-        if not (self.ok and box and self.left > 0 and box[0] == loc.get("page")):
-            return ""
-        from ..pageimage import page_png
-
-        try:
-            png = page_png(self.audit.source, box[0], box[1], crop=True)  # type: ignore[arg-type]
-        except Exception:  # a damaged page: the link still works, the picture is only a help
-            return ""
-        self.left -= 1
-        data = base64.b64encode(png).decode("ascii")
-        return f'<img class="thumb" alt="第{box[0]}页局部" src="data:image/png;base64,{data}">'
+def _thumb_row(audit: Audit, fid: str, f: dict[str, Any]) -> str:
+    """A full-width row under the finding: the page region around its cell, legible at its own size."""
+    thumb = audit.thumbnail(f)
+    if thumb is None:
+        return ""
+    data = base64.b64encode(thumb.png).decode("ascii")
+    return (f'<tr class="thumb" data-for="{fid}"><td colspan="9"><img class="thumb" alt="第{thumb.page}页局部" '
+            f'width="{thumb.width}" height="{thumb.height}" src="data:image/png;base64,{data}"></td></tr>')
 
 
-def _row(audit: Audit, out_dir: Path, index: int, f: dict[str, Any], thumb: _Thumbs) -> str:
+def _row(audit: Audit, out_dir: Path, index: int, f: dict[str, Any]) -> str:
     fid = f"F{index:03d}"
     info = audit.rules.get(f["rule_id"])
     family = audit.family_of(f)
@@ -121,34 +108,25 @@ def _row(audit: Audit, out_dir: Path, index: int, f: dict[str, Any], thumb: _Thu
             f'data-rule="{E(f["rule_id"])}" data-where="{E(place)}">'
             f'<td class="sev-{f["severity"]}">{f["severity"]}</td>'
             f'<td>{E(f["rule_id"])}<div class="rule">{E(family)}：{E(info.title if info else "")}</div></td>'
-            f"<td>{place_html}</td><td>{E(message)}{thumb(f)}</td>"
+            f"<td>{place_html}</td><td>{E(message)}</td>"
             f'<td class="num">{_value(f.get("expected"))}</td><td class="num">{_value(f.get("actual"))}</td>'
             f'<td class="num">{_value(f.get("difference"))}</td><td>{_value(f.get("suggestion"))}</td>'
-            f'<td class="mark">{mark}</td></tr>')
+            f'<td class="mark">{mark}</td></tr>' + _thumb_row(audit, fid, f))
 
 
 def counts_table(audit: Audit) -> str:
     """Families down, severities across, with totals."""
-    fams: dict[str, dict[str, int]] = {}
-    for f in audit.findings:
-        row = fams.setdefault(audit.family_of(f), dict.fromkeys(SEVERITIES, 0))
-        row[f["severity"]] += 1
     head = "<tr><th>规则族</th>" + "".join(f"<th>{s}</th>" for s in SEVERITIES) + "<th>合计</th></tr>"
+    counted = family_counts(audit)
     body = "".join(f"<tr><td>{E(fam)}</td>" + "".join(f'<td class="num">{n[s]}</td>' for s in SEVERITIES)
-                   + f'<td class="num">{sum(n.values())}</td></tr>' for fam, n in fams.items())
-    total = audit.counts()
-    body += ("<tr><th>合计</th>" + "".join(f'<td class="num">{total.get(s, 0)}</td>' for s in SEVERITIES)
+                   + f'<td class="num">{sum(n.values())}</td></tr>' for fam, n in counted[:-1])
+    total = counted[-1][1]
+    body += ("<tr><th>合计</th>" + "".join(f'<td class="num">{total[s]}</td>' for s in SEVERITIES)
              + f'<td class="num">{sum(total.values())}</td></tr>')
     return f'<table class="counts">{head}{body}</table>'
 
 
-def title_of(audit: Audit) -> str:
-    year = f"{audit.year}年度" if audit.year else ""
-    return f"{audit.department or '（部门未读出）'}{year}部门决算 审核报告"
-
-
 def audit_html(audit: Audit, out_dir: Path) -> str:
-    thumb = _Thumbs(audit)
     families = sorted({audit.family_of(f) for f in audit.findings})
     filters = ('<div class="filters"><fieldset><legend>级别</legend>'
                + "".join(f'<label><input type="checkbox" value="sev:{s}" checked> {s}</label>' for s in SEVERITIES)
@@ -158,16 +136,14 @@ def audit_html(audit: Audit, out_dir: Path) -> str:
                '<button id="export" type="button">导出复核标记（JSON）</button></div>')
     head = "".join(f"<th>{h}</th>" for h in ("级别", "规则", "位置", "问题", "应为", "实为", "差额", "建议", "复核"))
     sections, index = [], 0
-    for group in group_findings(audit.findings, audit.profile):
+    for group in audit.groups():
         rows = []
         for f in group.findings:
             index += 1
-            rows.append(_row(audit, out_dir, index, f, thumb))
+            rows.append(_row(audit, out_dir, index, f))
         sections.append(f'<section class="group"><h2>{E(group.title)}（{len(group.findings)}）</h2>'
                         f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></section>")
-    meta = [("文件", audit.name), ("部门", audit.department), ("年度", str(audit.year or "")),
-            ("模板", audit.profile or ""), ("工具版本", f"juesuan {audit.tool_version}"), ("规则集", audit.ruleset),
-            ("文件 SHA-256", audit.sha256), ("审核日期", audit.date)]
+    meta = meta_rows(audit)
     title = E(title_of(audit))
     stem = audit.source.stem if audit.source else "audit"
     body_data = (f'data-file="{E(audit.name)}" data-sha="{E(audit.sha256)}" data-department="{E(audit.department)}" '
