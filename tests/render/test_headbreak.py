@@ -28,9 +28,10 @@ def test_break_head__lines_fit_and_no_word_is_cut(words, capacity):
 def test_pdf_header_cells_are_cut_between_words(grids):
     """The header texts the PDF gets: every line fits its column and no cut falls inside a word."""
     from juesuan.render.pdf import _head_rows
+    from juesuan.render.pdf_fit import setting
 
     for grid in grids:
-        for row in _head_rows(grid):
+        for row in _head_rows(grid, setting(grid)):
             for cell in row["cells"]:
                 whole = cell["t"].replace("\n", "")
                 at = 0

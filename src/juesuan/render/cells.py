@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Iterator, Literal
 
 from ..model import format_amount
+from .typo import tidy
 
 Align = Literal["left", "center", "right"]
 Format = Literal["text", "money", "number", "percent"]
@@ -50,7 +51,7 @@ class Cell:
             if self.fmt == "percent":
                 return f"{value}%"
             return str(value)
-        return value
+        return tidy(value)
 
 
 @dataclass(frozen=True, slots=True)

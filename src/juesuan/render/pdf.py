@@ -23,7 +23,7 @@ from .cells import Cell, Grid, Row, head, label, placed
 from .flow import blocks
 from .headbreak import break_head
 from .layout import LayoutOptions, grid_for, heading_is_table_title
-from .pdf_fit import needs_tight
+from .pdf_fit import Setting, setting
 from .registry import register
 from .structure import structure_for, unit_table
 
@@ -124,7 +124,7 @@ def _rows(rows: tuple[Row, ...]) -> list[dict]:
     return [{"kind": row.kind, "cells": [_cell(c) for c in row.cells]} for row in rows]
 
 
-def _head_rows(grid: Grid) -> list[dict]:
+def _head_rows(grid: Grid, setting: Setting) -> list[dict]:
     """Header rows with each cell's words kept whole (headbreak.py): the characters a line of the
     cell holds follow from its columns' share of the text width, less the insets."""
     rows = _rows(grid.header)
@@ -132,9 +132,48 @@ def _head_rows(grid: Grid) -> list[dict]:
     total = sum(grid.widths)
     cells = [cell for row in rows for cell in row["cells"]]
     for (_, c, cell), data in zip(placed(grid.header, len(grid.widths)), cells):
-        column_pt = width_pt * sum(grid.widths[c:c + cell.colspan]) / total - 5  # inset 2.5 pt each side
-        data["t"] = break_head(data["t"], int(column_pt // 10.5))  # noqa: money-float-ok (points)
+        column_pt = width_pt * sum(grid.widths[c:c + cell.colspan]) / total - 2 * setting.inset_x
+        data["t"] = break_head(data["t"], int(column_pt // setting.size))  # noqa: money-float-ok (points)
     return rows
+
+
+def _placed(out: list[dict], columns: int) -> list[tuple[int, int, dict]]:
+    """(row, column, cell) of JSON rows, spans resolved as ``cells.placed`` does."""
+    occupied: set[tuple[int, int]] = set()
+    found = []
+    for r, row in enumerate(out):
+        c = 0
+        for cell in row["cells"]:
+            while (r, c) in occupied:
+                c += 1
+            found.append((r, c, cell))
+            occupied.update((r + dr, c + dc) for dr in range(cell["rs"]) for dc in range(cell["cs"]))
+            c += cell["cs"]
+    return found
+
+
+def _cut(out: list[dict], columns: int, at: int, *, text_below: bool) -> None:
+    """Cut every cell spanning down across the top of row ``at`` into two cells, the upper
+    open at the bottom, the lower open at the top (no rule at the cut). ``text_below``: the
+    lower part takes the text and is set as a header cell (a label cut at a repeated header
+    row); otherwise the upper part keeps it (a label cut above the rows kept with the end)."""
+    where = _placed(out, columns)
+    at_row = [c for r, c, _ in where if r == at]
+    lowers = []
+    for r, c, cell in where:
+        if not r < at < r + cell["rs"]:
+            continue
+        sides = cell.get("open", [])
+        lower = {**cell, "rs": r + cell["rs"] - at, "open": [*(s for s in sides if s != "top"), "top"]}
+        cell.update(rs=at - r, open=[*(s for s in sides if s != "bottom"), "bottom"])
+        if text_below:
+            lower["h"] = True
+            cell["t"] = ""
+        else:
+            lower["t"] = ""
+        lowers.append((c, lower))
+    for c, lower in sorted(lowers, key=lambda item: item[0], reverse=True):
+        out[at]["cells"].insert(sum(1 for column in at_row if column < c), lower)
 
 
 def _body_rows(rows: tuple[Row, ...], columns: int) -> list[dict]:
@@ -145,51 +184,58 @@ def _body_rows(rows: tuple[Row, ...], columns: int) -> list[dict]:
     cell) over the rest of its rows — the header row keeps its one-line height, as printed
     in the seed, where the label sits beside the indicators, not in the header line."""
     out = _rows(rows)
-    carried: dict[int, list[tuple[int, dict]]] = {}  # row → (column, continuation cell)
-    columns_of: dict[int, list[int]] = {}
-    for r, c, _ in placed(rows, columns):
-        columns_of.setdefault(r, []).append(c)
     for r, row in enumerate(rows):
-        if row.kind != "head" or r == len(rows) - 1:
-            continue
-        out[r]["repeat"] = True
-        for cell, c in zip(out[r]["cells"], columns_of[r]):
-            if cell["rs"] > 1:
-                carried.setdefault(r + 1, []).append(
-                    (c, {**cell, "rs": cell["rs"] - 1, "h": True, "open": "top"}))
-                cell.update(t="", rs=1, open="bottom")
-    for r, cells in carried.items():
-        for c, cell in sorted(cells, key=lambda item: item[0], reverse=True):
-            at = sum(1 for column in columns_of.get(r, []) if column < c)
-            out[r]["cells"].insert(at, cell)
+        if row.kind == "head" and r < len(rows) - 1:
+            out[r]["repeat"] = True
+            _cut(out, columns, r + 1, text_below=True)
     return out
 
 
+TAIL_ROWS = 2
+"""Rows kept with a table's end: a page never holds one orphan row (or only the 注)."""
+
+
 def _tail(grid: Grid) -> int:
-    """How many last body rows go into the footer with the notes: the last row, unless a
-    label from a row above spans into it (a footer cannot share a cell with the body)."""
+    """How many last body rows close the table together (its footer, with the notes): two, or
+    fewer where a header row would be among them or the body is shorter."""
     body = grid.body
-    if not (grid.note or grid.empty_note) or not body:
-        return 0
-    last = len(body) - 1
-    spans_in = any(r < last and r + cell.rowspan > last
-                   for r, _, cell in placed(body, len(grid.widths)))
-    return 0 if spans_in else 1
+    count = 0
+    while count < min(TAIL_ROWS, len(body)) and body[len(body) - 1 - count].kind != "head":
+        count += 1
+    return count if len(body) > count else 0  # a body of one or two rows: nothing to keep apart
 
 
 def grid_data(grid: Grid, above: float = 0) -> dict:
     """A grid as plain JSON (texts already formatted as printed); ``above``: pt of headings
-    on its page before it."""
+    on its page before it. The last rows and the notes are the table's footer, never split:
+    no page holds one orphan row or a note alone. A label spanning into them is cut above."""
     tail = _tail(grid)
+    chosen = setting(grid, above)
+    columns = len(grid.widths)
+    body = _body_rows(grid.body, columns)
+    if tail:
+        _cut(body, columns, len(body) - tail, text_below=False)
     return {
         "title": grid.title, "subtitle": grid.subtitle, "unit": grid.unit, "note": grid.note,
         "empty_note": grid.empty_note, "landscape": grid.landscape, "widths": list(grid.widths),
-        "dense": bool(grid.meta_rows),  # a form (自评表): tighter rows, see document.typ
-        "tight": needs_tight(grid, above),
-        "meta": _rows(grid.meta_rows), "header": _head_rows(grid),
-        "body": _body_rows(grid.body[:len(grid.body) - tail], len(grid.widths)),
-        "tail": _rows(grid.body[len(grid.body) - tail:]),
+        "dense": bool(grid.meta_rows),  # a form (自评表), see document.typ
+        "size": chosen.size, "leading": chosen.leading,
+        "inset": {"x": chosen.inset_x, "y": chosen.inset_y},
+        "continued": _continued(grid),
+        "meta": _rows(grid.meta_rows), "header": _head_rows(grid, chosen),
+        "body": body[:len(body) - tail], "tail": body[len(body) - tail:],
     }
+
+
+def _continued(grid: Grid) -> dict | None:
+    """What a 自评表's continuation pages print above it: 续表 and the project's name."""
+    if not grid.meta_rows or not grid.meta_rows[0].cells:
+        return None
+    cells = grid.meta_rows[0].cells  # 项目名称 | name
+    name = cells[1].text() if len(cells) > 1 else ""
+    # Bracketed like the first page's （2022年度）: a line opening with 项目名称 starts a form
+    # for a reader (ingest/performance.py), and this is no new form.
+    return {"title": f"{grid.title}（续表）", "name": f"（{cells[0].text()}：{name}）" if name else ""}
 
 
 def _section_data(section, grid: Grid | None, above: float = 0, units=None) -> dict:

@@ -10,6 +10,7 @@ errs only at the margin (then a table is split as before, or set tight without n
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 from .cells import Grid, placed
 
@@ -19,12 +20,22 @@ PORTRAIT = (156 * PT_PER_MM, 225 * PT_PER_MM)
 LANDSCAPE = (225 * PT_PER_MM, 156 * PT_PER_MM)
 TITLE = 32  # title and subtitle or unit line above the table (from the examples)
 
-# (size, leading, y inset) per setting, as in document.typ's grid-table.
-NORMAL = (10.5, 3.675, 2.5)
-DENSE = (10.0, 3.0, 2.0)
-TIGHT = (10.0, 2.5, 1.5)
-DENSE_TIGHT = (9.5, 2.375, 1.5)
-X_INSET = 2.5
+# Type and cell insets per setting; document.typ sets what grid_data passes (one source).
+# Printed tables (the Shanghai 2024 PDFs) set 五号 (10.5 pt) in rows about 17 pt apart, the
+# text 3 pt clear of the rules above and below and 3–4 pt from the sides.
+
+
+class Setting(NamedTuple):
+    size: float  # pt
+    leading: float  # pt between the lines of a cell
+    inset_y: float  # pt above and below a cell's text
+    inset_x: float = 3.0  # pt left and right
+
+
+NORMAL = Setting(10.5, 3.675, 3.0, 3.0)
+DENSE = Setting(10.0, 3.0, 2.5, 3.0)  # 自评表: many rows of long text
+TIGHT = Setting(10.0, 2.5, 2.0, 2.5)
+DENSE_TIGHT = Setting(9.5, 2.375, 2.0, 2.5)
 
 
 def _ems(text: str) -> float:
@@ -36,21 +47,30 @@ def _cells(grid: Grid) -> list[tuple[int, float, float]]:  # noqa: money-float-o
     """(row, width in pt, text width in ems) of every cell that sets its row's height."""
     unit = (LANDSCAPE if grid.landscape else PORTRAIT)[0] / sum(grid.widths)
     rows = (*grid.meta_rows, *grid.header, *grid.body)
-    return [(r, sum(grid.widths[c:c + cell.colspan]) * unit - 2 * X_INSET, _ems(cell.text()))
+    inset = (DENSE if grid.meta_rows else NORMAL).inset_x
+    return [(r, sum(grid.widths[c:c + cell.colspan]) * unit - 2 * inset, _ems(cell.text()))
             for r, c, cell in placed(rows, len(grid.widths))
             if cell.rowspan == 1]  # a label down many rows does not set a row's height
 
 
-def height(grid: Grid, setting: tuple[float, float, float],
+def height(grid: Grid, setting: Setting,
            cells: list[tuple[int, float, float]] | None = None) -> float:  # noqa: money-float-ok
     """Estimated table height in pt: lines per cell, the tallest single-row cell per row."""
-    size, leading, inset = setting
+    size, leading, inset = setting.size, setting.leading, setting.inset_y
     lines = [1] * (len(grid.meta_rows) + len(grid.header) + len(grid.body))
     for r, room, ems in cells if cells is not None else _cells(grid):
         per_line = max(1, int(room // size))
         lines[r] = max(lines[r], math.ceil(ems / per_line) or 1)
     notes = sum(1 for note in (grid.note, grid.empty_note) if note) * (size + 6)
     return notes + sum(n * size + (n - 1) * leading + 2 * inset + 0.5 for n in lines)
+
+
+def setting(grid: Grid, above: float = 0) -> Setting:
+    """The type and insets a grid is set in: dense for a form, tight when it just overflows."""
+    dense = bool(grid.meta_rows)
+    if needs_tight(grid, above):
+        return DENSE_TIGHT if dense else TIGHT
+    return DENSE if dense else NORMAL
 
 
 def needs_tight(grid: Grid, above: float = 0) -> bool:

@@ -98,4 +98,6 @@ def render(name: str, disclosure: Disclosure, document: Document, out_path: Path
     if not out_path.suffix:
         out_path = out_path.with_suffix(renderer.suffix)
     out_path.parent.mkdir(parents=True, exist_ok=True)
-    return renderer.render(disclosure, document, out_path)
+    from .typo import typeset  # no space between a figure and Chinese text ("2019年")
+
+    return renderer.render(disclosure, typeset(document), out_path)
