@@ -14,8 +14,9 @@ from .report import ParseReport, Problem
 __all__ = ["ParseReport", "Problem", "load", "read"]
 
 
-def load(path: Path, *, ocr: bool | None = None):
-    """The positioned text of a file (``pages.Document``); raises ``UnreadableFile``."""
+def load(path: Path, *, ocr: bool | None = None, progress=None):
+    """The positioned text of a file (``pages.Document``); raises ``UnreadableFile``. ``progress``:
+    ``ocr.PageProgress``, called as OCR reads each page (the command line draws a bar from it)."""
     from . import pages
     from .pdf import load_pdf, scanned_pages
 
@@ -29,11 +30,11 @@ def load(path: Path, *, ocr: bool | None = None):
             if ocr is False:
                 doc.problems.append("扫描件未做 OCR（已关闭）/ scanned PDF, OCR switched off")
             elif available():
-                return ocr_pdf(path)
+                return ocr_pdf(path, progress=progress)
             else:
                 doc.problems.append("扫描件需要 OCR：pip install 'juesuan[ocr]' / scanned PDF needs the ocr extra")
         elif scanned:
-            _ocr_pictured_pages(doc, path, [n for n in scanned if doc.pages[n - 1].pictured], ocr)
+            _ocr_pictured_pages(doc, path, [n for n in scanned if doc.pages[n - 1].pictured], ocr, progress)
         return doc
     if kind == "docx":
         return pages.load_docx(path)
@@ -42,7 +43,7 @@ def load(path: Path, *, ocr: bool | None = None):
     if kind == "image":
         from .ocr import ocr_images
 
-        return ocr_images([path])
+        return ocr_images([path], progress=progress)
     if kind == "csv":
         return pages.load_csv(path)
     if kind in ("broken-zip", "zip"):
@@ -66,8 +67,10 @@ def load(path: Path, *, ocr: bool | None = None):
 OFFICE_SUFFIXES = (".docx", ".xlsx", ".doc", ".xls", ".docm", ".xlsm")
 
 
-def read(path: str | Path, *, ocr: bool | None = None) -> tuple[Disclosure | None, ParseReport]:
-    """Parse one file. Never raises for bad input; see ``ParseReport.problems``."""
+def read(path: str | Path, *, ocr: bool | None = None,
+         explain: bool = False, progress=None) -> tuple[Disclosure | None, ParseReport]:
+    """Parse one file. Never raises for bad input; see ``ParseReport.problems``. ``explain``:
+    the report carries each stage's decisions (``report.trace``, ``juesuan parse --explain``)."""
     from .assemble import assemble
     from .pages import UnreadableFile
 
@@ -75,8 +78,8 @@ def read(path: str | Path, *, ocr: bool | None = None) -> tuple[Disclosure | Non
     try:
         if not path.is_file():
             raise UnreadableFile(f"{path}: 文件不存在 / file not found")
-        doc = load(path, ocr=ocr)
-        return assemble(doc)
+        doc = load(path, ocr=ocr, progress=progress)
+        return assemble(doc, explain=explain)
     except UnreadableFile as exc:
         return None, ParseReport(file=str(path), problems=(Problem(file=str(path), message=str(exc)),))
     except (MemoryError, RecursionError) as exc:
@@ -84,7 +87,7 @@ def read(path: str | Path, *, ocr: bool | None = None) -> tuple[Disclosure | Non
             file=str(path), message=f"文件过大或结构异常 / file too large or malformed: {type(exc).__name__}"),))
 
 
-def _ocr_pictured_pages(doc, path: Path, numbers: list[int], ocr: bool | None) -> None:
+def _ocr_pictured_pages(doc, path: Path, numbers: list[int], ocr: bool | None, progress=None) -> None:
     """Pages of a text PDF that are pictures (tables pasted as images, a scanned page among
     typed ones): read by OCR in place, or reported when OCR is off or not installed."""
     if not numbers:
@@ -97,6 +100,6 @@ def _ocr_pictured_pages(doc, path: Path, numbers: list[int], ocr: bool | None) -
     elif not available():
         doc.problems.append(f"第 {where} 页为图片，需要 OCR：pip install 'juesuan[ocr]' / pages {where} are images")
     else:
-        for page in ocr_pdf(path, pages=numbers).pages:
+        for page in ocr_pdf(path, pages=numbers, progress=progress).pages:
             doc.pages[page.number - 1] = page
         doc.problems.append(f"第 {where} 页为图片，已用 OCR 读取 / pages {where} are images, read by OCR")

@@ -24,18 +24,25 @@ from .sections import find_sections
 from .tables import build_tables
 
 
-def assemble(doc: Document) -> tuple[Disclosure | None, ParseReport]:
+def assemble(doc: Document, explain: bool = False) -> tuple[Disclosure | None, ParseReport]:
+    """``explain``: the stages record their decisions and the report carries them (``report.trace``,
+    ``explain.py``); off by default, reading costs nothing extra then."""
     out = Collector(doc.path)
     text = doc.text
     department, year = detect_meta(text)
     profile, note = detect_profile(text)
     resolver = Resolver(year)
-    blocks = locate(doc)
+    steps, routes, skipped = ([], {}, []) if explain else (None, None, None)
+    blocks = locate(doc, steps)
     seen = amounts_seen(blocks)
-    tables, found, units = build_tables(blocks, out, resolver)
+    located = []
+    if explain:
+        from .explain import build_trace, snapshot
+        located = snapshot(blocks)
+    tables, found, units = build_tables(blocks, out, resolver, routes)
     covered = {key: c for key, c in coverage(seen, out.values, out.sources, out.set_aside).items() if key in found}
     whole = {key: (_why(c), c.lost_lines[0] if c.lost_lines else c.first) for key, c in covered.items() if c.unknown}
-    claims = extract_claims(doc, resolver, out, tables)
+    claims = extract_claims(doc, resolver, out, tables, skipped)
     projects = parse_projects(doc, out)
     found_sections, missing_sections = find_sections(text)
     problems = [Problem(file=doc.path, message=m) for m in doc.problems] + out.problems
@@ -65,8 +72,17 @@ def assemble(doc: Document) -> tuple[Disclosure | None, ParseReport]:
         ok=meaningful, coverage={key: (c.seen, c.placed) for key, c in covered.items()},
         tables_unread=tuple(whole),
     )
+
+    def traced(report: ParseReport, unknown: dict) -> ParseReport:
+        if not explain:
+            return report
+        return report.model_copy(update={"trace": build_trace(
+            doc, department=department, year=year, profile=profile, note=note, steps=steps, blocks=located,
+            routes=routes, seen=seen, covered=covered, out=out, unknown=unknown, claims=claims, skipped=skipped,
+            confidence=report.confidence)})
+
     if not meaningful:
-        return None, report
+        return None, traced(report, {})
     notes = []
     if "元" in units:
         notes.append("源表金额单位为元，已换算为万元 / tables printed in 元, converted to 万元")
@@ -92,7 +108,7 @@ def assemble(doc: Document) -> tuple[Disclosure | None, ParseReport]:
         report = report.model_copy(update={"problems": report.problems + (Problem(
             file=doc.path, message=f"情况说明中的部分数字未能写入 / narrative facts skipped: {exc.errors()[0]['loc']}"),)})
         disclosure = base.model_copy(update={"performance": Performance(projects=tuple(projects))})
-    return disclosure, report
+    return disclosure, traced(report, unknown)
 
 
 def _title(text: str) -> str | None:

@@ -248,10 +248,17 @@ def _with_label(claim: Claim, label: Label | None) -> Claim:
                                     "flags": resolved.flags})
 
 
-def extract_claims(doc: Document, resolver, out: Collector, tables=None) -> list[Claim]:
+def extract_claims(doc: Document, resolver, out: Collector, tables=None,
+                   skipped: list | None = None) -> list[Claim]:
     """Every figure of the 情况说明 as a claim; ``tables`` (the document's own, as read) resolve
-    its 类/款/项 names before the code list does."""
+    its 类/款/项 names before the code list does. ``skipped`` (``--explain``) receives
+    (page, section, sentence, figure, why) for each printed figure not made a claim."""
     claims: list[Claim] = []
+
+    def skip(why: str) -> None:
+        if skipped is not None:
+            skipped.append((page, segment.label, sentence[:300], figure.group(), why))
+
     for segment in segments(doc):
         rows = _rows(tables, segment.key)
         first = len(claims)
@@ -303,10 +310,12 @@ def extract_claims(doc: Document, resolver, out: Collector, tables=None) -> list
                 last = figure.end()
                 number, unit = figure.group(1), figure.group(2).replace("％", "%")
                 if body[figure.end():figure.end() + 3].startswith(("(含)", "以上", "以下")):
+                    skip("门槛而非数值（含/以上/以下） / a threshold, not a figure")
                     continue  # a threshold ("单价100万元（含）以上设备"), not a figure
                 try:
                     value = Decimal(number.replace(",", ""))
                 except InvalidOperation:
+                    skip("不是数 / not a number")
                     continue
                 measure, base, direction = _measure(gap, unit)
                 named = _label(gap, segment.key, resolver, rows)
@@ -319,10 +328,12 @@ def extract_claims(doc: Document, resolver, out: Collector, tables=None) -> list
                                                         and claims[-1].measure == "share")):
                     # A figure of a sub-clause ("其中：接待外宾0批次") whose item is not named is not the
                     # clause's main figure; nor is a second share with no name (text out of order).
+                    skip("分句（其中…）中未指明项目的数字 / a figure of a sub-clause whose item is not named")
                     continue
                 label = named or subject or (RECEPTION if segment.key == "three_public" and (
                     unit == "人" and "接待" in gap or unit == "元" and claims and claims[-1].unit == "人") else None)
                 if label is None:
+                    skip("找不到它说的是哪一项 / no item named for it")
                     continue
                 if named:
                     subject = named
@@ -341,6 +352,7 @@ def extract_claims(doc: Document, resolver, out: Collector, tables=None) -> list
                     receptions += 1
                 if item.startswith("three_public_details.") and ".receptions." not in item \
                         and unit in ("万元", "元", "亿元"):
+                    skip("模型中没有对应字段的金额 / an amount the model has no field for")
                     continue  # "（含外宾接待支出 X 万元）": an amount the model has no field for, not a count
                 if measure == "share":
                     base = share_base.item if share_base else SHARE_BASE.get(segment.key or "")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .locate import Block
 from .numbers import clean, is_amount, join_code
 from .pages import Row
+from .report import ColumnChoice
 
 # (field, header keywords), most specific first; ``total`` matches last.
 COLUMNS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
@@ -82,17 +83,51 @@ def name_band(block: Block, texts: dict[int, str]) -> int | None:
 
 def map_bands(kind: str, texts: dict[int, str], first: int, last: int) -> dict[int, str]:
     """Band → field for the amount bands ``first..last``: keywords, else printed order."""
+    return {b: f for b, (f, _) in choose_bands(kind, texts, first, last).items()}
+
+
+def choose_bands(kind: str, texts: dict[int, str], first: int, last: int) -> dict[int, tuple[str, str]]:
+    """Band → (field, evidence) for the amount bands ``first..last``: a header keyword, else the
+    printed order when every band is there and keywords did not name them all."""
     candidates = [b for b in range(first, last + 1)]
-    mapping: dict[int, str] = {}
+    mapping: dict[int, tuple[str, str]] = {}
     used: set[str] = set()
     for b in candidates:
         text = texts.get(b, "")
         for field, keywords in COLUMNS[kind]:
-            if field not in used and any(k in text for k in keywords):
-                mapping[b] = field
+            hit = next((k for k in keywords if k in text), None) if field not in used else None
+            if hit:
+                mapping[b] = (field, f"表头关键词 header keyword “{hit}”")
                 used.add(field)
                 break
     order = ORDER[kind]
     if len(mapping) < len(order) and len(candidates) == len(order):
-        return dict(zip(candidates, order))
+        return {b: (f, f"印出顺序 printed order, column {i + 1} of {len(order)}")
+                for i, (b, f) in enumerate(zip(candidates, order))}
     return mapping
+
+
+_CODED_KINDS = {"income": "income", "expenditure": "expenditure", "general_budget": "general_budget",
+                "government_fund": "fund", "state_capital": "fund"}
+
+
+def column_plan(key: str, block: Block) -> tuple[ColumnChoice, ...]:
+    """The column plan a table's reader takes from its header (``--explain``): for the coded
+    tables the field of each amount band as ``coded.parse_coded`` maps it; for the others each
+    header band's text (their readers name the columns from these words)."""
+    texts = header_text(header_rows(block))
+    kind = _CODED_KINDS.get(key)
+    if kind is None:
+        return tuple(ColumnChoice(b, t, None, "表头 header") for b, t in sorted(texts.items()) if t)
+    nb = name_band(block, texts)
+    if nb is None:
+        return (ColumnChoice(-1, "", None, "找不到科目名称列 / no 科目名称 column"),)
+    last = max((band(c, i) for r in block.rows for i, c in enumerate(r.cells)), default=-1)
+    chosen = choose_bands(kind, texts, nb + 1, last)
+    plan = [ColumnChoice(b, texts.get(b, ""), "name" if b == nb else None,
+                         "科目名称 name column" if b == nb else "代码 code")
+            for b in sorted(texts) if b <= nb and texts.get(b)]
+    plan += [ColumnChoice(b, texts.get(b, ""), *(chosen[b] if b in chosen else
+                                                 (None, "未对应字段，本栏金额未读 / no field: amounts here unread")))
+             for b in range(nb + 1, last + 1)]
+    return tuple(plan)

@@ -81,3 +81,15 @@ def detect_meta(text: str) -> tuple[str | None, int | None]:
         if match:
             department = match.group(1)
     return department, year
+
+
+def meta_lines(text: str, department: str | None, year: int | None) -> tuple[str | None, str | None]:
+    """The first lines printing the department and the year (``--explain``: where they came from)."""
+    lines = [line.strip() for line in text[:50000].splitlines() if line.strip()]
+
+    def first(word: str | None) -> str | None:
+        if not word:
+            return None
+        return next((line[:120] for line in lines if word in re.sub(r"\s", "", line)), None)
+
+    return first(department), first(f"{year}年" if year else None) or first(str(year) if year else None)

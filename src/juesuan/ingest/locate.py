@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .numbers import clean, find_unit, is_amount
 from .pages import Document, Row
+from .report import LocateStep, TitleCue
 
 # Aliases per table key, longest first when matching (GBC alias list, spec tables.md).
 TITLES: dict[str, tuple[str, ...]] = {
@@ -31,6 +32,12 @@ EMPTY_RE = re.compile(r"(本表无数据|为空表|无此项|本表为空|没有
 
 def title_key(row: Row) -> tuple[str, bool] | None:
     """(table key, is continuation) when ``row`` is a table title, else None."""
+    cue = title_cue(row)
+    return (cue.key, cue.continued) if cue else None
+
+
+def title_cue(row: Row) -> TitleCue | None:
+    """The title ``row`` prints (key, matched alias, 表号, 续表), else None."""
     if len(row.cells) > 3 or any(is_amount(c.text) for c in row.cells):
         return None
     text = _QUOTES_RE.sub("", clean(row.text))
@@ -39,11 +46,12 @@ def title_key(row: Row) -> tuple[str, bool] | None:
         return None
     continued = "续" in text
     text = re.sub(r"[（(]?续表?[）)]?$", "", text)
+    number = _PREFIX_RE.match(text)
     text = _PREFIX_RE.sub("", text)
     text = re.sub(r"[（(]\d{4}年度?[）)]$", "", text)
     for alias, key in _ALIASES:
         if text.endswith(alias) and len(text) - len(alias) <= 30:
-            return key, continued
+            return TitleCue(key, row.page, row.line, row.text, alias, number.group() if number else None, continued)
     return None
 
 
@@ -68,15 +76,22 @@ def is_page_mark(row: Row) -> bool:
     return bool(_PAGE_MARK_RE.match(clean(row.text)))
 
 
-def locate(doc: Document) -> list[Block]:
-    """Every table block found, in document order (a key may repeat: 续表 merge later)."""
+def locate(doc: Document, trace: list | None = None) -> list[Block]:
+    """Every table block found, in document order (a key may repeat: 续表 merge later).
+    ``trace`` (``--explain``) receives each title's ``TitleCue`` and the other decisions as
+    ``LocateStep``s."""
     blocks: list[Block] = []
     current: Block | None = None
     for row in doc.rows():
-        found = title_key(row)
-        if found:
-            key, continued = found
+        cue = title_cue(row)
+        if cue:
+            key, continued = cue.key, cue.continued
+            if trace is not None:
+                trace.append(cue)
             if current and (continued or key == current.key) and current.rows:
+                if trace is not None:
+                    trace.append(LocateStep("repeat", key, row.page, row.line, row.text,
+                                            "续页重复的标题 / title repeated on a continuation page"))
                 continue  # repeated title on a continuation page
             current = Block(key, row)
             unit = find_unit(clean(row.text))
@@ -90,17 +105,21 @@ def locate(doc: Document) -> list[Block]:
         unit = find_unit(text)
         if unit:
             current.unit, current.unit_printed = unit, True
+            if trace is not None:
+                trace.append(LocateStep("unit", current.key, row.page, row.line, row.text, f"单位 unit: {unit}"))
             if len(row.cells) <= 2 and len(text) < 40:
                 continue
         if len(row.cells) <= 2 and (text.startswith(("注:", "注：", "说明:", "说明：")) or
                                     (EMPTY_RE.search(text) and len(text) < 120)):
             # a note under the table, also inside a spreadsheet (row.grid set)
+            _note(trace, current.key, row, text)
             current.notes.append(row.text)
             if EMPTY_RE.search(text):
                 current.empty_note = row.text
             continue
         if row.grid is None and len(row.cells) <= 2:
             if text.startswith(("注", "说明")) or (EMPTY_RE.search(text) and len(text) < 120):
+                _note(trace, current.key, row, text)
                 current.notes.append(row.text)
                 if EMPTY_RE.search(text):
                     current.empty_note = row.text
@@ -113,7 +132,17 @@ def locate(doc: Document) -> list[Block]:
             prose = len(text) > 45 and any(p in text for p in "，。,；;") and \
                 sum(is_amount(t) for t in row.text.split()) < 2
             if single and (heading or (prose and current.rows)):
+                if trace is not None:
+                    trace.append(LocateStep("end", current.key, row.page, row.line, row.text,
+                                            "说明标题，表结束 / a narrative heading ends the table" if heading else
+                                            "正文句子，表结束 / a prose sentence ends the table"))
                 current = None  # narrative resumes: the table has ended
                 continue
         current.rows.append(row)
     return blocks
+
+
+def _note(trace: list | None, key: str, row: Row, text: str) -> None:
+    if trace is not None:
+        trace.append(LocateStep("note", key, row.page, row.line, row.text,
+                                "空表说明 / empty-table note" if EMPTY_RE.search(text) else "表注 / note under the table"))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, SkipValidation
 
 from ..model.provenance import ReadingNote
 from ..model.tables import TABLE_KEYS
@@ -13,6 +15,143 @@ from ..problems import FileProblem
 
 # The one located-problem record of the project (file, page, line, field, message).
 Problem = FileProblem
+
+
+# --- the reader's decisions (``juesuan parse --explain``; recorded only when asked) -------------
+
+@dataclass(frozen=True, slots=True)
+class TitleCue:
+    """A table title found by ``locate``: which alias matched, the 表号 printed before it."""
+
+    key: str
+    page: int
+    line: int
+    text: str
+    alias: str
+    number: str | None = None
+    """公开02表 / 表3 / 附表1 / 2、 printed before the title."""
+    continued: bool = False
+    """（续表）: the title of a continuation page."""
+
+
+@dataclass(frozen=True, slots=True)
+class LocateStep:
+    """One decision of ``locate`` besides a title: a repeated title skipped on a continuation
+    page, a table ended by the narrative, a unit or a note taken from a line."""
+
+    kind: str
+    """repeat | end | unit | note"""
+    key: str
+    page: int
+    line: int
+    text: str
+    why: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnChoice:
+    """One column band of a table and the field it was given, with the evidence."""
+
+    band: int
+    header: str
+    field: str | None
+    evidence: str
+
+
+@dataclass(frozen=True, slots=True)
+class TableRoute:
+    """How ``tables.build_tables`` read one table: the route, why, and the column plan it used."""
+
+    route: str
+    """columns | reading-order | identities | columns→identities"""
+    why: tuple[str, ...] = ()
+    layout: str = ""
+    """Where columns came from: ruled grid / spreadsheet or tab grid / guessed from x positions /
+    space-joined cells / none (one cell per line)."""
+    columns: tuple[ColumnChoice, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class PlacedCell:
+    path: str
+    value: Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class RowTrace:
+    """One printed row of a table block and what became of its amounts."""
+
+    page: int
+    line: int
+    text: str
+    seen: int
+    """Non-zero amounts printed on the row (``coverage.count_amounts``)."""
+    status: str
+    """placed | partial | unread | no-amounts"""
+    placed: tuple[PlacedCell, ...] = ()
+    unread: tuple[tuple[str, str], ...] = ()
+    """(cell path, why) of cells of this row left unknown."""
+    reasons: tuple[str, ...] = ()
+    """The reader's messages for this line (not understood, not proven, no consistent placement)."""
+
+
+@dataclass(frozen=True, slots=True)
+class TableTrace:
+    key: str
+    title: TitleCue
+    continuations: tuple[TitleCue, ...]
+    steps: tuple[LocateStep, ...]
+    route: TableRoute | None
+    rows: tuple[RowTrace, ...]
+    seen: int
+    placed: int
+    unread_whole: str | None = None
+    """Why the whole table is unread (a row lost, most amounts not placed), else None."""
+
+
+@dataclass(frozen=True, slots=True)
+class FigureTrace:
+    text: str
+    """The figure as printed, with its unit ("1,234.56万元")."""
+    item: str | None = None
+    measure: str | None = None
+    why: str | None = None
+    """Why no claim was made of it (None when it became one)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceTrace:
+    page: int | None
+    section: str | None
+    sentence: str
+    figures: tuple[FigureTrace, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PageTrace:
+    number: int
+    rows: int
+    grids: int
+    pictured: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Trace:
+    """Every stage's decisions for one file: pages, meta, table blocks, routes and column plans,
+    rows, coverage, claims. Built once after reading; stages never change each other's data."""
+
+    file: str
+    kind: str
+    profile: str
+    profile_note: str | None
+    department: str | None
+    department_line: str | None
+    year: int | None
+    year_line: str | None
+    pages: tuple[PageTrace, ...]
+    tables: tuple[TableTrace, ...]
+    sentences: tuple[SentenceTrace, ...]
+    confidence: Decimal
 
 
 class ParseReport(BaseModel):
@@ -45,6 +184,8 @@ class ParseReport(BaseModel):
     confidence: Decimal = Field(default=Decimal("0"))
     """0–1: the share of the amounts printed in the tables found that were placed (1.00 = all)."""
     ok: bool = False
+    trace: Annotated[Trace | None, SkipValidation] = Field(default=None, exclude=True, repr=False)
+    """The reader's decisions (``read(..., explain=True)``); None unless asked for."""
 
     @property
     def why(self) -> str:

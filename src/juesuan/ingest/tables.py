@@ -14,7 +14,8 @@ from .flat import blanks_omitted, is_flat, parse_flat_coded
 from .placement import holds, spec
 from .collect import Collector
 from .locate import Block
-from .columns import ORDER
+from .columns import ORDER, column_plan
+from .report import TableRoute
 from .sequence import ORDERED_CODED, coded_drifting, drifting, place_by_order, place_coded_by_order
 from .three_public import parse_three_public
 from .trust import PARTS
@@ -136,7 +137,7 @@ def _finish(block: Block, parsed: dict, out: Collector, units: set[str]) -> dict
     return parsed
 
 
-def _read(key: str, block: Block, out: Collector, resolver) -> dict:
+def _read(key: str, block: Block, out: Collector, resolver, why: list | None = None) -> dict:
     """A table through its columns: ruled or tab grid, guessed from positions, or by order."""
     guessed = ordered = False
     tentative: set[tuple[int, str]] = set()
@@ -146,9 +147,12 @@ def _read(key: str, block: Block, out: Collector, resolver) -> dict:
         assign_columns(block)
         guessed = True
         if key in ("summary", "fiscal_summary") and drifting(block):
+            _say(why, "各行金额位置漂移，按阅读顺序放置 / amounts drift between lines: placed by reading order")
             place_by_order(block, out)
         elif key in ORDERED_CODED and (coded_drifting(block) or not _columns_hold(block, out, resolver)):
             ordered = place_coded_by_order(block, out, ORDER[key], tentative)
+            _say(why, "猜测的栏目不如阅读顺序可证实，按顺序放置 / guessed columns prove fewer cells than reading "
+                      "order: placed in order" if ordered else "按顺序放置未成，按栏目读 / placing in order failed: by columns")
     before = len(out.not_understood)
     parsed = PARSERS[key](block, out, resolver.for_table(key))
     if guessed:
@@ -188,15 +192,18 @@ def _read_in_order(key: str, block: Block, out: Collector, resolver) -> dict:
     return PARSERS[key](block, out, resolver.for_table(key))
 
 
-def _by_order(key: str, block: Block, out: Collector, resolver) -> bool:
+def _by_order(key: str, block: Block, out: Collector, resolver, why: list | None = None) -> bool:
     """A table printed with layout whose guessed columns keep fewer cells than reading each line
     in order does (公开06 blocks side by side, 公开01/04 with wide cells)."""
     if key in FLAT_CODED or is_collapsed(block) or not needs_columns(block):
         return False
-    return _placed(_read_in_order, key, block, out, resolver) > _placed(_read, key, block, out, resolver)
+    in_order, by_columns = _placed(_read_in_order, key, block, out, resolver), _placed(_read, key, block, out, resolver)
+    _say(why, f"试读：按行内顺序放置 {in_order} 格，按猜测栏目 {by_columns} 格 / dry reads: reading order places "
+              f"{in_order} cells, guessed columns {by_columns}")
+    return in_order > by_columns
 
 
-def _by_identities(key: str, block: Block, out: Collector, resolver) -> bool:
+def _by_identities(key: str, block: Block, out: Collector, resolver, why: list | None = None) -> bool:
     """Coded tables are placed by their identities when there are no columns to read (one cell
     per line), when a grid breaks its rows' identities (header cells spanning columns), or when
     guessed columns keep fewer cells than the identities place (both routes place only what
@@ -204,14 +211,36 @@ def _by_identities(key: str, block: Block, out: Collector, resolver) -> bool:
     if key not in FLAT_CODED:
         return False
     if is_flat(block):
+        _say(why, "每行只有一个单元格，无栏可读 / one cell per line: no columns to read")
         return True
     if needs_columns(block) and not is_collapsed(block):
-        return _placed(_read_flat, key, block, out, resolver) > _placed(_read, key, block, out, resolver)
+        flat, by_columns = _placed(_read_flat, key, block, out, resolver), _placed(_read, key, block, out, resolver)
+        _say(why, f"试读：按恒等式放置 {flat} 格，按猜测栏目 {by_columns} 格 / dry reads: the identities place "
+                  f"{flat} cells, guessed columns {by_columns}")
+        return flat > by_columns
     return False
 
 
-def build_tables(blocks: list[Block], out: Collector, resolver) -> tuple[Tables, list[str], set[str]]:
-    """(tables, keys found, source units)."""
+def _say(why: list | None, text: str) -> None:
+    if why is not None:
+        why.append(text)
+
+
+def _layout(block: Block) -> str:
+    """Where a table's columns come from, before its reader rearranges the rows (``--explain``)."""
+    if is_flat(block):
+        return "无栏：每行一个单元格 / none: one cell per line"
+    if is_collapsed(block):
+        return "空格分隔的单元格 / space-joined cells"
+    if needs_columns(block):
+        return "按 x 位置猜测 / guessed from x positions"
+    return "表格线或表格栏 / ruled, spreadsheet or tab grid"
+
+
+def build_tables(blocks: list[Block], out: Collector, resolver,
+                 routes: dict[str, TableRoute] | None = None) -> tuple[Tables, list[str], set[str]]:
+    """(tables, keys found, source units). ``routes`` (``--explain``) receives each table's
+    route, the dry-read counts that chose it and its column plan."""
     data: dict = {}
     found: list[str] = []
     units: set[str] = set()
@@ -221,14 +250,22 @@ def build_tables(blocks: list[Block], out: Collector, resolver) -> tuple[Tables,
     order = [k for k in merged if k not in FLAT_CODED] + [k for k in FLAT_CODED if k in merged]
     for key in order:
         block = merged[key]
-        if _by_identities(key, block, out, resolver):
+        why = [] if routes is not None else None
+        layout = _layout(block) if routes is not None else ""
+        if _by_identities(key, block, out, resolver, why):
+            route = "identities"
             parsed = _read_flat(key, block, out, resolver)
-        elif _by_order(key, block, out, resolver):
+        elif _by_order(key, block, out, resolver, why):
+            route = "reading-order"
             parsed = _read_in_order(key, block, out, resolver)
         else:
+            route = "columns"
             rows, problems, unclear = list(block.rows), len(out.not_understood), set(out.unclear_lines)
-            parsed = _read(key, block, out, resolver)
+            parsed = _read(key, block, out, resolver, why)
             if key in FLAT_CODED and _misread(key, replace(block, rows=rows), parsed, out, resolver):
+                route = "columns→identities"
+                _say(why, "按栏目读出的行不满足恒等式，改按恒等式放置 / rows read through the columns break their "
+                          "identities: placed by the identities instead")
                 for path in [p for p in out.values if p.startswith(key + ".")]:  # the grid read undone
                     del out.values[path]
                     out.sources.pop(path, None)
@@ -236,6 +273,9 @@ def build_tables(blocks: list[Block], out: Collector, resolver) -> tuple[Tables,
                 del out.not_understood[problems:]
                 block.rows[:] = rows
                 parsed = _read_flat(key, block, out, resolver)
+        if routes is not None:
+            plan = column_plan(key, block) if route == "columns" else ()  # the others place without one
+            routes[key] = TableRoute(route, tuple(why or ()), layout, plan)
         data[key] = _finish(block, parsed, out, units)
         if block.rows or block.empty_note:
             found.append(key)

@@ -1,0 +1,249 @@
+"""``juesuan parse --explain``: each stage's decisions, as rich text and as JSON.
+
+The stages record what they decided only when asked (``read(path, explain=True)``): ``locate``
+its titles and their cues (``TitleCue``, ``LocateStep``), ``tables.build_tables`` each table's
+route and column plan (``TableRoute``), ``claims.extract_claims`` the printed figures it made no
+claim of. ``build_trace`` puts these together with what the reader already reports — the cells
+placed and their lines (provenance), the lines not understood, the cells left unknown, the
+coverage per table — into one frozen ``Trace`` (``report.py``). Nothing here changes what was read.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from decimal import Decimal
+
+from rich.console import Console, Group
+from rich.text import Text
+
+from ..model.tables import TABLE_KEYS
+from .detect import meta_lines
+from .report import (FigureTrace, LocateStep, PageTrace, ParseReport, PlacedCell, RowTrace, SentenceTrace,
+                     TableRoute, TableTrace, TitleCue, Trace)
+
+NUMBER = {key: number for key, number, _ in TABLE_KEYS}
+TITLE = {key: title for key, _, title in TABLE_KEYS}
+STATUS = {"placed": "已放置 placed", "partial": "部分放置 partial", "unread": "未读 unread",
+          "no-amounts": "无金额 no amounts"}
+ROUTE = {"columns": "按栏目 by columns", "reading-order": "按行内顺序 by reading order",
+         "identities": "按表内恒等式 by the table's identities",
+         "columns→identities": "栏目读出后改按恒等式 columns, then the identities"}
+
+
+def snapshot(blocks) -> list[tuple[str, int, int, tuple[tuple[int, int, str], ...]]]:
+    """(key, title page, title line, rows as (page, line, text)) of each located block, taken
+    before the table readers rearrange the rows."""
+    return [(b.key, b.title.page, b.title.line, tuple((r.page, r.line, r.text) for r in b.rows)) for b in blocks]
+
+
+def build_trace(doc, *, department, year, profile: str, note: str | None, steps: list, blocks: list,
+                routes: dict[str, TableRoute], seen: dict, covered: dict, out, unknown: dict, claims: list,
+                skipped: list, confidence: Decimal) -> Trace:
+    department_line, year_line = meta_lines(doc.text, department, year)
+    pages = tuple(PageTrace(p.number, len(p.rows), len({r.grid for r in p.rows if r.grid is not None}), p.pictured)
+                  for p in doc.pages)
+    keys = list(dict.fromkeys(key for key, *_ in blocks))
+    tables = tuple(_table(key, steps, blocks, routes.get(key), seen.get(key, {}), covered.get(key), out, unknown)
+                   for key in keys)
+    return Trace(file=doc.path, kind=doc.kind, profile=profile, profile_note=note, department=department,
+                 department_line=department_line, year=year, year_line=year_line, pages=pages, tables=tables,
+                 sentences=_sentences(claims, skipped), confidence=confidence)
+
+
+def _table(key: str, steps: list, blocks: list, route: TableRoute | None, seen: dict, covered, out,
+           unknown: dict) -> TableTrace:
+    cues = [s for s in steps if isinstance(s, TitleCue) and s.key == key]
+    with_rows = {(page, line) for k, page, line, rows in blocks if k == key and rows}
+    title = next((c for c in cues if (c.page, c.line) in with_rows), cues[0] if cues else
+                 TitleCue(key, 0, 0, "", ""))
+    prefix = key + "."
+    placed: dict[tuple[int, int], list[PlacedCell]] = {}
+    for path, source in out.sources.items():
+        if path.startswith(prefix) and source.kind == "parsed" and path in out.values:
+            placed.setdefault((source.page, source.line), []).append(PlacedCell(path[len(prefix):], out.values[path]))
+    lost: dict[tuple[int, int], list[tuple[str, str]]] = {}
+    whole_unread = covered is not None and covered.unknown
+    for path, source in unknown.items():
+        # a table unread as a whole says so once, not on its first row for every cell
+        if path.startswith(prefix) and not (whole_unread and path not in out.sources):
+            lost.setdefault((source.page, source.line), []).append((path[len(prefix):], source.ref or ""))
+    said: dict[tuple[int, int], list[str]] = {}
+    for p in list(out.not_understood) + list(out.problems):
+        if p.page is not None and p.line is not None and (p.field is None or p.field.split(".")[0] == key):
+            said.setdefault((p.page, p.line), []).append(p.message)
+    rows, shown = [], set()
+    for k, _, _, block_rows in blocks:
+        if k != key:
+            continue
+        for page, line, text in block_rows:
+            if (page, line) in shown:
+                continue
+            shown.add((page, line))
+            rows.append(_row(page, line, text, seen.get((page, line), (0,))[0], placed, lost, said))
+    for where in sorted(set(placed) - shown):  # cells placed on a line the block did not print (rebuilt rows)
+        rows.append(_row(*where, "", 0, placed, lost, said))
+    whole = None
+    if covered is not None and covered.unknown:
+        whole = (f"{len(covered.lost_lines)} 行金额一个也未放置 / {len(covered.lost_lines)} printed rows with "
+                 "nothing placed") if covered.lost_lines else f"仅放置 {covered.text()} / most amounts not placed"
+    return TableTrace(key=key, title=title, continuations=tuple(c for c in cues if c is not title),
+                      steps=tuple(s for s in steps if isinstance(s, LocateStep) and s.key == key), route=route,
+                      rows=tuple(rows), seen=covered.seen if covered else 0, placed=covered.placed if covered else 0,
+                      unread_whole=whole)
+
+
+def _row(page: int, line: int, text: str, count: int, placed: dict, lost: dict, said: dict) -> RowTrace:
+    cells = tuple(placed.get((page, line), ()))
+    got = sum(1 for c in cells if c.value)
+    if not count and not cells:
+        status = "no-amounts"
+    elif got >= count:
+        status = "placed"
+    elif cells or (page, line) in lost:
+        status = "partial" if cells else "unread"
+    else:
+        status = "unread"
+    return RowTrace(page, line, text, count, status, cells, tuple(lost.get((page, line), ())),
+                    tuple(dict.fromkeys(said.get((page, line), ()))))
+
+
+def _sentences(claims: list, skipped: list) -> tuple[SentenceTrace, ...]:
+    found: dict[tuple[str | None, str], list] = {}
+    pages: dict[tuple[str | None, str], int | None] = {}
+    for claim in claims:
+        where = (claim.section, claim.sentence or "")
+        pages.setdefault(where, claim.page)
+        text = f"{claim.text}{claim.unit}" if claim.text else (claim.direction or "")
+        found.setdefault(where, []).append(FigureTrace(text, claim.item, claim.measure))
+    for page, section, sentence, figure, why in skipped:
+        where = (section, sentence)
+        pages.setdefault(where, page)
+        found.setdefault(where, []).append(FigureTrace(figure, why=why))
+    out = []
+    for where, figures in found.items():
+        sentence = where[1]
+        figures.sort(key=lambda f: (sentence.find(f.text) if f.text and f.text in sentence else len(sentence)))
+        out.append(SentenceTrace(pages[where], where[0], sentence, tuple(figures)))
+    out.sort(key=lambda s: s.page or 0)  # stable: the order read within a page
+    return tuple(out)
+
+
+# --- rendering -----------------------------------------------------------------------------------
+
+def to_json(trace: Trace) -> dict:
+    """The trace as plain JSON data (money as strings: exact, as printed)."""
+    return json.loads(json.dumps(dataclasses.asdict(trace), ensure_ascii=False, default=str))
+
+
+def dumps_json(reports: list[ParseReport]) -> str:
+    """The traces of ``reports`` (one object, or a list for several files); a file that could not
+    be read at all has no trace and says why."""
+    data = [to_json(r.trace) if r.trace is not None else {"file": r.file, "trace": None, "why": r.why}
+            for r in reports]
+    return json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=1)
+
+
+def render(report: ParseReport, *, rows: bool = True) -> Group:
+    """The trace of ``report`` as rich text: Chinese labels, English identifiers."""
+    trace = report.trace
+    if trace is None:
+        return Group(Text(f"{report.file}: 没有解析记录 / no trace recorded ({report.why})"))
+    parts: list = [Text(f"解析说明 / explain: {trace.file} ({trace.kind}, {len(trace.pages)} 页/pages)", style="bold")]
+    parts.append(Text(f"  模板 profile: {trace.profile} — {trace.profile_note or ''}"))
+    parts.append(_meta("部门 department", trace.department, trace.department_line))
+    parts.append(_meta("年度 year", trace.year, trace.year_line))
+    parts.append(Text("  页 pages: " + ", ".join(
+        f"{p.number}:{p.rows}行" + (f"/{p.grids}表格" if p.grids else "") + ("/图片" if p.pictured else "")
+        for p in trace.pages)))
+    parts.append(Text(f"  表 tables: {len(trace.tables)} 张找到 found; 未找到 missing: "
+                      f"{', '.join(report.tables_missing) or '无 none'}; 置信度 confidence {trace.confidence}"))
+    for table in trace.tables:
+        parts += _table_text(table, rows)
+    parts += _claims_text(trace.sentences)
+    return Group(*parts)
+
+
+def to_text(report: ParseReport, *, rows: bool = True, width: int = 160) -> str:
+    console = Console(width=width, record=True, color_system=None, force_terminal=False, file=_Null())
+    console.print(render(report, rows=rows), soft_wrap=True)
+    return console.export_text()
+
+
+class _Null:
+    def write(self, _: str) -> int:
+        return 0
+
+    def flush(self) -> None:
+        pass
+
+
+def _meta(label: str, value, line: str | None) -> Text:
+    if value is None:
+        return Text(f"  {label}: 未找到 not found", style="red")
+    return Text(f"  {label}: {value}" + (f"  ← “{line}”" if line else ""))
+
+
+def _where(page: int, line: int) -> str:
+    return f"第{page}页第{line}行"
+
+
+def _table_text(t: TableTrace, rows: bool) -> list:
+    out: list = [Text(""), Text(f"{NUMBER.get(t.key, '')} {TITLE.get(t.key, '')}  [{t.key}]", style="bold cyan")]
+    cue = t.title
+    what = [f"标题 title “{cue.alias}”"] + ([f"表号 “{cue.number}”"] if cue.number else [])
+    out.append(Text(f"  找到 found: {_where(cue.page, cue.line)} “{cue.text}” — 线索 cue: {'，'.join(what)}"))
+    for c in t.continuations:
+        kind = "续表 continued" if c.continued else "再次印出 printed again"
+        out.append(Text(f"    {kind}: {_where(c.page, c.line)} “{c.text}”"))
+    for s in t.steps:
+        out.append(Text(f"    {s.kind}: {_where(s.page, s.line)} “{s.text[:60]}” — {s.why}"))
+    if t.route is not None:
+        out.append(Text(f"  读法 route: {ROUTE.get(t.route.route, t.route.route)}; 栏目来源 layout: {t.route.layout}"))
+        out += [Text(f"    {why}") for why in t.route.why]
+        if t.route.columns:
+            out.append(Text("  栏目 columns:"))
+            for c in t.route.columns:
+                target = c.field or "—"
+                out.append(Text(f"    栏 {c.band}: “{c.header}” → {target}  ({c.evidence})"))
+    cover = f"  覆盖 coverage: 放置/印出 placed/printed {t.placed}/{t.seen}"
+    out.append(Text(cover + (f" — 全表按未读处理 whole table unread: {t.unread_whole}" if t.unread_whole else ""),
+                    style="red" if t.unread_whole else "green"))
+    if rows:
+        out.append(Text("  行 rows:"))
+        out += [_row_text(r) for r in t.rows]
+    return out
+
+
+def _row_text(r: RowTrace) -> Text:
+    style = {"placed": "", "partial": "yellow", "unread": "red", "no-amounts": "dim"}[r.status]
+    line = Text(f"    {_where(r.page, r.line)} {r.text[:70]}", style="dim" if r.status == "no-amounts" else "")
+    if r.status != "no-amounts" or r.placed:
+        line.append(f"  → {STATUS[r.status]} {sum(1 for c in r.placed if c.value)}/{r.seen}", style=style)
+    if r.placed:
+        line.append(": " + " ".join(f"{c.path}={c.value}" for c in r.placed[:12])
+                    + (f" …+{len(r.placed) - 12}" if len(r.placed) > 12 else ""))
+    if r.unread:
+        line.append("\n      未读 unread: " + "; ".join(f"{p} ({why})" for p, why in r.unread[:6])
+                    + (f" …+{len(r.unread) - 6}" if len(r.unread) > 6 else ""), style="red")
+    for why in r.reasons:
+        line.append(f"\n      ! {why}", style=style or "yellow")
+    return line
+
+
+def _claims_text(sentences: tuple[SentenceTrace, ...]) -> list:
+    made = sum(1 for s in sentences for f in s.figures if f.why is None)
+    left = sum(1 for s in sentences for f in s.figures if f.why is not None)
+    out: list = [Text(""), Text(f"说明 claims: {len(sentences)} 句 sentences, {made} 个数字成为 claims, "
+                                f"{left} 个数字未成 claims / figures not made claims", style="bold cyan")]
+    for s in sentences:
+        out.append(Text(f"  第{s.page or '?'}页 {s.section or ''}: “{s.sentence[:120]}”"))
+        for f in s.figures:
+            if f.why is None:
+                out.append(Text(f"    ✓ {f.text} → {f.item} ({f.measure})"))
+            else:
+                out.append(Text(f"    ✗ {f.text} — {f.why}", style="yellow"))
+    return out
+
+
+__all__ = ["build_trace", "dumps_json", "render", "snapshot", "to_json", "to_text"]
