@@ -131,7 +131,7 @@ def test_text_dump__unread_tables_and_rows_say_why(tmp_path):
     text = to_text(report)
     for key in report.tables_unread:
         assert f"[{key}]" in text
-    assert "全表按未读处理 whole table unread" in text
+    assert "全表按未读处理" in text and "whole table unread" in text
 
 
 def test_json__exact_money_and_the_same_decisions(own):
@@ -175,3 +175,18 @@ def test_cli__unreadable_file_explains_why_without_a_traceback(tmp_path):
     assert result.exception is None or isinstance(result.exception, SystemExit)
     data = json.loads(result.stdout)
     assert data["trace"] is None and "PDF" in data["why"]
+
+
+def test_column_plan__keyword_else_printed_order():
+    from juesuan.ingest.columns import choose_bands, map_bands
+
+    by_words = choose_bands("general_budget", {2: "项目支出", 3: "合计", 4: "基本支出"}, 2, 4)
+    assert {b: f for b, (f, _) in by_words.items()} == {2: "project", 3: "total", 4: "basic"}
+    assert by_words[2][1] == "表头关键词 header keyword “项目支出”"
+    # headers that name nothing: three bands for three fields are taken in the printed order
+    by_order = choose_bands("general_budget", {2: "栏1", 3: "栏2", 4: "栏3"}, 2, 4)
+    assert [f for f, _ in by_order.values()] == ["total", "basic", "project"]
+    assert all(e.startswith("印出顺序 printed order") for _, e in by_order.values())
+    assert map_bands("general_budget", {2: "栏1", 3: "栏2", 4: "栏3"}, 2, 4) == {2: "total", 3: "basic", 4: "project"}
+    # two bands for three fields: nothing is guessed
+    assert choose_bands("general_budget", {2: "栏1", 3: "栏2"}, 2, 3) == {}

@@ -118,7 +118,7 @@ def column_plan(key: str, block: Block) -> tuple[ColumnChoice, ...]:
     texts = header_text(header_rows(block))
     kind = _CODED_KINDS.get(key)
     if kind is None:
-        return tuple(ColumnChoice(b, t, None, "表头 header") for b, t in sorted(texts.items()) if t)
+        return tuple(ColumnChoice(b, t, None, _role(t)) for b, t in sorted(texts.items()) if t)
     nb = name_band(block, texts)
     if nb is None:
         return (ColumnChoice(-1, "", None, "找不到科目名称列 / no 科目名称 column"),)
@@ -131,3 +131,14 @@ def column_plan(key: str, block: Block) -> tuple[ColumnChoice, ...]:
                                                  (None, "未对应字段，本栏金额未读 / no field: amounts here unread")))
              for b in range(nb + 1, last + 1)]
     return tuple(plan)
+
+
+def _role(header: str) -> str:
+    """What the readers of the other tables (two-sided 总表, 公开06, 公开07) take a header band for."""
+    if "行次" in header:
+        return "行次，不读 / line numbers, not read"
+    if "项目" in header or "名称" in header or "科目" in header:
+        return "标签栏 label column (表头“项目/名称/科目”)"
+    if any(k in header for k in ("决算数", "预算数", "金额", "合计", "小计", "拨款")):
+        return "金额栏 amount column (表头“决算数/预算数/金额/合计”)"
+    return "表头 header"

@@ -38,21 +38,22 @@ def snapshot(blocks) -> list[tuple[str, int, int, tuple[tuple[int, int, str], ..
 
 
 def build_trace(doc, *, department, year, profile: str, note: str | None, steps: list, blocks: list,
-                routes: dict[str, TableRoute], seen: dict, covered: dict, out, unknown: dict, claims: list,
-                skipped: list, confidence: Decimal) -> Trace:
+                routes: dict[str, TableRoute], seen: dict, covered: dict, whole: dict, out, unknown: dict,
+                claims: list, skipped: list, confidence: Decimal) -> Trace:
+    """``whole``: key → (why, where) of the tables unread as a whole (``assemble``)."""
     department_line, year_line = meta_lines(doc.text, department, year)
     pages = tuple(PageTrace(p.number, len(p.rows), len({r.grid for r in p.rows if r.grid is not None}), p.pictured)
                   for p in doc.pages)
     keys = list(dict.fromkeys(key for key, *_ in blocks))
-    tables = tuple(_table(key, steps, blocks, routes.get(key), seen.get(key, {}), covered.get(key), out, unknown)
-                   for key in keys)
+    tables = tuple(_table(key, steps, blocks, routes.get(key), seen.get(key, {}), covered.get(key),
+                          (whole.get(key) or (None,))[0], out, unknown) for key in keys)
     return Trace(file=doc.path, kind=doc.kind, profile=profile, profile_note=note, department=department,
                  department_line=department_line, year=year, year_line=year_line, pages=pages, tables=tables,
                  sentences=_sentences(claims, skipped), confidence=confidence)
 
 
-def _table(key: str, steps: list, blocks: list, route: TableRoute | None, seen: dict, covered, out,
-           unknown: dict) -> TableTrace:
+def _table(key: str, steps: list, blocks: list, route: TableRoute | None, seen: dict, covered,
+           whole: str | None, out, unknown: dict) -> TableTrace:
     cues = [s for s in steps if isinstance(s, TitleCue) and s.key == key]
     with_rows = {(page, line) for k, page, line, rows in blocks if k == key and rows}
     title = next((c for c in cues if (c.page, c.line) in with_rows), cues[0] if cues else
@@ -63,10 +64,9 @@ def _table(key: str, steps: list, blocks: list, route: TableRoute | None, seen: 
         if path.startswith(prefix) and source.kind == "parsed" and path in out.values:
             placed.setdefault((source.page, source.line), []).append(PlacedCell(path[len(prefix):], out.values[path]))
     lost: dict[tuple[int, int], list[tuple[str, str]]] = {}
-    whole_unread = covered is not None and covered.unknown
     for path, source in unknown.items():
-        # a table unread as a whole says so once, not on its first row for every cell
-        if path.startswith(prefix) and not (whole_unread and path not in out.sources):
+        # a table unread as a whole says so once, not on its rows for every cell
+        if path.startswith(prefix) and not (whole and source.ref == whole):
             lost.setdefault((source.page, source.line), []).append((path[len(prefix):], source.ref or ""))
     said: dict[tuple[int, int], list[str]] = {}
     for p in list(out.not_understood) + list(out.problems):
@@ -83,10 +83,6 @@ def _table(key: str, steps: list, blocks: list, route: TableRoute | None, seen: 
             rows.append(_row(page, line, text, seen.get((page, line), (0,))[0], placed, lost, said))
     for where in sorted(set(placed) - shown):  # cells placed on a line the block did not print (rebuilt rows)
         rows.append(_row(*where, "", 0, placed, lost, said))
-    whole = None
-    if covered is not None and covered.unknown:
-        whole = (f"{len(covered.lost_lines)} 行金额一个也未放置 / {len(covered.lost_lines)} printed rows with "
-                 "nothing placed") if covered.lost_lines else f"仅放置 {covered.text()} / most amounts not placed"
     return TableTrace(key=key, title=title, continuations=tuple(c for c in cues if c is not title),
                       steps=tuple(s for s in steps if isinstance(s, LocateStep) and s.key == key), route=route,
                       rows=tuple(rows), seen=covered.seen if covered else 0, placed=covered.placed if covered else 0,
@@ -153,9 +149,13 @@ def render(report: ParseReport, *, rows: bool = True) -> Group:
     parts.append(Text(f"  模板 profile: {trace.profile} — {trace.profile_note or ''}"))
     parts.append(_meta("部门 department", trace.department, trace.department_line))
     parts.append(_meta("年度 year", trace.year, trace.year_line))
-    parts.append(Text("  页 pages: " + ", ".join(
+    on: dict[int, list[str]] = {}
+    for table in trace.tables:
+        for page in dict.fromkeys([table.title.page] + [r.page for r in table.rows]):
+            on.setdefault(page, []).append(NUMBER.get(table.key, table.key).removesuffix("表"))
+    parts.append(Text("  页 pages (行 rows/表格 grids/表 tables): " + ", ".join(
         f"{p.number}:{p.rows}行" + (f"/{p.grids}表格" if p.grids else "") + ("/图片" if p.pictured else "")
-        for p in trace.pages)))
+        + (f"[{' '.join(on[p.number])}]" if p.number in on else "") for p in trace.pages)))
     parts.append(Text(f"  表 tables: {len(trace.tables)} 张找到 found; 未找到 missing: "
                       f"{', '.join(report.tables_missing) or '无 none'}; 置信度 confidence {trace.confidence}"))
     for table in trace.tables:
@@ -207,7 +207,8 @@ def _table_text(t: TableTrace, rows: bool) -> list:
                 target = c.field or "—"
                 out.append(Text(f"    栏 {c.band}: “{c.header}” → {target}  ({c.evidence})"))
     cover = f"  覆盖 coverage: 放置/印出 placed/printed {t.placed}/{t.seen}"
-    out.append(Text(cover + (f" — 全表按未读处理 whole table unread: {t.unread_whole}" if t.unread_whole else ""),
+    out.append(Text(cover + (f" — 全表按未读处理，已放置的值也不采用 / whole table unread, the values placed are "
+                             f"not used either: {t.unread_whole}" if t.unread_whole else ""),
                     style="red" if t.unread_whole else "green"))
     if rows:
         out.append(Text("  行 rows:"))
@@ -223,9 +224,12 @@ def _row_text(r: RowTrace) -> Text:
     if r.placed:
         line.append(": " + " ".join(f"{c.path}={c.value}" for c in r.placed[:12])
                     + (f" …+{len(r.placed) - 12}" if len(r.placed) > 12 else ""))
-    if r.unread:
-        line.append("\n      未读 unread: " + "; ".join(f"{p} ({why})" for p, why in r.unread[:6])
-                    + (f" …+{len(r.unread) - 6}" if len(r.unread) > 6 else ""), style="red")
+    grouped: dict[str, list[str]] = {}
+    for path, why in r.unread:
+        grouped.setdefault(why, []).append(path)
+    for why, paths in grouped.items():
+        line.append(f"\n      未读 unread: {' '.join(paths[:8])}" + (f" …+{len(paths) - 8}" if len(paths) > 8 else "")
+                    + f" — {why}", style="red")
     for why in r.reasons:
         line.append(f"\n      ! {why}", style=style or "yellow")
     return line

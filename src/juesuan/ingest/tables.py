@@ -11,7 +11,7 @@ from ..model.tables import TABLE_KEYS, Tables
 from .coded import parse_basic, parse_coded
 from .collapsed import is_collapsed, to_columns
 from .flat import blanks_omitted, is_flat, parse_flat_coded
-from .placement import holds, spec
+from .placement import PART_TABLES, holds, spec
 from .collect import Collector
 from .locate import Block
 from .columns import ORDER, column_plan
@@ -211,7 +211,7 @@ def _by_identities(key: str, block: Block, out: Collector, resolver, why: list |
     if key not in FLAT_CODED:
         return False
     if is_flat(block):
-        _say(why, "每行只有一个单元格，无栏可读 / one cell per line: no columns to read")
+        _say(why, "多数行的词都在一个单元格里，无栏可读 / most lines are one cell of words: no columns to read")
         return True
     if needs_columns(block) and not is_collapsed(block):
         flat, by_columns = _placed(_read_flat, key, block, out, resolver), _placed(_read, key, block, out, resolver)
@@ -226,15 +226,44 @@ def _say(why: list | None, text: str) -> None:
         why.append(text)
 
 
-def _layout(block: Block) -> str:
+def _layout(key: str, block: Block) -> str:
     """Where a table's columns come from, before its reader rearranges the rows (``--explain``)."""
-    if is_flat(block):
-        return "无栏：每行一个单元格 / none: one cell per line"
+    if key in FLAT_CODED and is_flat(block):
+        return "无栏：一行的词在一个单元格里 / none: each line one cell of words"
     if is_collapsed(block):
         return "空格分隔的单元格 / space-joined cells"
     if needs_columns(block):
         return "按 x 位置猜测 / guessed from x positions"
     return "表格线或表格栏 / ruled, spreadsheet or tab grid"
+
+
+def _read_again(merged: dict[str, Block], data: dict, out: Collector, resolver, units: set[str]) -> None:
+    """公开03 and its 财政拨款 parts bound each other's columns both ways (placement.PART_TABLES):
+    a table placed by its identities without columns, with columns left open, is read again
+    once the others are read, and the new read kept when it places more."""
+    for key in (*PART_TABLES["expenditure"][0], "expenditure"):
+        block = merged.get(key)
+        if block is None or not is_flat(block) or not any(
+                p.startswith(key + ".") and s.kind == "unread" for p, s in out.sources.items()):
+            continue
+        keep = {p: v for p, v in out.values.items() if not p.startswith(key + ".")}
+        scratch = Collector(out.file, values=dict(keep), sources={p: s for p, s in out.sources.items() if p in keep})
+        parsed = _read_flat(key, replace(block, rows=list(block.rows), notes=list(block.notes)), scratch, resolver)
+        if sum(1 for p, v in scratch.values.items() if v and p.startswith(key + ".")) <= \
+                sum(1 for p, v in out.values.items() if v and p.startswith(key + ".")):
+            continue
+        own = [p for p in out.not_understood if (p.field or "").split(".")[0] == key]
+        for mapping in (out.values, out.sources, out.set_aside):
+            for path in [p for p in mapping if p.startswith(key + ".")]:
+                del mapping[path]
+        out.not_understood[:] = [p for p in out.not_understood if all(p is not o for o in own)]
+        out.unclear_lines -= {(p.page, p.line) for p in own} - {(p.page, p.line) for p in out.not_understood}
+        out.values.update({p: v for p, v in scratch.values.items() if p.startswith(key + ".")})
+        out.sources.update({p: s for p, s in scratch.sources.items() if p.startswith(key + ".")})
+        out.set_aside.update(scratch.set_aside)
+        out.not_understood += scratch.not_understood
+        out.unclear_lines |= scratch.unclear_lines
+        data[key] = _finish(block, parsed, out, units)
 
 
 def build_tables(blocks: list[Block], out: Collector, resolver,
@@ -251,7 +280,7 @@ def build_tables(blocks: list[Block], out: Collector, resolver,
     for key in order:
         block = merged[key]
         why = [] if routes is not None else None
-        layout = _layout(block) if routes is not None else ""
+        layout = _layout(key, block) if routes is not None else ""
         if _by_identities(key, block, out, resolver, why):
             route = "identities"
             parsed = _read_flat(key, block, out, resolver)
@@ -279,6 +308,7 @@ def build_tables(blocks: list[Block], out: Collector, resolver,
         data[key] = _finish(block, parsed, out, units)
         if block.rows or block.empty_note:
             found.append(key)
+    _read_again(merged, data, out, resolver, units)
     tables = Tables()
     for key, _, title in TABLE_KEYS:
         if key not in data:
