@@ -29,8 +29,13 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _root(show_version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                            help="显示版本 / show the version")) -> None:
+                                            help="显示版本 / show the version"),
+          quiet: bool = typer.Option(False, "--quiet", "-q",
+                                     help="不显示进度条 / no progress display (it is drawn only on a terminal)")) -> None:
     """juesuan — 部门决算公开：数据模型、审核、生成与解读。退出码：0 无错误；1 发现错误（或拒绝生成）；2 输入无法使用或用法错误。"""
+    from .progress import set_quiet
+
+    set_quiet(quiet)
 
 
 # Command modules register themselves on import (same mechanism for every command).

@@ -43,32 +43,44 @@ def make_audit(path: Path, disclosure, report, ruleset: str, rules: dict):
 
 
 def write_html_reports(files: list[Path], previous, profile: str | None, out_dir: Path, load) -> int:
-    """Every file checked and reported; returns the exit code (1 when any 错误 or unreadable file)."""
-    from ..checks import check as run_check
-    from ..render.audit import write_audit, write_index
+    """Every file checked and reported (a file bar for a batch, a spinner for each step over a second);
+    returns the exit code (1 when any 错误 or unreadable file)."""
+    from ..render.audit import write_index
+    from .progress import files as file_progress
 
     ruleset, rules = ruleset_version(), rule_infos()
     entries, worst, stems = [], 0, set()
-    for path in files:
-        try:
-            disclosure = load(path)
-            report = run_check(disclosure, prev=previous, profile=profile)
-        except typer.Exit:  # the loader has printed why
-            entries.append((None, None, path.name))
-            worst = max(worst, 1)
-            continue
-        audit = make_audit(path, disclosure, report, ruleset, rules)
-        stem = path.stem if path.stem not in stems else f"{path.stem}-{len(stems)}"
-        stems.add(stem)
-        written = write_audit(audit, out_dir, stem)
-        if "pdf_error" in written:
-            err_console.print(f"{path.name}: 审核报告 PDF 未生成 / audit PDF not written: {written['pdf_error']}",
-                              highlight=False, markup=False)
-        entries.append((audit, written["html"], path.name))
-        counts = audit.counts()
-        console.print(f"{written['html']}: 错误 {counts['错误']}，警告 {counts['警告']}，提示 {counts['提示']}",
-                      highlight=False)
-        worst = max(worst, 1 if counts["错误"] else 0)
+    with file_progress(len(files), "审核报告 / audit reports") as next_file:
+        for path in files:
+            next_file(path.name)
+            worst = max(worst, _report_one(path, previous, profile, out_dir, load, ruleset, rules, entries, stems))
     index = write_index(entries, out_dir)
     err_console.print(f"索引 / index: {index}", highlight=False)
     return worst
+
+
+def _report_one(path: Path, previous, profile, out_dir: Path, load, ruleset, rules, entries, stems) -> int:
+    from ..checks import check as run_check
+    from ..render.audit import write_audit
+    from .progress import step
+
+    try:
+        disclosure = load(path)
+        with step(f"审核 / checking {path.name}"):
+            report = run_check(disclosure, prev=previous, profile=profile)
+    except typer.Exit:  # the loader has printed why
+        entries.append((None, None, path.name))
+        return 1
+    audit = make_audit(path, disclosure, report, ruleset, rules)
+    stem = path.stem if path.stem not in stems else f"{path.stem}-{len(stems)}"
+    stems.add(stem)
+    with step(f"写审核报告 / writing the report of {path.name}"):
+        written = write_audit(audit, out_dir, stem)
+    if "pdf_error" in written:
+        err_console.print(f"{path.name}: 审核报告 PDF 未生成 / audit PDF not written: {written['pdf_error']}",
+                          highlight=False, markup=False)
+    entries.append((audit, written["html"], path.name))
+    counts = audit.counts()
+    console.print(f"{written['html']}: 错误 {counts['错误']}，警告 {counts['警告']}，提示 {counts['提示']}",
+                  highlight=False)
+    return 1 if counts["错误"] else 0

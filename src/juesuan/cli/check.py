@@ -9,6 +9,8 @@ import typer
 
 from . import app
 from .common import check_profile, console, err_console, expand_paths, load_or_exit, read_document
+from .progress import files as file_progress
+from .progress import step
 
 DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".txt")
 CHECK_SUFFIXES = (".yaml", ".yml", ".json", *DOCUMENT_SUFFIXES)
@@ -104,7 +106,7 @@ def check(
     output: Path = typer.Option(None, "-o", "--output", help="写入文件（多个文件时为目录）"),
     summary: Path = typer.Option(None, "--summary",
                                  help="汇总表 CSV：每个文件一行（部门、年度、各级别条数、错误规则）/ one row per file"),
-    html_dir: Path = typer.Option(None, "--html", help="审核报告目录：每个文件一份 HTML+DOCX 和 index.html / audit reports"),
+    html_dir: Path = typer.Option(None, "--html", help="审核报告目录：每个文件一份 HTML、DOCX、PDF 和 index.html / audit reports"),
 ) -> None:
     """审核部门决算公开：表内、表间、说明↔表、完整性、编码、跨年、绩效。有错误时退出码为 1。"""
     from ..checks import check as run_check
@@ -119,7 +121,8 @@ def check(
     if len(files) == 1 and summary is None:
         disclosure = _load(files[0])
         same_department_previous_year(disclosure, previous, prev)
-        report = run_check(disclosure, prev=previous, profile=profile)
+        with step("审核 / checking"):
+            report = run_check(disclosure, prev=previous, profile=profile)
         text = _report_text(report, format, min_severity)
         if output:
             output.write_text(text, encoding="utf-8")
@@ -156,7 +159,6 @@ def _write_summary(path: Path, rows: list[list[str]]) -> None:
 
 def _check_many(files, previous, format, min_severity, profile, output, summary_csv=None) -> None:
     """Corpus audit: a progress bar, one report per file, and a summary table; a bad file never stops the run."""
-    from rich.progress import Progress
     from rich.table import Table
 
     from ..checks import check as run_check
@@ -168,12 +170,13 @@ def _check_many(files, previous, format, min_severity, profile, output, summary_
         summary.add_column(column, justify="left" if column == "文件" else "right")
     any_errors = False
     rows: list[list[str]] = []
-    with Progress(console=err_console, transient=True) as progress:
-        task = progress.add_task("审核 / checking", total=len(files))
+    with file_progress(len(files), "审核 / checking") as next_file:
         for path in files:
-            progress.update(task, description=path.name)
+            next_file(path.name)
             try:
-                report = run_check(_load(path), prev=previous, profile=profile)
+                disclosure = _load(path)
+                with step(f"审核 / checking {path.name}"):
+                    report = run_check(disclosure, prev=previous, profile=profile)
             except Exception as exc:  # typer.Exit after a located message, or a failure inside 审核
                 if not isinstance(exc, typer.Exit):
                     err_console.print(f"错误 / error: {path}: {type(exc).__name__}: {exc}", highlight=False)
@@ -181,7 +184,6 @@ def _check_many(files, previous, format, min_severity, profile, output, summary_
                 summary.add_row(str(path) + (f"\n  {why}" if why else ""), "无法读取", "", "")
                 rows.append(_summary_row(path, why=why))
                 any_errors = True
-                progress.advance(task)
                 continue
             any_errors |= report.has_errors
             rows.append(_summary_row(path, report))
@@ -193,7 +195,6 @@ def _check_many(files, previous, format, min_severity, profile, output, summary_
                     text, encoding="utf-8")
             else:
                 typer.echo(text, nl=False)
-            progress.advance(task)
     console.print(summary)
     if summary_csv:
         _write_summary(summary_csv, rows)

@@ -105,9 +105,11 @@ def read_document(path: Path, **options):
     """``juesuan.ingest.read`` for the command line: whatever goes wrong inside a reader is one located
     problem for this file (never a traceback), so a batch goes on with the next file."""
     from ..ingest import ParseReport, Problem, read
+    from .progress import step
 
     try:
-        return read(path, **options)
+        with step(f"读取 / reading {path.name}") as pages:  # a page bar with ETA while OCR reads a scan
+            return read(path, progress=pages, **options)
     except Exception as exc:  # a reader's own failure: reported as such, the batch continues
         return None, ParseReport(file=str(path), problems=(Problem(file=str(path), message=(
             f"读取时出错 / error while reading: {type(exc).__name__}: {str(exc)[:300]}")),))

@@ -9,6 +9,7 @@ cells still lands in the right column bands of the grid.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -19,6 +20,9 @@ DPI = 150
 POINTS = 72 / DPI  # noqa: money-float-ok (pixels → PDF points)
 MAX_PIXELS = 40_000_000
 _engine = None
+
+PageProgress = Callable[[int, int], None]
+"""Called after each page OCR has read: (pages done, pages to read). The caller draws; this layer never prints."""
 
 
 def available() -> bool:
@@ -93,7 +97,7 @@ def ocr_page(image, number: int) -> Page:
     return Page(number, build_rows(glyphs, image_rules(gray), number, grid_base=number * 100, gap_factor=1.2))
 
 
-def ocr_pdf(path: Path, pages: list[int] | None = None) -> Document:
+def ocr_pdf(path: Path, pages: list[int] | None = None, progress: PageProgress | None = None) -> Document:
     import pypdfium2 as pdfium
 
     try:
@@ -102,17 +106,20 @@ def ocr_pdf(path: Path, pages: list[int] | None = None) -> Document:
         raise UnreadableFile(f"{path}: 无法打开 PDF / cannot open PDF: {exc}") from None
     doc = Document(str(path), "ocr")
     try:
-        for index in range(len(pdf)):
-            if pages and index + 1 not in pages:
-                continue
-            image = pdf[index].render(scale=DPI / 72).to_pil()
-            doc.pages.append(ocr_page(image, index + 1))
+        numbers = [n for n in range(1, len(pdf) + 1) if not pages or n in pages]
+        if progress:
+            progress(0, len(numbers))
+        for done, number in enumerate(numbers, start=1):
+            image = pdf[number - 1].render(scale=DPI / 72).to_pil()
+            doc.pages.append(ocr_page(image, number))
+            if progress:
+                progress(done, len(numbers))
     finally:
         pdf.close()
     return doc
 
 
-def ocr_images(paths: list[Path]) -> Document:
+def ocr_images(paths: list[Path], progress: PageProgress | None = None) -> Document:
     from PIL import Image
 
     if not available():
@@ -124,6 +131,8 @@ def ocr_images(paths: list[Path]) -> Document:
                 if image.width * image.height > MAX_PIXELS:
                     raise UnreadableFile(f"{path}: 图片过大 / image too large")
                 doc.pages.append(ocr_page(image.copy(), number))
+            if progress:
+                progress(number, len(paths))
         except UnreadableFile:
             raise
         except Exception as exc:
