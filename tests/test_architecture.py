@@ -17,7 +17,7 @@ ALLOWED = {
     "figures": {"model", "reference"},
     "scoring": {"model", "reference", "problems", "limits"},
     "ingest": {"model", "reference", "problems", "limits", "figures", "scoring"},
-    "checks": {"model", "reference", "problems", "figures", "scoring", "narrative", "workbook"},  # inputs.py: 【请补充…】 as findings, located by workbook/fields.py
+    "checks": {"model", "reference", "problems", "figures", "scoring", "narrative"},
     "narrative": {"model", "reference", "figures", "scoring"},
     "render": {"model", "reference", "figures", "scoring", "narrative"},
     "export": {"model", "reference", "checks"},

@@ -9,7 +9,7 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from juesuan.cli import app
-from juesuan.workbook.fields import FIELD_SHEETS
+from juesuan.reference.fields import FIELD_SHEETS
 
 from wb_data import NAMES
 

@@ -21,7 +21,7 @@ from juesuan.render.layout import LayoutOptions, grid_for, table_keys
 from juesuan.scoring.form import write_sheet
 from juesuan.scoring.policies import policy_for_profile
 from juesuan.scoring.project import score_project
-from juesuan.workbook.fields import COMPARISON_COLUMNS, COMPARISON_SHEET, FIELD_SHEETS
+from juesuan.reference.fields import COMPARISON_COLUMNS, COMPARISON_SHEET, FIELD_SHEETS
 
 
 def _value(disclosure: Disclosure, path: str):
@@ -104,7 +104,7 @@ def fill_workbook(data: bytes, disclosure: Disclosure) -> bytes:
 
 def more_rows_needed(disclosure: Disclosure) -> dict[str, int]:
     """List fields with more entries than the workbook's rows (units, receptions): 0 for the examples."""
-    from juesuan.workbook.fields import RECEPTION_ROWS, UNIT_ROWS
+    from juesuan.reference.fields import RECEPTION_ROWS, UNIT_ROWS
 
     return {"overview.units": max(0, len(disclosure.overview.units) - UNIT_ROWS),
             "three_public_details.receptions": max(0, len(disclosure.three_public_details.receptions)

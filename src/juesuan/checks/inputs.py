@@ -3,7 +3,7 @@
 The document is composed exactly as ``juesuan build`` composes it (``narrative.compose``),
 so check-then-build and build-then-check list the same placeholders. Each finding names
 the fill-in workbook sheet and, where it can tell, the YAML field: an empty required field
-of that section (``workbook.fields``), or the ``comparisons`` entry (上年数, 主要原因) of the
+of that section (``reference.fields``), or the ``comparisons`` entry (上年数, 主要原因) of the
 figure the sentence is about.
 """
 
@@ -17,7 +17,7 @@ _WHAT = {"【请补充上年数】": ("prior_year", "上年决算数"), "【请�
 
 def _empty_fields(disclosure, section: str) -> list[tuple[str, str]]:
     from ..model.items import lookup
-    from ..workbook.fields import all_fields
+    from ..reference.fields import all_fields
 
     found = []
     for field in all_fields():
@@ -43,7 +43,7 @@ def missing_inputs(ctx: RuleContext):
     """Every placeholder of the composed 情况说明: what to fill, in which sheet and field."""
     from ..narrative import compose
     from ..narrative import missing_inputs as placeholders
-    from ..workbook.fields import COMPARISON_SHEET, sheet_of_section
+    from ..reference.fields import COMPARISON_SHEET, sheet_of_section
 
     disclosure = ctx.disclosure
     if disclosure.printed or any(s.kind in ("parsed", "unread") for s in disclosure.provenance.values()):

@@ -47,7 +47,7 @@ def _rows(prefix: str, count: int, columns: tuple[tuple[str, str], ...], label: 
 
 def _grade_names() -> tuple[str, ...]:
     """The 绩效评级 names of every profile (优/良/中/差, 优/良/合格/不合格), in order."""
-    from ..reference.profiles import Profile, list_profiles
+    from .profiles import Profile, list_profiles
 
     names: dict[str, None] = {}
     for profile in list_profiles():

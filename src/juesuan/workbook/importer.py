@@ -27,7 +27,7 @@ from ..ingest.detect import detect_meta
 from ..problems import FileProblem
 from ..reference.profiles import Profile
 from . import coded, sides
-from .fields import COMPARISON_COLUMNS, COMPARISON_SHEET, FIELD_SHEETS, all_fields, kind_of
+from ..reference.fields import COMPARISON_COLUMNS, COMPARISON_SHEET, FIELD_SHEETS, all_fields, kind_of
 from .matrix import Matrix, clean, ref
 from .sheets import Preamble, identify
 

@@ -14,7 +14,7 @@ from ..model import TABLE_KEYS
 from ..model.items import COLUMN_LABELS
 from ..model.tables import Tables
 from ..reference.profiles import Profile, list_profiles
-from .fields import COMPARISON_COLUMNS, COMPARISON_SHEET, FIELD_SHEETS, kind_of
+from ..reference.fields import COMPARISON_COLUMNS, COMPARISON_SHEET, FIELD_SHEETS, kind_of
 
 KINDS = {"money": "金额（万元，两位小数）", "number": "数字", "int": "整数", "text": "文字", "date": "日期 YYYY-MM-DD",
          "lines": "多项，每行一项"}
@@ -54,7 +54,7 @@ def _columns(key: str) -> str:
 def render() -> str:
     lines = ["# 字段参考 / field reference", "",
              "由 `python -m juesuan.workbook.reference > docs/field-reference.md` 生成，请勿手改。",
-             "Generated from the model, the profiles and `juesuan/workbook/fields.py`; do not edit by hand.", "",
+             "Generated from the model, the profiles and `juesuan/reference/fields.py`; do not edit by hand.", "",
              "“必填”：情况说明用到它，缺少时生成处出现【请补充…】，`juesuan check` 列为 I-001 待补充，正式生成被拒绝。", "",
              "## 九张公开表 / the nine tables", "",
              "| 表 | 工作表 | YAML 字段 | 栏 | 必填 | 说明中使用（章节） |", "|---|---|---|---|---|---|"]

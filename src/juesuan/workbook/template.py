@@ -12,7 +12,7 @@ import io
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
-from .fields import COMPARISON_SHEET, FIELD_SHEETS, kind_of
+from ..reference.fields import COMPARISON_SHEET, FIELD_SHEETS, kind_of
 
 
 def _comment(field) -> str:

@@ -22,7 +22,7 @@ from ..model import Disclosure, Meta, describe
 from ..model.performance import ProjectEvaluation
 from ..render.cells import Grid, placed
 from ..render.layout import LayoutOptions, grid_for, table_keys
-from .fields import COMPARISON_COLUMNS, COMPARISON_SHEET, FIELD_SHEETS, FieldSheet, kind_of
+from ..reference.fields import COMPARISON_COLUMNS, COMPARISON_SHEET, FIELD_SHEETS, FieldSheet, kind_of
 from .sheets import INSTRUCTION
 
 BLANK_ROWS = 60
