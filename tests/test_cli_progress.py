@@ -134,3 +134,12 @@ def test_quiet_option_on_the_command_line(monkeypatch):
     assert result.exit_code in (0, 1) and progress._quiet
     CliRunner().invoke(app, ["check", str(EXAMPLE), "--format", "json"])
     assert not progress._quiet  # each run sets it again
+
+
+def test_build_of_one_format_shows_a_spinner(terminal, monkeypatch, tmp_path):
+    """``build FILE --formats pdf``: no bar (one step), a spinner once the step passes DELAY."""
+    monkeypatch.setattr(progress, "DELAY", 0.0)
+    result = CliRunner().invoke(app, ["build", str(EXAMPLE), "--formats", "pdf", "--force", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert "生成 / building urumqi-iit-2022.yaml：pdf" in terminal.getvalue()
+    assert (tmp_path / "urumqi-iit-2022.pdf").exists()

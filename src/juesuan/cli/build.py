@@ -19,7 +19,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn
 from rich.table import Table
 
 from .. import fileformat
-from . import app
+from . import app, progress
 from .common import INPUT_SUFFIXES, check_profile, console, err_console, expand_paths, load_or_exit
 
 DEFAULT_FORMATS = "docx,xlsx,pdf,html"
@@ -63,7 +63,8 @@ def build(
     check_profile(profile)
     columns = (SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=True, disable=len(files) * len(wanted) < 2) as bar:
+    single = len(files) * len(wanted) < 2
+    with Progress(*columns, console=console, transient=True, disable=single or progress.quiet()) as bar:
         task = bar.add_task("生成 / building", total=len(files) * len(wanted))
         for file in files:
             bar.update(task, description=f"{file.name}：读取 / loading")
@@ -103,14 +104,15 @@ def build(
                 continue
             bar.update(task, description=f"{file.name}：{', '.join(wanted)}")
             done = {}
-            for outcome in render_package(wanted, disclosure, document, output / file.stem):
-                if outcome.error is not None:
-                    failures += 1
-                    err_console.print(f"[red]错误 / error[/red] {file}: {outcome.name}: {outcome.error}",
-                                      highlight=False)
-                else:
-                    done[outcome.name] = (file, outcome.name, outcome.path, outcome.seconds)
-                bar.advance(task)
+            with progress.step(f"生成 / building {file.name}：{', '.join(wanted)}") if single else progress.nothing():
+                for outcome in render_package(wanted, disclosure, document, output / file.stem):
+                    if outcome.error is not None:
+                        failures += 1
+                        err_console.print(f"[red]错误 / error[/red] {file}: {outcome.name}: {outcome.error}",
+                                          highlight=False)
+                    else:
+                        done[outcome.name] = (file, outcome.name, outcome.path, outcome.seconds)
+                    bar.advance(task)
             written += [done[name] for name in wanted if name in done]  # in the order asked for
     _report(written)
     if unusable:  # the contract: 2 for input that cannot be used, 1 for 错误 found (refused builds)

@@ -29,6 +29,16 @@ def set_quiet(value: bool) -> None:
     _quiet = value
 
 
+def quiet() -> bool:
+    return _quiet
+
+
+@contextmanager
+def nothing() -> Iterator[Callable[[int, int], None]]:
+    """In place of ``step`` where another display already says what is going on."""
+    yield _ignore
+
+
 def _console() -> Console:
     """stderr; or the console whose display is already running (``build`` draws on stdout), so the new
     one nests under it instead of fighting it for the same lines."""
