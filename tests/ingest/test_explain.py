@@ -151,6 +151,7 @@ def test_cli__explain_text_json_and_file(own, tmp_path):
     assert "公开02表 收入决算表  [income]" in result.output
     assert "表头关键词 header keyword “财政拨款”" in result.output
     assert "meta:" not in result.output  # the YAML goes to -o only when explaining
+    assert "公开03表 未找到 not found" in result.output and "支出决算表、部门支出决算表" in result.output
 
     result = runner.invoke(app, ["parse", str(own), "--explain", "--json"])
     assert result.exit_code == 0, result.output

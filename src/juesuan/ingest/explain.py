@@ -19,6 +19,7 @@ from rich.text import Text
 
 from ..model.tables import TABLE_KEYS
 from .detect import meta_lines
+from .locate import TITLES
 from .report import (FigureTrace, LocateStep, PageTrace, ParseReport, PlacedCell, RowTrace, SentenceTrace,
                      TableRoute, TableTrace, TitleCue, Trace)
 
@@ -156,8 +157,12 @@ def render(report: ParseReport, *, rows: bool = True) -> Group:
     parts.append(Text("  页 pages (行 rows/表格 grids/表 tables): " + ", ".join(
         f"{p.number}:{p.rows}行" + (f"/{p.grids}表格" if p.grids else "") + ("/图片" if p.pictured else "")
         + (f"[{' '.join(on[p.number])}]" if p.number in on else "") for p in trace.pages)))
-    parts.append(Text(f"  表 tables: {len(trace.tables)} 张找到 found; 未找到 missing: "
-                      f"{', '.join(report.tables_missing) or '无 none'}; 置信度 confidence {trace.confidence}"))
+    parts.append(Text(f"  表 tables: {len(trace.tables)} 张找到 found, {len(report.tables_missing)} 张未找到 missing; "
+                      f"置信度 confidence {trace.confidence}"))
+    for key in report.tables_missing:
+        if key not in {t.key for t in trace.tables}:
+            parts.append(Text(f"    {NUMBER.get(key, key)} 未找到 not found: 没有标题行（不多于3格、无金额）以这些名称结尾 / no title "
+                              f"line (3 cells at most, no amount) ends with: {'、'.join(TITLES.get(key, ()))}", style="yellow"))
     for table in trace.tables:
         parts += _table_text(table, rows)
     parts += _claims_text(trace.sentences)
