@@ -191,3 +191,25 @@ def test_column_plan__keyword_else_printed_order():
     assert map_bands("general_budget", {2: "栏1", 3: "栏2", 4: "栏3"}, 2, 4) == {2: "total", 3: "basic", 4: "project"}
     # two bands for three fields: nothing is guessed
     assert choose_bands("general_budget", {2: "栏1", 3: "栏2"}, 2, 3) == {}
+
+
+def test_own_pdf__the_rows_hold_every_cell_where_the_model_has_it(tmp_path):
+    """Our own PDF of the Urumqi example: each value the trace shows placed on a row is the value
+    the disclosure holds for that cell, and every non-zero cell of the example is among them."""
+    from juesuan import fileformat
+    from juesuan.model import iter_table_cells
+
+    from .conftest import EXAMPLES
+
+    render = pytest.importorskip("juesuan.render")
+    compose = pytest.importorskip("juesuan.narrative.compose").compose
+    disclosure = fileformat.load(need(EXAMPLES / "urumqi-iit-2022.yaml"))
+    pdf = tmp_path / "out.pdf"
+    render.render("pdf", disclosure, compose(disclosure), pdf)
+    parsed, report = read(pdf, explain=True)
+    cells = dict(iter_table_cells(parsed))
+    placed = {f"{t.key}.{c.path}": c.value for t in report.trace.tables for r in t.rows for c in r.placed}
+    assert placed and all(cells[path] == value for path, value in placed.items())
+    assert {path for path, value in iter_table_cells(disclosure) if value} <= set(placed)
+    assert {t.key for t in report.trace.tables} == {key for key in report.tables_found}
+    assert all(t.route is not None and t.unread_whole is None for t in report.trace.tables)
