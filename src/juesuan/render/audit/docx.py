@@ -26,10 +26,14 @@ def _table(document, header: list[str], rows: list[list[str]], widths_cm: list[f
                     run.font.size = Pt(9)
             if widths_cm:
                 cell.width = Cm(widths_cm[i])
+    if widths_cm:  # Word reads the cells' widths, LibreOffice the grid's: both are set
+        table.autofit = False
+        for column, width in zip(table.columns, widths_cm):
+            column.width = Cm(width)
     return table
 
 
-WIDTHS_CM = [1.3, 3.2, 3.5, 6.0, 2.0]  # noqa: money-float-ok (cm)
+WIDTHS_CM = [1.3, 3.0, 3.3, 5.6, 2.0]  # noqa: money-float-ok (cm): 15.2 cm, python-docx's A4/Letter text width
 
 
 def _thumbnail_row(table, after, thumb) -> None:
@@ -47,7 +51,13 @@ def _thumbnail_row(table, after, thumb) -> None:
     paragraph = cell.paragraphs[0]
     for run in list(paragraph.runs):
         run._r.getparent().remove(run._r)
-    width = min(sum(WIDTHS_CM) - 0.4, thumb.width / 1.5 * 2.54 / 72)  # noqa: money-float-ok (cm)
+    for finding_cell in after.cells:  # the finding stays on the page of its picture
+        for kept in finding_cell.paragraphs:
+            kept.paragraph_format.keep_with_next = True
+    from docx.oxml import OxmlElement
+
+    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+    width = min(sum(WIDTHS_CM) - 0.3, thumb.width / 1.5 * 2.54 / 72)  # noqa: money-float-ok (cm, inside the cell)
     paragraph.add_run().add_picture(io.BytesIO(thumb.png), width=Cm(width))
 
 
@@ -60,7 +70,7 @@ def audit_docx(audit: Audit) -> bytes:
     style.font.name = "Noto Sans CJK SC"
     style.element.rPr.rFonts.set(qn("w:eastAsia"), "Noto Sans CJK SC")
     document.add_heading(title_of(audit), level=1)
-    _table(document, ["项目", "内容"], [[k, v] for k, v in meta_rows(audit)], [3.5, 12.5])
+    _table(document, ["项目", "内容"], [[k, v] for k, v in meta_rows(audit)], [3.5, 11.7])
     document.add_heading("按规则族和级别计数", level=2)
     _table(document, ["规则族", *SEVERITIES, "合计"],
            [[fam, *(str(n[s]) for s in SEVERITIES), str(sum(n.values()))] for fam, n in family_counts(audit)])
