@@ -237,6 +237,18 @@ def test_thumbnail_shows_the_outlined_cell_under_its_finding(reports):
         assert red > 50, finding_id
 
 
+def test_html_links_its_docx_and_pdf_for_filing(reports):
+    folder, data = reports
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    for path in data:
+        page = (folder / f"{path.stem}.html").read_text(encoding="utf-8")
+        links = re.search(r"<dt>存档版本</dt><dd>(.*?)</dd>", page).group(1)
+        targets = re.findall(r'href="([^"]+)"', links)
+        assert targets == [f"{path.stem}.docx", f"{path.stem}.pdf"]
+        assert all((folder / t).stat().st_size > 0 for t in targets)
+        assert all(f'href="{t}"' in index for t in targets)
+
+
 def test_index_links_every_report_with_its_counts(reports):
     folder, data = reports
     page = (folder / "index.html").read_text(encoding="utf-8")

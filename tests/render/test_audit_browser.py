@@ -96,3 +96,18 @@ def test_reviewer_marks_export_as_json(browser_page, tmp_path):
     assert marks == {first.get_attribute("id"): "确认", second.get_attribute("id"): "误报"}
     page.reload()  # the marks outlive a reload (localStorage)
     assert page.locator("tr.finding").nth(1).locator('.mark input[value="误报"]').is_checked()
+
+
+def test_thumbnails_follow_their_finding_through_the_filters(browser_page):
+    """A thumbnail row is hidden and shown with its finding, and drawn at a legible width."""
+    page = browser_page
+    thumbs = page.locator("tr.thumb")
+    assert thumbs.count() > 0
+    target = thumbs.first.get_attribute("data-for")
+    severity = page.locator(f"tr#{target}").get_attribute("data-severity")
+    width = page.locator("tr.thumb img").first.evaluate("i => i.getBoundingClientRect().width")
+    assert width > 600  # the full-width row (893 px at 1.5 px a point), not squeezed into the 问题 column
+    page.locator(f'.filters input[value="sev:{severity}"]').uncheck()
+    assert not page.locator(f'tr.thumb[data-for="{target}"]').is_visible()
+    page.locator(f'.filters input[value="sev:{severity}"]').check()
+    assert page.locator(f'tr.thumb[data-for="{target}"]').is_visible()

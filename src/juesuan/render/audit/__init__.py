@@ -91,7 +91,6 @@ def write_audit(audit: Audit, out_dir: Path, stem: str | None = None) -> dict[st
     out_dir.mkdir(parents=True, exist_ok=True)
     stem = stem or (audit.source.stem if audit.source else "audit")
     paths: dict[str, Path | str] = {"html": out_dir / f"{stem}.html", "docx": out_dir / f"{stem}.docx"}
-    paths["html"].write_text(audit_html(audit, out_dir), encoding="utf-8")  # type: ignore[union-attr]
     paths["docx"].write_bytes(audit_docx(audit))  # type: ignore[union-attr]
     try:
         pdf = audit_pdf(audit)
@@ -100,6 +99,8 @@ def write_audit(audit: Audit, out_dir: Path, stem: str | None = None) -> dict[st
     else:
         paths["pdf"] = out_dir / f"{stem}.pdf"
         paths["pdf"].write_bytes(pdf)  # type: ignore[union-attr]
+    filing = [paths[k].name for k in ("docx", "pdf") if k in paths]  # type: ignore[union-attr]
+    paths["html"].write_text(audit_html(audit, out_dir, filing), encoding="utf-8")  # type: ignore[union-attr]
     return paths
 
 

@@ -126,7 +126,15 @@ def counts_table(audit: Audit) -> str:
     return f'<table class="counts">{head}{body}</table>'
 
 
-def audit_html(audit: Audit, out_dir: Path) -> str:
+def _filing_links(names: list[str] | tuple[str, ...]) -> str:
+    """Links to the DOCX/PDF for filing written beside the page (same content, thumbnails included)."""
+    if not names:
+        return ""
+    links = " · ".join(f'<a href="{E(quote(n))}">{E(Path(n).suffix[1:].upper())}</a>' for n in names)
+    return f"<dt>存档版本</dt><dd>{links}</dd>"
+
+
+def audit_html(audit: Audit, out_dir: Path, filing: list[str] | tuple[str, ...] = ()) -> str:
     families = sorted({audit.family_of(f) for f in audit.findings})
     filters = ('<div class="filters"><fieldset><legend>级别</legend>'
                + "".join(f'<label><input type="checkbox" value="sev:{s}" checked> {s}</label>' for s in SEVERITIES)
@@ -153,6 +161,7 @@ def audit_html(audit: Audit, out_dir: Path) -> str:
             f'<meta name="viewport" content="width=device-width"><style>{STYLE}</style></head><body {body_data}>'
             f"<h1>{title}</h1><dl class=\"meta\">"
             + "".join(f"<dt>{k}</dt><dd>{E(v)}</dd>" for k, v in meta)
+            + _filing_links(filing)
             + f"</dl>{counts_table(audit)}{filters}{empty}{''.join(sections)}<script>{SCRIPT}</script></body></html>\n")
 
 
@@ -163,7 +172,7 @@ def index_html(entries: list[tuple[Audit | None, Path | None, str]], out_dir: Pa
     for audit, report, label in entries:
         if audit is None or report is None:
             rows.append(f"<tr><td>{E(label)}</td><td></td><td></td>"
-                        + '<td colspan="3">无法读取</td><td></td></tr>')
+                        + '<td colspan="3">无法读取</td><td></td><td></td></tr>')
             continue
         counts = audit.counts()
         for s in SEVERITIES:
@@ -172,10 +181,14 @@ def index_html(entries: list[tuple[Audit | None, Path | None, str]], out_dir: Pa
         rows.append(f'<tr><td><a href="{E(href)}">{E(label)}</a></td><td>{E(audit.department)}</td>'
                     f'<td>{audit.year or ""}</td>'
                     + "".join(f'<td class="num sev-{s}">{counts[s]}</td>' for s in SEVERITIES)
-                    + f"<td>{'有错误' if counts['错误'] else '通过'}</td></tr>")
-    head = "".join(f"<th>{h}</th>" for h in ("文件", "部门", "年度", *SEVERITIES, "结论"))
+                    + f"<td>{'有错误' if counts['错误'] else '通过'}</td>"
+                    + "<td>" + " · ".join(f'<a href="{E(quote(os.path.relpath(p.resolve(), out_dir.resolve())))}">'
+                                          f"{p.suffix[1:].upper()}</a>" for p in
+                                          (report.with_suffix(".docx"), report.with_suffix(".pdf")) if p.exists())
+                    + "</td></tr>")
+    head = "".join(f"<th>{h}</th>" for h in ("文件", "部门", "年度", *SEVERITIES, "结论", "存档"))
     foot = ("<tr><th>合计</th><td></td><td></td>" + "".join(f'<td class="num">{totals[s]}</td>' for s in SEVERITIES)
-            + "<td></td></tr>")
+            + "<td></td><td></td></tr>")
     return (f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>审核报告索引</title>'
             f"<style>{STYLE}</style></head><body><h1>审核报告索引（{len(entries)} 个文件）</h1>"
             f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}{foot}</tbody></table></body></html>\n")
