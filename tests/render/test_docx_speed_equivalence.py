@@ -69,6 +69,14 @@ def _reference_style(self, name, role, align="left", *, indent_chars=0, line_pt=
     else:
         fmt.line_spacing_rule = WD_LINE_SPACING.SINGLE
     fmt.keep_with_next = name.startswith("Heading") or name in ("JS Table Title", "JS Unit")
+    if name == "Normal":  # no gap between Chinese and figures
+        p_pr = style.element.get_or_add_pPr()
+        later = ("w:bidi", "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing",
+                 "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment",
+                 "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
+        for tag in ("w:autoSpaceDE", "w:autoSpaceDN"):
+            element = p_pr.makeelement(qn(tag), {qn("w:val"): "0"})
+            p_pr.insert_element_before(element, *later)
     # keep the fast path's name index in step with styles added here
     self.by_name[style.element.name_val] = style.element
     return style.style_id

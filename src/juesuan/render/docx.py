@@ -137,6 +137,9 @@ class _Styles:
             _set(spacing, line="240", lineRule="auto")
         _on_off(p_pr, "keepNext",
                 name.startswith("Heading") or name in ("JS Table Title", "JS Unit"))
+        if name == "Normal":  # every style's base: no gap between Chinese and figures ("2019年")
+            _on_off(p_pr, "autoSpaceDE", False)
+            _on_off(p_pr, "autoSpaceDN", False)
         return style.get(qn("w:styleId"))
 
 
@@ -166,12 +169,13 @@ def _build_styles(doc) -> dict[str, str]:
     for align in ("left", "center", "right"):
         ids[f"cell_{align}"] = add(f"JS Cell {align}", S.TABLE, align, space_before=1,
                                    space_after=1)
-        ids[f"cell_{align}_bold"] = add(f"JS Cell {align} bold", bold_cell, align)
+        ids[f"cell_{align}_bold"] = add(f"JS Cell {align} bold", bold_cell, align, space_before=1,
+                                        space_after=1)
     # table titles appear in the navigation pane
     title_pr = _child(styles.get("JS Table Title"), "pPr")
     _child(title_pr, "outlineLvl").set(VAL, "1")
     ids["table"] = styles.get("Table Grid").get(qn("w:styleId"))
-    ids["cell_head"] = add("JS Cell head", S.TABLE_HEAD, "center")
+    ids["cell_head"] = add("JS Cell head", S.TABLE_HEAD, "center", space_before=1, space_after=1)
     ids["footer"] = add("JS Page Number", S.PAGE_NUMBER, "right")
     ids["footer_even"] = add("JS Page Number even", S.PAGE_NUMBER, "left")
     return ids

@@ -16,11 +16,16 @@ import re
 from docx.oxml.parser import element_class_lookup
 from lxml import etree
 
+from . import style as S
 from .cells import Cell, Grid, placed
+from .headbreak import break_head
 
 TWIPS_PER_MM = 1440 / 25.4
-TABLE_MARGINS = ('<w:tblCellMar><w:top w:w="20" w:type="dxa"/><w:left w:w="57" w:type="dxa"/>'
-                 '<w:bottom w:w="20" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>')
+# Cell insets as the printed tables have them: text 3 pt clear of the rules (2 pt here and
+# the cell paragraph's 1 pt before and after), 3 pt from the sides.
+INSET_X_PT = 3
+TABLE_MARGINS = ('<w:tblCellMar><w:top w:w="40" w:type="dxa"/><w:left w:w="60" w:type="dxa"/>'
+                 '<w:bottom w:w="40" w:type="dxa"/><w:right w:w="60" w:type="dxa"/></w:tblCellMar>')
 HEAD_SHADING = '<w:shd w:val="clear" w:color="auto" w:fill="F2F2F2"/>'
 ROW_PR = {False: "<w:tr><w:trPr><w:cantSplit/></w:trPr>",
           True: "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"}
@@ -70,14 +75,24 @@ def paragraph_xml(style_id: str, text: str, *, page_break: bool = False,
     return f"{head}{run}{content}</w:r></w:p>"
 
 
-def _cell_paragraph(style_id: str, text: str, keep: bool = False) -> str:
+def _cell_paragraph(style_id: str, text: str, keep: bool = False, lines: bool = False) -> str:
     """A cell's ``w:p``: the text in one ``w:t`` as printed (no tab or break conversion);
-    ``keep``: kept on the page of what follows (``keepNext``)."""
+    ``keep``: kept on the page of what follows (``keepNext``); ``lines``: each ``\n`` a line
+    break (a header broken between words, headbreak.py)."""
     pr = f'<w:pPr><w:pStyle w:val="{style_id}"/><w:keepNext/></w:pPr>' if keep else \
         f'<w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>'
     if not text:
         return f"<w:p>{pr}</w:p>"
+    if lines and "\n" in text:
+        return f"<w:p>{pr}<w:r>{'<w:br/>'.join(_t(line) for line in text.split(chr(10)))}</w:r></w:p>"
     return f"<w:p>{pr}<w:r>{_t(text)}</w:r></w:p>"
+
+
+def _header_text(cell: Cell, width_twips: int) -> str:
+    """A header cell's text broken between words where it is too long for its column (五号
+    characters, one em each, in the column less its insets): never "本年收入合\n计"."""
+    room_pt = width_twips / 20 - 2 * INSET_X_PT
+    return break_head(cell.text(), int(room_pt // S.PT["五号"]))  # noqa: money-float-ok (points)
 
 
 def table_xml(grid: Grid, width_mm: float, style_ids: dict[str, str], table_style: str) -> str:
@@ -99,6 +114,10 @@ def table_xml(grid: Grid, width_mm: float, style_ids: dict[str, str], table_styl
     # tcW by (first column, span): most cells of a table share a handful of these.
     cell_widths: dict[tuple[int, int], str] = {}
     header_rows = range(len(grid.meta_rows), len(grid.meta_rows) + len(grid.header))
+    if grid.meta_rows and not grid.header:
+        # A 自评表: its 项目名称 row repeats at the top of every page the form continues onto
+        # (Word repeats only a table's top rows, so the indicator header cannot).
+        header_rows = range(0, 1)
     # The last row never stands alone at the top of a page (a 自评表's 总分), nor does a 注
     # line after the table: keep-with-next on the rows before them.
     noted = bool(grid.note or grid.empty_note)
@@ -122,8 +141,13 @@ def table_xml(grid: Grid, width_mm: float, style_ids: dict[str, str], table_styl
                 merge = f'<w:gridSpan w:val="{span}"/>'
             if cell.rowspan > 1:
                 merge += '<w:vMerge w:val="restart"/>' if top == r else "<w:vMerge/>"
-            paragraph = (_cell_paragraph(_style_for(cell, row.kind, ids), cell.text(), keep)
-                         if top == r else covered)
+            if top != r:
+                paragraph = covered
+            elif row.kind == "head":
+                paragraph = _cell_paragraph(_style_for(cell, row.kind, ids),
+                                            _header_text(cell, sum(widths[c:c + span])), keep, lines=True)
+            else:
+                paragraph = _cell_paragraph(_style_for(cell, row.kind, ids), cell.text(), keep)
             out.append(f'<w:tc><w:tcPr>{width}{merge}{shading}<w:vAlign w:val="center"/>'
                        f"</w:tcPr>{paragraph}</w:tc>")
             c += span

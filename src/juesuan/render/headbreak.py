@@ -34,19 +34,23 @@ def _spans(text: str) -> list[tuple[int, int]]:
 
 
 def break_head(text: str, capacity: int) -> str:
-    """``text`` in lines of at most ``capacity`` characters cut only between words, or unchanged."""
+    """``text`` in lines of at most ``capacity`` characters cut only between words, or unchanged.
+
+    Fewest lines first, then lines as even as the cuts allow ("附属单位\n上缴收入", not
+    "附属单位上缴\n收入")."""
     if capacity < 2 or len(text) <= capacity or "\n" in text or not text.strip():
         return text
     spans = _spans(text)
     safe = [p for p in range(1, len(text)) if not any(s < p < e for s, e in spans)]
-    lines, start = [], 0
-    while len(text) - start > capacity:
-        cuts = [p for p in safe if start < p <= start + capacity]
-        if not cuts:
-            return text
-        # the last cut that fits: lines as full as the column allows
-        cut = max(cuts)
-        lines.append(text[start:cut])
-        start = cut
-    lines.append(text[start:])
-    return "\n".join(lines)
+    # best[i]: (lines, unevenness, cuts negated: on a tie the longer first line) for text[:i]
+    best: dict[int, tuple[int, int, tuple[int, ...]]] = {0: (0, 0, ())}
+    for end in (*safe, len(text)):
+        options = [(lines + 1, uneven + (capacity - (end - start)) ** 2, (*cuts, -end))
+                   for start, (lines, uneven, cuts) in best.items()
+                   if start < end and end - start <= capacity]
+        if options:
+            best[end] = min(options)
+    if len(text) not in best:
+        return text
+    cuts = (0, *(-cut for cut in best[len(text)][2]))
+    return "\n".join(text[a:b] for a, b in zip(cuts, cuts[1:]))

@@ -16,17 +16,22 @@ import xlsxwriter
 from ..model import Disclosure
 from ..narrative.document import Document
 from .cells import Cell, Grid, placed
+from .headbreak import break_head
 from .layout import LayoutOptions, all_grids, grid_for
 from .registry import register
 from .structure import structure_for
 
-AMOUNT_FORMAT = "#,##0.00"
-AMOUNT_BLANK_ZERO = "#,##0.00;-#,##0.00;"
-"""Third section empty: a zero is kept as a number but shown blank, as printed."""
+AMOUNT_FORMAT = "#,##0.00_ ;-#,##0.00_ "
+AMOUNT_BLANK_ZERO = "#,##0.00_ ;-#,##0.00_ ;"
+"""Third section empty: a zero is kept as a number but shown blank, as printed. ``_ `` keeps a
+space's width clear of the right rule (Excel has no cell padding)."""
 FONT = "宋体"
 HEAD_FONT = "黑体"
-CHARS = {False: 110, True: 165}
-"""Sheet width in character units, portrait / landscape (A4 at 10.5 pt)."""
+CHARS = {False: 95, True: 140}
+"""Sheet width in character units, portrait / landscape: the A4 text width less the margins
+below, at Excel's unit (the digit width of the default font, 7 px = 5.25 pt), so the sheet
+prints at 100 % and a 10.5 pt Chinese character takes two units. LibreOffice counts its unit
+wider and prints the sheet smaller (fitted to the page width)."""
 
 
 class Formats:
@@ -35,6 +40,7 @@ class Formats:
     def __init__(self, book: xlsxwriter.Workbook):
         base = {"font_name": FONT, "font_size": 10.5, "valign": "vcenter", "text_wrap": True}
         boxed = {**base, "border": 1}
+        self._indented = {**boxed, "indent": 1}  # left text a character clear of the rule
         self.title = book.add_format({**base, "font_name": HEAD_FONT, "font_size": 16, "bold": True,
                                       "align": "center"})
         self.subtitle = book.add_format({**base, "align": "center"})
@@ -47,7 +53,9 @@ class Formats:
     def cell(self, cell: Cell, head: bool):
         key = (cell.fmt, cell.align, cell.bold or head, head, cell.blank_zero)
         if key not in self._cache:
-            spec = {**self._boxed, "align": cell.align, "bold": cell.bold or head}
+            left_text = cell.align == "left" and cell.fmt == "text" and not head
+            spec = {**(self._indented if left_text else self._boxed), "align": cell.align,
+                    "bold": cell.bold or head}
             if head:
                 spec.update(font_name=HEAD_FONT, bg_color="#F2F2F2")
             if cell.fmt == "money":
@@ -58,8 +66,10 @@ class Formats:
         return self._cache[key]
 
 
-LINE_PT = 15
+LINE_PT = 14
 """Height of one 10.5 pt text line."""
+ROW_PT = 18
+"""A row of one line: the text about 3 pt clear of the rules, as in the printed tables."""
 
 
 def _display_units(text: str) -> int:
@@ -67,27 +77,43 @@ def _display_units(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
 
 
-def _row_heights(grid: Grid, widths: list[float]) -> dict[int, int]:
-    """Rows whose text wraps, with a height that shows every line: Excel never autofits
-    a row holding merged cells (the 自评表 goals, the two-level headers)."""
-    heights: dict[int, int] = {}
+def _lines(text: str, room: int) -> int:
+    return sum(max(1, -(-_display_units(line) // room)) for line in text.split("\n"))
+
+
+def _row_heights(grid: Grid, widths: list[float], texts: dict[tuple[int, int], str]) -> dict[int, float]:
+    """Every row's height: one line with its insets, or enough for every line of its longest
+    cell (Excel never autofits a row holding merged cells: the 自评表 goals, the headers)."""
+    heights: dict[int, float] = {r: ROW_PT for r in range(len(grid.rows))}
     for r, c, cell in placed(grid.rows, grid.columns):
-        text = cell.text()
+        text = texts.get((r, c)) or cell.text()
         if not text or cell.rowspan > 1:
             continue
-        room = max(int(sum(widths[c:c + cell.colspan])) - 1, 1)
-        lines = -(-_display_units(text) // room)
+        room = max(int(sum(widths[c:c + cell.colspan])) - 2, 1)  # less the indent / padding
+        lines = _lines(text, room)
         if lines > 1:
-            heights[r] = max(heights.get(r, 0), lines * LINE_PT)
+            heights[r] = max(heights[r], lines * LINE_PT + 4)
     return heights
 
 
-def _write(sheet, row: int, col: int, cell: Cell, fmt) -> None:
+def _header_texts(grid: Grid, widths: list[float]) -> dict[tuple[int, int], str]:
+    """Header cells broken between words where too long for their columns (headbreak.py):
+    Excel wraps Chinese anywhere ("本年收入合\n计")."""
+    first = len(grid.meta_rows)
+    texts = {}
+    for r, c, cell in placed(grid.rows, grid.columns):
+        if first <= r < first + len(grid.header) and cell.text():
+            room = int(sum(widths[c:c + cell.colspan])) - 1
+            texts[(r, c)] = break_head(cell.text(), room // 2)
+    return texts
+
+
+def _write(sheet, row: int, col: int, cell: Cell, fmt, text: str | None = None) -> None:
     value = cell.value
     if isinstance(value, Decimal):
         sheet.write_number(row, col, value, fmt)  # xlsxwriter's number path takes Decimal
     elif value:
-        sheet.write_string(row, col, value, fmt)
+        sheet.write_string(row, col, text or cell.text(), fmt)
     else:
         sheet.write_blank(row, col, None, fmt)
 
@@ -108,12 +134,13 @@ def _sheet(book, formats: Formats, grid: Grid, name: str, unit_text: str = "") -
             sheet.merge_range(row, 0, row, last, text, fmt)
     top = row + 1
     kinds = [r.kind for r in grid.rows]
+    texts = _header_texts(grid, widths)
     for r, c, cell in placed(grid.rows, grid.columns):
         fmt = formats.cell(cell, kinds[r] == "head")
         if cell.rowspan > 1 or cell.colspan > 1:
             sheet.merge_range(top + r, c, top + r + cell.rowspan - 1, c + cell.colspan - 1, None, fmt)
-        _write(sheet, top + r, c, cell, fmt)
-    for r, height in _row_heights(grid, widths).items():
+        _write(sheet, top + r, c, cell, fmt, texts.get((r, c)))
+    for r, height in _row_heights(grid, widths, texts).items():
         sheet.set_row(top + r, height)
     row = top + len(grid.rows)
     for text in (grid.note, grid.empty_note):
@@ -125,6 +152,9 @@ def _sheet(book, formats: Formats, grid: Grid, name: str, unit_text: str = "") -
     if grid.header:
         sheet.freeze_panes(header_last + 1, 0)
         sheet.repeat_rows(header_first, header_last)
+    elif grid.meta_rows:
+        # A 自评表: its title and 项目名称 row print again on every page the form continues onto.
+        sheet.repeat_rows(0, top)
     sheet.set_paper(9)  # A4
     if grid.landscape:
         sheet.set_landscape()
