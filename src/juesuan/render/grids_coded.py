@@ -103,7 +103,7 @@ def _simple_function_grid(disclosure, key, options, columns, total_last=False) -
     depth = 3 if split else 2
     amount_heads = [[head(text, rowspan=depth) for _, text in columns]]
     names = tuple(name for name, _ in columns)
-    widths = ((6, 5, 5) if split else (14,)) + (33,) + (14,) * len(columns)
+    widths = ((7, 6, 6) if split else (14,)) + (33,) + (14,) * len(columns)
     return titled(
         disclosure, key, table, options, widths=widths,
         header=function_header(amount_heads, split, depth),
@@ -134,7 +134,7 @@ def fund_grid(disclosure: Disclosure, key: str, options) -> Grid:
              head("本年支出", colspan=3), head("年末结转和结余", rowspan=depth)]
     second = [head(text, rowspan=depth - 1) for text in ("小计", "基本支出", "项目支出")]
     columns = ("opening_balance", "income", "expenditure", "basic", "project", "closing_balance")
-    widths = ((6, 5, 5) if split else (14,)) + (31,) + (13,) * 6
+    widths = ((7, 6, 6) if split else (14,)) + (31,) + (13,) * 6
     return titled(
         disclosure, key, table, options, widths=widths,
         header=function_header([first, second], split, depth),
