@@ -42,7 +42,9 @@ def parse(
     if as_json and not explain:
         err_console.print("错误 / error: --json 须与 --explain 同用 / --json goes with --explain", highlight=False)
         raise typer.Exit(2)
-    from ..ingest.explain import dumps_json, render
+    from rich.text import Text
+
+    from ..ingest.explain import dumps_json, lines
 
     files = expand_paths(files, PARSE_SUFFIXES)
     many = len(files) > 1
@@ -57,7 +59,8 @@ def parse(
             progress.advance(task)
             traced.append(result)
             if explain and not as_json:
-                console.print(render(result), soft_wrap=True)
+                for line in lines(result):
+                    console.print(Text.assemble(*line), soft_wrap=True)
             empty = not result.tables_found and not result.claims
             if report or disclosure is None or empty:
                 err_console.print(result.summary(), markup=False, highlight=False, soft_wrap=True)

@@ -1,4 +1,4 @@
-"""``juesuan parse --explain``: each stage's decisions, as rich text and as JSON.
+"""``juesuan parse --explain``: each stage's decisions, as styled text lines (rich in the CLI) and as JSON.
 
 The stages record what they decided only when asked (``read(path, explain=True)``): ``locate``
 its titles and their cues (``TitleCue``, ``LocateStep``), ``tables.build_tables`` each table's
@@ -13,9 +13,6 @@ from __future__ import annotations
 import dataclasses
 import json
 from decimal import Decimal
-
-from rich.console import Console, Group
-from rich.text import Text
 
 from ..model.tables import TABLE_KEYS
 from .detect import meta_lines
@@ -127,6 +124,11 @@ def _sentences(claims: list, skipped: list) -> tuple[SentenceTrace, ...]:
 
 
 # --- rendering -----------------------------------------------------------------------------------
+# Lines of (text, style) segments: the command line gives them to rich (only juesuan.cli knows the
+# terminal); ``to_text`` joins them as plain text.
+
+Line = tuple[tuple[str, str], ...]
+
 
 def to_json(trace: Trace) -> dict:
     """The trace as plain JSON data (money as strings: exact, as printed)."""
@@ -141,118 +143,110 @@ def dumps_json(reports: list[ParseReport]) -> str:
     return json.dumps(data[0] if len(data) == 1 else data, ensure_ascii=False, indent=1)
 
 
-def render(report: ParseReport, *, rows: bool = True) -> Group:
-    """The trace of ``report`` as rich text: Chinese labels, English identifiers."""
+def to_text(report: ParseReport, *, rows: bool = True) -> str:
+    return "\n".join("".join(text for text, _ in line) for line in lines(report, rows=rows))
+
+
+def _one(text: str, style: str = "") -> Line:
+    """A line of one segment."""
+    return ((text, style),)
+
+
+def lines(report: ParseReport, *, rows: bool = True) -> list[Line]:
+    """The trace of ``report`` as styled lines: Chinese labels, English identifiers."""
     trace = report.trace
     if trace is None:
-        return Group(Text(f"{report.file}: 没有解析记录 / no trace recorded ({report.why})"))
-    parts: list = [Text(f"解析说明 / explain: {trace.file} ({trace.kind}, {len(trace.pages)} 页/pages)", style="bold")]
-    parts.append(Text(f"  模板 profile: {trace.profile} — {trace.profile_note or ''}"))
-    parts.append(_meta("部门 department", trace.department, trace.department_line))
-    parts.append(_meta("年度 year", trace.year, trace.year_line))
+        return [_one(f"{report.file}: 没有解析记录 / no trace recorded ({report.why})", "red")]
+    out = [_one(f"解析说明 / explain: {trace.file} ({trace.kind}, {len(trace.pages)} 页/pages)", "bold"),
+           _one(f"  模板 profile: {trace.profile} — {trace.profile_note or ''}"),
+           _meta("部门 department", trace.department, trace.department_line),
+           _meta("年度 year", trace.year, trace.year_line)]
     on: dict[int, list[str]] = {}
     for table in trace.tables:
         for page in dict.fromkeys([table.title.page] + [r.page for r in table.rows]):
             on.setdefault(page, []).append(NUMBER.get(table.key, table.key).removesuffix("表"))
-    parts.append(Text("  页 pages (行 rows/表格 grids/表 tables): " + ", ".join(
+    out.append(_one("  页 pages (行 rows/表格 grids/表 tables): " + ", ".join(
         f"{p.number}:{p.rows}行" + (f"/{p.grids}表格" if p.grids else "") + ("/图片" if p.pictured else "")
         + (f"[{' '.join(on[p.number])}]" if p.number in on else "") for p in trace.pages)))
-    parts.append(Text(f"  表 tables: {len(trace.tables)} 张找到 found, {len(report.tables_missing)} 张未找到 missing; "
-                      f"置信度 confidence {trace.confidence}"))
+    out.append(_one(f"  表 tables: {len(trace.tables)} 张找到 found, {len(report.tables_missing)} 张未找到 missing; "
+                 f"置信度 confidence {trace.confidence}"))
     for key in report.tables_missing:
         if key not in {t.key for t in trace.tables}:
-            parts.append(Text(f"    {NUMBER.get(key, key)} 未找到 not found: 没有标题行（不多于3格、无金额）以这些名称结尾 / no title "
-                              f"line (3 cells at most, no amount) ends with: {'、'.join(TITLES.get(key, ()))}", style="yellow"))
+            out.append(_one(f"    {NUMBER.get(key, key)} 未找到 not found: 没有标题行（不多于3格、无金额）以这些名称结尾 / no "
+                         f"title line (3 cells at most, no amount) ends with: {'、'.join(TITLES.get(key, ()))}", "yellow"))
     for table in trace.tables:
-        parts += _table_text(table, rows)
-    parts += _claims_text(trace.sentences)
-    return Group(*parts)
+        out += _table_lines(table, rows)
+    out += _claim_lines(trace.sentences)
+    return out
 
 
-def to_text(report: ParseReport, *, rows: bool = True, width: int = 160) -> str:
-    console = Console(width=width, record=True, color_system=None, force_terminal=False, file=_Null())
-    console.print(render(report, rows=rows), soft_wrap=True)
-    return console.export_text()
-
-
-class _Null:
-    def write(self, _: str) -> int:
-        return 0
-
-    def flush(self) -> None:
-        pass
-
-
-def _meta(label: str, value, line: str | None) -> Text:
+def _meta(label: str, value, line: str | None) -> Line:
     if value is None:
-        return Text(f"  {label}: 未找到 not found", style="red")
-    return Text(f"  {label}: {value}" + (f"  ← “{line}”" if line else ""))
+        return _one(f"  {label}: 未找到 not found", "red")
+    return _one(f"  {label}: {value}" + (f"  ← “{line}”" if line else ""))
 
 
 def _where(page: int, line: int) -> str:
     return f"第{page}页第{line}行"
 
 
-def _table_text(t: TableTrace, rows: bool) -> list:
-    out: list = [Text(""), Text(f"{NUMBER.get(t.key, '')} {TITLE.get(t.key, '')}  [{t.key}]", style="bold cyan")]
+def _table_lines(t: TableTrace, rows: bool) -> list[Line]:
+    out = [_one(""), _one(f"{NUMBER.get(t.key, '')} {TITLE.get(t.key, '')}  [{t.key}]", "bold cyan")]
     cue = t.title
     what = [f"标题 title “{cue.alias}”"] + ([f"表号 “{cue.number}”"] if cue.number else [])
-    out.append(Text(f"  找到 found: {_where(cue.page, cue.line)} “{cue.text}” — 线索 cue: {'，'.join(what)}"))
+    out.append(_one(f"  找到 found: {_where(cue.page, cue.line)} “{cue.text}” — 线索 cue: {'，'.join(what)}"))
     for c in t.continuations:
         kind = "续表 continued" if c.continued else "再次印出 printed again"
-        out.append(Text(f"    {kind}: {_where(c.page, c.line)} “{c.text}”"))
+        out.append(_one(f"    {kind}: {_where(c.page, c.line)} “{c.text}”"))
     for s in t.steps:
-        out.append(Text(f"    {s.kind}: {_where(s.page, s.line)} “{s.text[:60]}” — {s.why}"))
+        out.append(_one(f"    {s.kind}: {_where(s.page, s.line)} “{s.text[:60]}” — {s.why}"))
     if t.route is not None:
-        out.append(Text(f"  读法 route: {ROUTE.get(t.route.route, t.route.route)}; 栏目来源 layout: {t.route.layout}"))
-        out += [Text(f"    {why}") for why in t.route.why]
+        out.append(_one(f"  读法 route: {ROUTE.get(t.route.route, t.route.route)}; 栏目来源 layout: {t.route.layout}"))
+        out += [_one(f"    {why}") for why in t.route.why]
         if t.route.columns:
-            out.append(Text("  栏目 columns:"))
-            for c in t.route.columns:
-                target = c.field or "—"
-                out.append(Text(f"    栏 {c.band}: “{c.header}” → {target}  ({c.evidence})"))
+            out.append(_one("  栏目 columns:"))
+            out += [_one(f"    栏 {c.band}: “{c.header}” → {c.field or '—'}  ({c.evidence})") for c in t.route.columns]
     cover = f"  覆盖 coverage: 放置/印出 placed/printed {t.placed}/{t.seen}"
-    out.append(Text(cover + (f" — 全表按未读处理，已放置的值也不采用 / whole table unread, the values placed are "
-                             f"not used either: {t.unread_whole}" if t.unread_whole else ""),
-                    style="red" if t.unread_whole else "green"))
+    out.append(_one(cover + (f" — 全表按未读处理，已放置的值也不采用 / whole table unread, the values placed are "
+                          f"not used either: {t.unread_whole}" if t.unread_whole else ""),
+                 "red" if t.unread_whole else "green"))
     if rows:
-        out.append(Text("  行 rows:"))
-        out += [_row_text(r) for r in t.rows]
+        out.append(_one("  行 rows:"))
+        for r in t.rows:
+            out += _row_lines(r)
     return out
 
 
-def _row_text(r: RowTrace) -> Text:
+def _row_lines(r: RowTrace) -> list[Line]:
     style = {"placed": "", "partial": "yellow", "unread": "red", "no-amounts": "dim"}[r.status]
-    line = Text(f"    {_where(r.page, r.line)} {r.text[:70]}", style="dim" if r.status == "no-amounts" else "")
+    first = [(f"    {_where(r.page, r.line)} {r.text[:70]}", "dim" if r.status == "no-amounts" else "")]
     if r.status != "no-amounts" or r.placed:
-        line.append(f"  → {STATUS[r.status]} {sum(1 for c in r.placed if c.value)}/{r.seen}", style=style)
+        first.append((f"  → {STATUS[r.status]} {sum(1 for c in r.placed if c.value)}/{r.seen}", style))
     if r.placed:
-        line.append(": " + " ".join(f"{c.path}={c.value}" for c in r.placed[:12])
-                    + (f" …+{len(r.placed) - 12}" if len(r.placed) > 12 else ""))
+        first.append((": " + " ".join(f"{c.path}={c.value}" for c in r.placed[:12])
+                      + (f" …+{len(r.placed) - 12}" if len(r.placed) > 12 else ""), ""))
+    out = [tuple(first)]
     grouped: dict[str, list[str]] = {}
     for path, why in r.unread:
         grouped.setdefault(why, []).append(path)
     for why, paths in grouped.items():
-        line.append(f"\n      未读 unread: {' '.join(paths[:8])}" + (f" …+{len(paths) - 8}" if len(paths) > 8 else "")
-                    + f" — {why}", style="red")
-    for why in r.reasons:
-        line.append(f"\n      ! {why}", style=style or "yellow")
-    return line
-
-
-def _claims_text(sentences: tuple[SentenceTrace, ...]) -> list:
-    made = sum(1 for s in sentences for f in s.figures if f.why is None)
-    left = sum(1 for s in sentences for f in s.figures if f.why is not None)
-    out: list = [Text(""), Text(f"说明 claims: {len(sentences)} 句 sentences, {made} 个数字成为 claims, "
-                                f"{left} 个数字未成 claims / figures not made claims", style="bold cyan")]
-    for s in sentences:
-        out.append(Text(f"  第{s.page or '?'}页 {s.section or ''}: “{s.sentence[:120]}”"))
-        for f in s.figures:
-            if f.why is None:
-                out.append(Text(f"    ✓ {f.text} → {f.item} ({f.measure})"))
-            else:
-                out.append(Text(f"    ✗ {f.text} — {f.why}", style="yellow"))
+        out.append(_one(f"      未读 unread: {' '.join(paths[:8])}" + (f" …+{len(paths) - 8}" if len(paths) > 8 else "")
+                     + f" — {why}", "red"))
+    out += [_one(f"      ! {why}", style or "yellow") for why in r.reasons]
     return out
 
 
-__all__ = ["build_trace", "dumps_json", "render", "snapshot", "to_json", "to_text"]
+def _claim_lines(sentences: tuple[SentenceTrace, ...]) -> list[Line]:
+    made = sum(1 for s in sentences for f in s.figures if f.why is None)
+    left = sum(1 for s in sentences for f in s.figures if f.why is not None)
+    out = [_one(""), _one(f"说明 claims: {len(sentences)} 句 sentences, {made} 个数字成为 claims, "
+                    f"{left} 个数字未成 claims / figures not made claims", "bold cyan")]
+    for s in sentences:
+        out.append(_one(f"  第{s.page or '?'}页 {s.section or ''}: “{s.sentence[:120]}”"))
+        for f in s.figures:
+            out.append(_one(f"    ✓ {f.text} → {f.item} ({f.measure})") if f.why is None else
+                       _one(f"    ✗ {f.text} — {f.why}", "yellow"))
+    return out
+
+
+__all__ = ["build_trace", "dumps_json", "lines", "snapshot", "to_json", "to_text"]
