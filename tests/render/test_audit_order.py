@@ -98,7 +98,7 @@ def test_shanghai_pdf_tables_then_sections_in_printed_order():
     assert sections[0] == "情况说明 第三部分四" and "情况说明 第三部分五(二)" in sections
     six = sections.index("情况说明 六、一般公共预算财政拨款基本支出决算情况说明")
     assert sections.index("情况说明 第三部分五(二)") < six < sections.index("情况说明 第三部分七(一)")
-    assert sections[-1] == "情况说明 （二）政府采购支出情况"  # under 十一、其他重要事项说明
+    assert sections[-1] == "情况说明 十一、（二）政府采购支出情况"  # 十一、其他重要事项说明 names its parent
 
 
 def test_tables_placed_where_the_profile_prints_them():

@@ -81,13 +81,15 @@ class Outline:
         return None
 
 
-def _walk(section, prefix: tuple[int, ...], part: int, out: Outline, headings: list) -> None:
+def _walk(section, prefix: tuple[int, ...], part: int, out: Outline, headings: list, parent: str = "") -> None:
+    """A nested heading's title names its parent's number too (``十一、（二）政府采购支出情况``): a bare
+    ``（二）`` is found under every top heading."""
     numbers = prefix + (printed_numbers(section.number)[1] or (0,))
     out.sections[section.id] = (part, numbers)
-    out.titles[section.id] = f"{section.number}{section.title}"
+    out.titles[section.id] = f"{parent}{section.number}{section.title}"
     headings += [(title, section.id) for title in (section.title, *section.aliases)]
     for child in section.sections:
-        _walk(child, numbers, part, out, headings)
+        _walk(child, numbers, part, out, headings, parent + section.number)
 
 
 @lru_cache(maxsize=8)
