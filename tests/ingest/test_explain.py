@@ -9,6 +9,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from juesuan.cli import app
@@ -213,3 +215,28 @@ def test_own_pdf__the_rows_hold_every_cell_where_the_model_has_it(tmp_path):
     assert {path for path, value in iter_table_cells(disclosure) if value} <= set(placed)
     assert {t.key for t in report.trace.tables} == {key for key in report.tables_found}
     assert all(t.route is not None and t.unread_whole is None for t in report.trace.tables)
+
+
+_LINES = OWN.splitlines() + [
+    "公开03表 支出决算表（续表）", "支出决算表", "\t合计\t110.00\t\t10.00", "201 06\t财政事务\t110.00", "注：本表无数据。",
+    "其他收入6.2万元，占0.21%；", "三、支出决算情况说明", "— 2 —", "\f", "208\t社会保障和就业支出\t-\t0.00\t—",
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(_LINES), min_size=1, max_size=25), st.sampled_from(["\n", "\r\n"]))
+def test_any_arrangement__recording_never_fails_and_changes_nothing(tmp_path, picked, newline):
+    """Lines of our own fixture in any order (titles without tables, tables without headers, page
+    breaks anywhere): reading with the trace gives the same disclosure and report, and every
+    claim shows once in it."""
+    path = tmp_path / "any.txt"
+    path.write_text(newline.join(picked), encoding="utf-8")
+    plain, plain_report = read(path)
+    traced, report = read(path, explain=True)
+    assert (traced is None) == (plain is None)
+    if plain is not None:
+        assert traced.model_dump() == plain.model_dump()
+    assert report.model_dump() == plain_report.model_dump()
+    assert report.trace is not None and to_text(report)
+    assert sum(1 for s in report.trace.sentences for f in s.figures if f.why is None) == report.claims
+    json.loads(dumps_json([report]))
