@@ -43,7 +43,7 @@ def _console() -> Console:
     """stderr; or the console whose display is already running (``build`` draws on stdout), so the new
     one nests under it instead of fighting it for the same lines."""
     for candidate in (common.err_console, common.console):
-        if candidate._live_stack:
+        if getattr(candidate, "_live_stack", None) or getattr(candidate, "_live", None):  # rich ≥ 14 / 13
             return candidate
     return common.err_console
 
@@ -105,9 +105,15 @@ class _Step:
             self._timer.start()
 
     def show(self) -> None:
+        from rich.errors import LiveError
+
         with self._lock:
             if self._state == "waiting":
-                self.progress.start()
+                try:
+                    self.progress.start()
+                except LiveError:  # rich < 14 draws one display at a time: this one is left out
+                    self._state = "closed"
+                    return
                 self._state = "shown"
 
     def update(self, **fields) -> None:
