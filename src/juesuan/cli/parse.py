@@ -10,6 +10,7 @@ from rich.progress import Progress
 from .. import fileformat
 from . import app
 from .common import console, err_console, expand_paths, read_document
+from .progress import quiet
 
 PARSE_SUFFIXES = (".pdf", ".docx", ".xlsx", ".txt", ".csv", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
 
@@ -51,7 +52,7 @@ def parse(
     failures = 0
     traced = []
     said = err_console if as_json else console  # stdout holds nothing but the JSON
-    with Progress(console=err_console, transient=True, disable=not many) as progress:
+    with Progress(console=err_console, transient=True, disable=not many or quiet()) as progress:
         task = progress.add_task("解析 / parsing", total=len(files))
         for source in files:
             disclosure, result = read_document(source, ocr=False if no_ocr else None,
