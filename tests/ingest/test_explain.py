@@ -240,3 +240,15 @@ def test_any_arrangement__recording_never_fails_and_changes_nothing(tmp_path, pi
     assert report.trace is not None and to_text(report)
     assert sum(1 for s in report.trace.sentences for f in s.figures if f.why is None) == report.claims
     json.loads(dumps_json([report]))
+
+
+def test_seed_dump__self_evaluation_forms_and_lines_not_placed(seed):
+    disclosure, _ = seed
+    _, report = read(need(SEED), explain=True)
+    forms = report.trace.projects
+    assert [f.name for f in forms] == [p.name for p in disclosure.performance.projects]
+    assert [f.indicators for f in forms] == [len(p.indicators) for p in disclosure.performance.projects]
+    said = {(p.page, p.line, p.message) for p in report.not_understood + report.problems
+            if p.field == "performance.projects"}
+    assert set(report.trace.project_problems) == said
+    assert "绩效自评表 self-evaluation forms" in to_text(report)

@@ -17,8 +17,8 @@ from decimal import Decimal
 from ..model.tables import TABLE_KEYS
 from .detect import meta_lines
 from .locate import TITLES
-from .report import (FigureTrace, LocateStep, PageTrace, ParseReport, PlacedCell, RowTrace, SentenceTrace,
-                     TableRoute, TableTrace, TitleCue, Trace)
+from .report import (FigureTrace, LocateStep, PageTrace, ParseReport, PlacedCell, ProjectTrace, RowTrace,
+                     SentenceTrace, TableRoute, TableTrace, TitleCue, Trace)
 
 NUMBER = {key: number for key, number, _ in TABLE_KEYS}
 TITLE = {key: title for key, _, title in TABLE_KEYS}
@@ -37,7 +37,7 @@ def snapshot(blocks) -> list[tuple[str, int, int, tuple[tuple[int, int, str], ..
 
 def build_trace(doc, *, department, year, profile: str, note: str | None, steps: list, blocks: list,
                 routes: dict[str, TableRoute], seen: dict, covered: dict, whole: dict, out, unknown: dict,
-                claims: list, skipped: list, confidence: Decimal) -> Trace:
+                claims: list, skipped: list, confidence: Decimal, projects: list = ()) -> Trace:
     """``whole``: key → (why, where) of the tables unread as a whole (``assemble``)."""
     department_line, year_line = meta_lines(doc.text, department, year)
     pages = tuple(PageTrace(p.number, len(p.rows), len({r.grid for r in p.rows if r.grid is not None}), p.pictured)
@@ -45,9 +45,13 @@ def build_trace(doc, *, department, year, profile: str, note: str | None, steps:
     keys = list(dict.fromkeys(key for key, *_ in blocks))
     tables = tuple(_table(key, steps, blocks, routes.get(key), seen.get(key, {}), covered.get(key),
                           (whole.get(key) or (None,))[0], out, unknown) for key in keys)
+    forms = tuple(ProjectTrace(p.name, len(p.indicators), p.total_score, p.grade) for p in projects)
+    unread_forms = tuple((p.page, p.line, p.message) for p in list(out.problems) + list(out.not_understood)
+                         if p.field == "performance.projects")
     return Trace(file=doc.path, kind=doc.kind, profile=profile, profile_note=note, department=department,
                  department_line=department_line, year=year, year_line=year_line, pages=pages, tables=tables,
-                 sentences=_sentences(claims, skipped), confidence=confidence)
+                 sentences=_sentences(claims, skipped), confidence=confidence, projects=forms,
+                 project_problems=unread_forms)
 
 
 def _table(key: str, steps: list, blocks: list, route: TableRoute | None, seen: dict, covered,
@@ -172,11 +176,19 @@ def lines(report: ParseReport, *, rows: bool = True) -> list[Line]:
                  f"置信度 confidence {trace.confidence}"))
     for key in report.tables_missing:
         if key not in {t.key for t in trace.tables}:
-            out.append(_one(f"    {NUMBER.get(key, key)} 未找到 not found: 没有标题行（不多于3格、无金额）以这些名称结尾 / no "
-                         f"title line (3 cells at most, no amount) ends with: {'、'.join(TITLES.get(key, ()))}", "yellow"))
+            out.append(_one(f"    {NUMBER.get(key, key)} 未找到 not found: 没有标题行（不多于3格、无金额）以这些名称结尾 / "
+                            f"no title line (3 cells at most, no amount) ends with: {'、'.join(TITLES.get(key, ()))}",
+                            "yellow"))
     for table in trace.tables:
         out += _table_lines(table, rows)
     out += _claim_lines(trace.sentences)
+    if trace.projects or trace.project_problems:
+        out += [_one(""), _one(f"绩效自评表 self-evaluation forms: {len(trace.projects)} 张读出 read", "bold cyan")]
+        out += [_one(f"  {p.name}: {p.indicators} 个指标 indicators" + (f", 总分 score {p.total_score}"
+                                                                      if p.total_score is not None else "")
+                     + (f", {p.grade}" if p.grade else "")) for p in trace.projects]
+        out += [_one(f"  ! {_where(page, line) if page and line else ''} {message}", "yellow")
+                for page, line, message in trace.project_problems]
     return out
 
 

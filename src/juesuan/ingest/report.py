@@ -128,6 +128,16 @@ class SentenceTrace:
 
 
 @dataclass(frozen=True, slots=True)
+class ProjectTrace:
+    """One 项目支出绩效自评表 read (``performance.py``)."""
+
+    name: str
+    indicators: int
+    total_score: Decimal | None = None
+    grade: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class PageTrace:
     number: int
     rows: int
@@ -152,6 +162,9 @@ class Trace:
     tables: tuple[TableTrace, ...]
     sentences: tuple[SentenceTrace, ...]
     confidence: Decimal
+    projects: tuple[ProjectTrace, ...] = ()
+    project_problems: tuple[tuple[int | None, int | None, str], ...] = ()
+    """(page, line, message) of 自评表 lines or forms not read."""
 
 
 class ParseReport(BaseModel):
