@@ -78,8 +78,8 @@ def assemble(doc: Document, explain: bool = False) -> tuple[Disclosure | None, P
             return report
         return report.model_copy(update={"trace": build_trace(
             doc, department=department, year=year, profile=profile, note=note, steps=steps, blocks=located,
-            routes=routes, seen=seen, covered=covered, whole=whole, out=out, unknown=unknown, claims=claims, skipped=skipped,
-            confidence=report.confidence, projects=projects)})
+            routes=routes, seen=seen, covered=covered, whole=whole, out=out, unknown=unknown, claims=claims,
+            skipped=skipped, confidence=report.confidence, projects=projects)})
 
     if not meaningful:
         return None, traced(report, {})
