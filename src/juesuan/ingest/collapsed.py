@@ -136,7 +136,8 @@ def _two_sided(block: Block, header: list[Row], data: list[Row], out: Collector)
             groups = [groups[0], ("", [])] if income_like else [("", []), groups[0]]
         lines.append((row, groups[:2]))
     empty = _empty_sources(lines) if fiscal else set()
-    for row, groups in lines:
+    decided = _right_side(lines, empty) if fiscal else [None] * len(lines)
+    for (row, groups), decision in zip(lines, decided):
         cells: list[Cell] = []
         for side, (label, amounts) in enumerate(groups):
             base = 0 if side == 0 else 2
@@ -145,6 +146,9 @@ def _two_sided(block: Block, header: list[Row], data: list[Row], out: Collector)
                 cells.append(_cell(label, base))
             if len(amounts) == width:
                 cells += [_cell(a, base + 1 + i) for i, a in enumerate(amounts)]
+            elif amounts and side == 1 and fiscal and decision is not None and not decision.unknown:
+                columns = [i for i, v in enumerate(decision.vector) if v is not None]
+                cells += [_cell(a, 3 + c) for a, c in zip(amounts, columns)]
             elif amounts and side == 1 and fiscal:
                 cells += _by_sources(row, amounts, empty, block, out)
             elif amounts:
@@ -162,6 +166,15 @@ def _empty_sources(lines) -> set[str]:
     printed = {field for _, groups in lines for label, amounts in groups[:1] if amounts
                for word, field in SOURCES if word in label}
     return {field for _, field in SOURCES} - printed
+
+
+def _right_side(lines, empty: set[str]) -> list:
+    """The 支出 side's placements, searched together (``fiscal_lines``: the column totals)."""
+    from .fiscal_lines import place_lines
+    from .numbers import parse_amount
+
+    return place_lines([(label, [parse_amount(a) for a in amounts])
+                        for _, groups in lines for label, amounts in groups[1:2]], empty)
 
 
 def _by_sources(row: Row, amounts: list[str], empty: set[str], block: Block, out: Collector) -> list[Cell]:

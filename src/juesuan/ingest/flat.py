@@ -19,12 +19,13 @@ from .collect import Collector
 from .locate import Block
 from .numbers import clean, compact, is_amount, join_code, parse_amount
 from .pages import Cell, Row
-from .placement import HALF_CENT, _decide, candidates, evidence, lower_bounds, solve, spec, within
+from .placement import HALF_CENT, _decide, bounds, candidates, evidence, solve, spec, within
 
 ZERO_MARKS = {"-", "—", "--", "——", "－", "0"}
 _GLUED = re.compile(r"^(.*?\D)(-?\d{1,3}(?:,\d{3})*\.\d{2}|-?\d+\.\d{2})$")  # "事务5.00"
 _MARKERS = {"类", "款", "项"}
 TOTAL_NAMES = ("合计", "总计")
+_FOOTER = re.compile(r"^[—\-–－]+\d{1,3}[—\-–－]+$")
 _PAGE_MARK = re.compile(r"^[—\-–－]*\d{1,3}[—\-–－]*$|^第\d+页")
 _HEADER_WORDS = ("科目编码", "科目名称", "功能分类", "本年收入", "本年支出", "决算数", "单位：", "项目支出", "基本支出",
                  "财政拨款收", "年初结转", "年末结转", "事业收入", "经营收入", "其他收入", "上级补助", "附属单位")
@@ -116,6 +117,8 @@ def records(block: Block, out: Collector) -> list[Record]:
 
     started = False
     for row in block.rows:
+        if _FOOTER.match("".join(t for t, _ in _banded(row))):
+            continue  # "— 43 —": the page number, not a name and a zero
         codes, names, banded = _split(_banded(row))
         amounts = [(a, row, b) for a, b in banded]
         name = "".join(names)
@@ -190,8 +193,8 @@ def parse_flat_coded(block: Block, out: Collector, resolve, positions: bool = Fa
         found = candidates(values, table_spec, bands if None not in bands else None) if None not in values else []
         edges = [w[1] for _, _, w in record.amounts]
         options[label] = found if offsets is None else _under_columns(found, edges, offsets)
-        # the part tables' rows bound this row's columns; a bound no placement meets is not used
-        bounded = within(options[label], table_spec.columns, lower_bounds(block.key, label, out.values, unknown))
+        # the whole and its parts bound this row's columns; a bound no placement meets is not used
+        bounded = within(options[label], table_spec.columns, bounds(block.key, label, out.values, unknown))
         options[label] = bounded or options[label]
         loose[label] = found
         if found and not options[label]:  # the layout contradicts every placement the row allows

@@ -118,25 +118,52 @@ PART_TABLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 
 
-def lower_bounds(key: str, label: str, values: dict, unknown: set[str]) -> dict[str, Decimal]:
-    """Column → the least value row ``label`` of ``key`` can hold, from the part tables already
-    read (``PART_TABLES``). A column is bounded only when no term is unknown and none negative."""
-    tables, columns = PART_TABLES.get(key, ((), ()))
-    out = {}
-    for column in columns:
-        paths = [f"{t}.{label}.{column}" for t in tables]
-        terms = [values[p] for p in paths if p in values]
-        if any(p in unknown for p in paths) or any(t < 0 for t in terms) or not any(terms):
+def bounds(key: str, label: str, values: dict, unknown: set[str]) -> dict[str, tuple]:
+    """Column → (least, most) row ``label`` of ``key`` can hold (None: unbounded), from the tables
+    already read (``PART_TABLES``): a whole is at least the sum of its parts; a part at most its
+    whole less the other parts. A term that is unknown or negative bounds nothing; a whole bounds
+    only when its row was read."""
+    out: dict[str, tuple] = {}
+    for whole, (parts, columns) in PART_TABLES.items():
+        if key != whole and key not in parts:
             continue
-        out[column] = sum(terms, Decimal(0))
+        for column in columns:
+            others = [f"{t}.{label}.{column}" for t in parts if t != key]
+            terms = [values[p] for p in others if p in values]
+            if any(p in unknown for p in others) or any(t < 0 for t in terms):
+                continue
+            least, most = None, None
+            if key == whole and any(terms):
+                least = sum(terms, Decimal(0))
+            here = f"{whole}.{label}.{column}"
+            if key != whole and here not in unknown and any(p.startswith(f"{whole}.{label}.") for p in values):
+                most = values.get(here, Decimal(0)) - sum(terms, Decimal(0))
+            if least is not None or most is not None:
+                out[column] = (least, most)
     return out
 
 
-def within(vectors: list, columns: tuple[str, ...], bounds: dict[str, Decimal]) -> list:
-    """The placements that leave every bounded column at least its bound."""
-    index = {c: columns.index(c) for c in bounds if c in columns}
+def lower_bounds(key: str, label: str, values: dict, unknown: set[str]) -> dict[str, Decimal]:
+    """Column → the least value row ``label`` of ``key`` can hold (``bounds``)."""
+    return {c: lo for c, (lo, _) in bounds(key, label, values, unknown).items() if lo is not None}
+
+
+def within(vectors: list, columns: tuple[str, ...], limits: dict) -> list:
+    """The placements that keep every bounded column within its bounds (a Decimal: the least;
+    a pair: (least, most), None for no bound)."""
     slack = HALF_CENT * 4
-    return [v for v in vectors if all((v[i] or Decimal(0)) >= bounds[c] - slack for c, i in index.items())]
+    index = {c: columns.index(c) for c in limits if c in columns}
+    kept = []
+    for v in vectors:
+        ok = True
+        for c, i in index.items():
+            least, most = limits[c] if isinstance(limits[c], tuple) else (limits[c], None)
+            x = v[i] or Decimal(0)
+            if least is not None and x < least - slack or most is not None and x > most + slack:
+                ok = False
+        if ok:
+            kept.append(v)
+    return kept
 
 
 Vector = tuple  # per column: Decimal (printed) or None (blank)

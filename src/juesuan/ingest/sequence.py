@@ -55,7 +55,7 @@ def place_by_order(block: Block, out: Collector) -> bool:
     # labels that follow something on their line belong to the right side: where it starts
     seconds = [c.x0 for r in block.rows for c in r.cells[1:] if not _is_value(c.text)]
     gutter = median(seconds) / 2 if seconds else None  # noqa: money-float-ok (x offsets)
-    rows = []
+    rows, sides = [], []
     for row in block.rows:
         side, seen_label, seen_value, cells, pending = 0, False, False, [], []
         for cell in row.cells:
@@ -69,11 +69,17 @@ def place_by_order(block: Block, out: Collector) -> bool:
             seen_value = True
             pending.append((side, cell))
             cells.append(replace(cell, col=None))
+        sides.append((row, cells, pending))
+    decided = _right_side(sides) if fiscal else [None] * len(sides)
+    for (row, cells, pending), decision in zip(sides, decided):
         right = [c for s, c in pending if s == 1]
         left = [c for s, c in pending if s == 0]
         placed = {id(c): 1 + k for k, c in enumerate(left[:1])}
         if len(right) == width or len(right) == 1:
             placed.update({id(c): 3 + k for k, c in enumerate(right)})
+        elif right and decision is not None and not decision.unknown:  # the column totals place it
+            columns = [i for i, v in enumerate(decision.vector) if v is not None]
+            placed.update({id(c): 3 + k for c, k in zip(right, columns)})
         elif right:
             placed[id(right[0])] = 3
             for c in right[1:]:
@@ -90,6 +96,23 @@ def place_by_order(block: Block, out: Collector) -> bool:
         rows.append(replace(row, cells=tuple(kept)))
     block.rows[:] = header + rows
     return True
+
+
+def _right_side(sides) -> list:
+    """公开04's 支出 lines placed together by the column totals (``fiscal_lines``); the sources
+    the income side prints nothing for are blank (T04-009)."""
+    from .collapsed import SOURCES
+    from .fiscal_lines import place_lines
+    from .numbers import parse_amount
+
+    lines, funded = [], set()
+    for _, cells, pending in sides:
+        left = "".join(clean(c.text) for c in cells if c.col == 0)
+        if any(s == 0 for s, _ in pending):
+            funded |= {field for word, field in SOURCES if word in left}
+        lines.append(("".join(clean(c.text) for c in cells if c.col == 2),
+                      [parse_amount(c.text) for s, c in pending if s == 1]))
+    return place_lines(lines, {field for _, field in SOURCES} - funded)
 
 
 ORDERED_CODED = ("income", "expenditure", "general_budget")  # 合计 is the first amount column

@@ -1,0 +1,124 @@
+"""Columns decided by the column totals and by the tables a table is a part of (ingest/fiscal_lines.py,
+placement.bounds, tables._read_again): hand-made lines and text as a PDF viewer copies it."""
+
+from decimal import Decimal as D
+from pathlib import Path
+
+from juesuan.ingest import read
+from juesuan.ingest.fiscal_lines import place_lines
+from juesuan.ingest.placement import bounds
+
+
+def test_place_lines__the_column_totals_pick_each_class_source():
+    lines = [("一、一般公共服务支出", [D("6.80"), D("6.80")]), ("二、外交支出", []),
+             ("六、科学技术支出", [D("10.00"), D("10.00")]), ("二十三、其他支出", [D("30.00"), D("30.00")]),
+             ("本年支出合计", [D("46.80"), D("16.80"), D("30.00")]),
+             ("年末财政拨款结转和结余", [D("1.20"), D("1.20")]), ("总计", [D("48.00"), D("18.00"), D("30.00")])]
+    decided = place_lines(lines, {"state_capital"})
+    assert decided[1] is None  # no amounts
+    assert decided[0].vector == (D("6.80"), D("6.80"), None, None) and not decided[0].unknown
+    assert decided[2].vector == (D("10.00"), D("10.00"), None, None)
+    assert decided[3].vector == (D("30.00"), None, D("30.00"), None)
+    assert decided[5].vector == (D("1.20"), D("1.20"), None, None)  # 总计 = 本年支出合计 + 年末 (T04-007)
+
+
+def test_place_lines__equal_classes_that_could_swap_stay_unknown():
+    lines = [("一、一般公共服务支出", [D("10.00"), D("10.00")]), ("六、科学技术支出", [D("10.00"), D("10.00")]),
+             ("本年支出合计", [D("20.00"), D("10.00"), D("10.00")])]
+    decided = place_lines(lines, {"state_capital"})
+    for line in decided[:2]:
+        assert line.vector[0] == D("10.00") and line.unknown == (1, 2)
+    # a page mark read as amounts fits no placement: it is in no family and spoils none
+    lines = [("一、一般公共服务支出", [D("6.80"), D("6.80")]), ("", [D("0.00"), D("44"), D("0.00")]),
+             ("六、科学技术支出", [D("10.00"), D("10.00")]), ("本年支出合计", [D("16.80"), D("6.80"), D("10.00")])]
+    decided = place_lines(lines, {"state_capital"})
+    assert decided[0].vector == (D("6.80"), D("6.80"), None, None)
+    assert decided[2].vector == (D("10.00"), None, D("10.00"), None)
+
+
+FISCAL = """财政拨款收入支出决算总表
+单位：万元
+收入 支出
+项目 决算数 项目 合计 一般公共预算财政拨款 政府性基金预算财政拨款 国有资本经营预算财政拨款
+一、一般公共预算财政拨款 16.80 一、一般公共服务支出 6.80 6.80
+二、政府性基金预算财政拨款 30.00 二、外交支出
+三、国有资本经营预算财政拨款 三、国防支出
+六、科学技术支出 10.00 10.00
+二十三、其他支出 30.00 30.00
+本年收入合计 46.80 本年支出合计 46.80 16.80 30.00
+"""
+
+
+def test_read__fiscal_lines_placed_by_the_column_totals(tmp_path: Path):
+    """Two funded sources: a line's one source amount could be either; 本年支出合计 per column says which."""
+    path = tmp_path / "viewer.txt"
+    path.write_text(FISCAL, encoding="utf-8")
+    disclosure, _ = read(path)
+    lines = {c.code: c for c in disclosure.tables.fiscal_summary.expenditure.classes}
+    assert (lines["201"].general_budget, lines["206"].general_budget, lines["229"].government_fund) == (
+        D("6.80"), D("10.00"), D("30.00"))
+    assert lines["229"].general_budget == 0
+    assert disclosure.provenance["fiscal_summary.expenditure.229.government_fund"].kind == "parsed"
+
+
+def test_bounds__a_part_at_most_its_whole_less_the_other_parts():
+    values = {"expenditure.total.basic": D("19.78"), "expenditure.total.project": D("439.24"),
+              "general_budget.total.basic": D("19.32"), "general_budget.total.project": D("131.88")}
+    got = bounds("government_fund", "total", values, set())
+    assert got == {"basic": (None, D("0.46")), "project": (None, D("307.36"))}
+    assert bounds("government_fund", "229", values, set()) == {}  # the whole's row was not read
+    assert bounds("expenditure", "total", values, set()) == {"basic": (D("19.32"), None),
+                                                              "project": (D("131.88"), None)}
+    assert "basic" not in bounds("government_fund", "total", values, {"expenditure.total.basic"})
+
+
+EXPENDITURE = """支出决算表
+单位：万元
+项目 本年支出合计 基本支出 项目支出 上缴上级支出 经营支出 对附属单位补助支出
+科目编码 科目名称
+类 款 项
+合计 45.00 10.00 35.00
+201 一般公共服务支出 15.00 10.00 5.00
+201 06 财政事务 15.00 10.00 5.00
+201 06 01 行政运行 10.00 10.00
+201 06 02 一般行政管理事务 5.00 5.00
+229 其他支出 30.00 30.00
+229 04 其他政府性基金及对应专项债务收入安排的支出 30.00 30.00
+229 99 其他支出
+229 99 01 其他支出
+— 7 —
+一般公共预算财政拨款支出决算表
+单位：万元
+项目 合计 基本支出 项目支出
+科目编码 科目名称
+类 款 项
+合计 15.00 10.00 5.00
+201 一般公共服务支出 15.00 10.00 5.00
+201 06 财政事务 15.00 10.00 5.00
+201 06 01 行政运行 10.00 10.00
+201 06 02 一般行政管理事务 5.00 5.00
+政府性基金预算财政拨款收入支出决算表
+单位：万元
+项目 年初结转和结余 本年收入 本年支出 年末结转和结余
+科目编码 科目名称 小计 基本支出 项目支出
+类 款 项
+合计 0.00 30.00 30.00 30.00
+229 其他支出 0.00 30.00 30.00 30.00
+229 04 其他政府性基金及对应专项债务收入安排的支出 0.00 30.00 30.00 30.00
+"""
+
+
+def test_read__expenditure_and_its_fund_part_bound_each_other(tmp_path: Path):
+    """公开08 prints 本年收入, 本年支出 and one part: 基本 or 项目 only 公开03 (read after it) can say —
+    its 基本支出 is all 公开05's; and 公开03's 229 rows are then bounded by 公开08's 项目支出.
+    A page number ("— 7 —") under the last row is not a zero of that row."""
+    path = tmp_path / "viewer.txt"
+    path.write_text(EXPENDITURE, encoding="utf-8")
+    disclosure, report = read(path)
+    fund = disclosure.tables.government_fund
+    assert (fund.total.basic, fund.total.project) == (0, D("30.00"))
+    assert disclosure.provenance["government_fund.total.project"].kind == "parsed"
+    rows = {r.code: r for r in disclosure.tables.expenditure.rows}
+    assert (rows["22904"].basic, rows["22904"].project) == (0, D("30.00"))
+    assert (rows["2010601"].basic, rows["2010602"].project) == (D("10.00"), D("5.00"))
+    assert not any("22999" in (p.message or "") for p in report.not_understood)
