@@ -231,7 +231,12 @@ def test_any_arrangement__recording_never_fails_and_changes_nothing(tmp_path, pi
     claim shows once in it."""
     path = tmp_path / "any.txt"
     path.write_text(newline.join(picked), encoding="utf-8")
-    plain, plain_report = read(path)
+    try:
+        plain, plain_report = read(path)
+    except TypeError:  # a reader's own failure (test_flat_total_row_in_conflict…): the same with the trace
+        with pytest.raises(TypeError):
+            read(path, explain=True)
+        return
     traced, report = read(path, explain=True)
     assert (traced is None) == (plain is None)
     if plain is not None:
@@ -252,3 +257,15 @@ def test_seed_dump__self_evaluation_forms_and_lines_not_placed(seed):
             if p.field == "performance.projects"}
     assert set(report.trace.project_problems) == said
     assert "绩效自评表 self-evaluation forms" in to_text(report)
+
+
+@pytest.mark.xfail(strict=True, raises=TypeError, reason="ingest/flat.py parse_flat_coded: options['total'] is None "
+                   "(the layout contradicted every placement of the 合计 row) and is iterated for the stated totals")
+def test_flat_total_row_in_conflict__read_does_not_raise(tmp_path):
+    """Found by the property above: a 公开03 title over 公开02's header, one coded row, and a narrative
+    sentence with 总计 taken as the table's 合计 row. ``read`` must report, never raise."""
+    path = tmp_path / "conflict.txt"
+    path.write_text("支出决算表\n科目编码\t科目名称\t本年收入合计\t财政拨款收入\t其他收入\n"
+                    "201\t一般公共服务支出\t110.00\t100.00\t10.00\n某某局2024年度收入支出总计110.00万元。",
+                    encoding="utf-8")
+    read(path)
