@@ -119,3 +119,19 @@ def test_libreoffice_pages__header_words_whole_and_no_orphans(built, grids, disc
     assert split_words(pages, grids) == []
     if fmt == "docx":
         assert orphans(path, pages, grids) == []
+
+
+def test_self_evaluation_forms__one_number_format_per_measure(grids):
+    """分值 and 得分 each printed with one number of decimals in the whole document (the seed
+    example had '4.4' beside '81.30' and '10' beside '10.00')."""
+    from juesuan.render.cells import placed
+
+    decimals: dict[str, set[int]] = {"分值": set(), "得分": set()}
+    for grid in grids:
+        if not grid.meta_rows:
+            continue
+        for _, c, cell in placed(grid.rows, grid.columns):
+            if cell.fmt == "number" and cell.text():
+                text = cell.text()
+                decimals["分值" if c == 6 else "得分"].add(len(text.partition(".")[2]))
+    assert all(len(found) <= 1 for found in decimals.values()), decimals

@@ -109,7 +109,8 @@ def _build_grid(disclosure: Disclosure, key: str, options: LayoutOptions) -> Gri
 
     if key.startswith("performance:"):
         index = int(key.split(":", 1)[1])
-        return grids_selfeval.self_evaluation_grid(disclosure.performance.projects[index], index)
+        projects = disclosure.performance.projects
+        return grids_selfeval.self_evaluation_grid(projects[index], index, grids_selfeval.places(projects))
     builders = {
         "summary": grids_summary.summary_grid,
         "fiscal_summary": grids_summary.fiscal_summary_grid,
