@@ -57,4 +57,10 @@ def worker(workers: int = typer.Option(1, "--workers", help="并行任务数")) 
         from ..web.jobs import huey
     except ImportError:
         needs_extra("web", "工作台")
-    Consumer(huey, workers=workers, worker_type="thread").run()
+    import logging
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # An idle consumer looks at the queue at least every second (huey's default backs off to 10 s: a job
+    # queued then would wait that long on the SQLite storage); at start it puts back the jobs a dead
+    # worker of this machine left running (web/jobs.py).
+    Consumer(huey, workers=workers, worker_type="thread", max_delay=1.0).run()
