@@ -1,4 +1,4 @@
-"""Jobs from the pages: build a package, upload published documents, poll progress, retry."""
+"""Jobs from the pages: build a package, upload published documents, poll progress, retry; the jobs page."""
 
 from __future__ import annotations
 
@@ -12,17 +12,24 @@ from sqlalchemy.orm import Session
 
 from ... import limits
 from .. import jobs, rights
-from ..deps import Viewer, filing_or_404, get_db, require, signed_in
+from ..deps import Viewer, filing_or_404, get_db, require, signed_in, viewer
 from ..models import Filing, Job
 
-router = APIRouter(prefix="/api")
+router = APIRouter()
 _SAFE_NAME = re.compile(r"[^\w.\-\u4e00-\u9fff]+")
 UPLOAD_SUFFIXES = (".pdf", ".docx", ".xlsx", ".txt", ".yaml", ".yml", ".json")
 
 
+STARTED_BY = {"build": "view_filing", "parse": "batch_upload"}
+"""The action that starts each kind of job (the routes below); retrying one needs the same."""
+KIND_LABELS = {"build": "生成公开文件", "parse": "读取并审核上传文件"}
+STATE_LABELS = {"queued": "排队中", "running": "执行中", "done": "完成", "failed": "失败"}
+
+
 def _job_view(job: Job) -> dict[str, Any]:
     return {"id": job.id, "kind": job.kind, "state": job.state, "progress": job.progress, "total": job.total,
-            "attempts": job.attempts, "result": job.result, "error": job.error}
+            "attempts": job.attempts, "result": job.result, "error": job.error,
+            "updated_at": job.updated_at.isoformat() if job.updated_at else None}
 
 
 def _job_or_404(db: Session, job_id: int, who: Viewer) -> Job:
@@ -36,7 +43,7 @@ def _job_or_404(db: Session, job_id: int, who: Viewer) -> Job:
     return job
 
 
-@router.post("/filings/{filing_id}/build", status_code=202)
+@router.post("/api/filings/{filing_id}/build", status_code=202)
 def build(filing_id: int, request: Request, who: Viewer = Depends(signed_in), db: Session = Depends(get_db, scope="function")):
     filing = filing_or_404(db, filing_id, who)
     require(who, "view_filing", filing)
@@ -45,7 +52,7 @@ def build(filing_id: int, request: Request, who: Viewer = Depends(signed_in), db
     return {"job": job_id}
 
 
-@router.post("/uploads", status_code=202)
+@router.post("/api/uploads", status_code=202)
 async def upload(request: Request, files: list[UploadFile] = File(...), who: Viewer = Depends(signed_in),
                  db: Session = Depends(get_db, scope="function")):
     """Batch upload of published documents (reviewers): stored, then read and checked by a job."""
@@ -69,12 +76,12 @@ async def upload(request: Request, files: list[UploadFile] = File(...), who: Vie
     return {"job": job_id, "files": len(saved)}
 
 
-@router.get("/jobs/{job_id}")
+@router.get("/api/jobs/{job_id}")
 def status(job_id: int, who: Viewer = Depends(signed_in), db: Session = Depends(get_db, scope="function")):
     return _job_view(_job_or_404(db, job_id, who))
 
 
-@router.get("/jobs/{job_id}/files/{index}")
+@router.get("/api/jobs/{job_id}/files/{index}")
 def job_file(job_id: int, index: int, request: Request, who: Viewer = Depends(signed_in),
              db: Session = Depends(get_db, scope="function")):
     """A file a build job wrote (downloads of every format), only from the data folder."""
@@ -92,7 +99,7 @@ def job_file(job_id: int, index: int, request: Request, who: Viewer = Depends(si
     return FileResponse(path, filename=path.name)
 
 
-@router.get("/jobs/{job_id}/uploads/{index}/pages/{page}.png")
+@router.get("/api/jobs/{job_id}/uploads/{index}/pages/{page}.png")
 def upload_page(job_id: int, index: int, page: int, bbox: str | None = None, crop: bool = False,
                 who: Viewer = Depends(signed_in), db: Session = Depends(get_db, scope="function")):
     """A page of an uploaded PDF with the finding's region outlined (reviewers' batch uploads)."""
@@ -117,13 +124,51 @@ def upload_page(job_id: int, index: int, page: int, bbox: str | None = None, cro
     return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=3600"})
 
 
-@router.post("/jobs/{job_id}/retry", status_code=202)
+@router.post("/api/jobs/{job_id}/retry", status_code=202)
 def retry(job_id: int, request: Request, who: Viewer = Depends(signed_in), db: Session = Depends(get_db, scope="function")):
+    """Queue a failed job again: for those who see it and may start a job of its kind (on its filing)."""
+    from ..store import audit
+
     job = _job_or_404(db, job_id, who)
-    if job.state != "failed":
+    require(who, STARTED_BY.get(job.kind, "manage"), db.get(Filing, job.filing_id) if job.filing_id else None)
+    if not jobs.retry(db, request.app.state.settings, job):
         raise HTTPException(409, "只有失败的任务可以重试 / only a failed job can be retried")
-    job.state, job.error = "queued", ""
-    db.commit()
-    settings = request.app.state.settings
-    jobs.run_job(job.id, settings.database_url, str(settings.data_dir))
+    audit(db, who.user, "retry_job", f"job {job.id} {job.kind}", who.address)
     return _job_view(job)
+
+
+def visible_jobs(db: Session, who: Viewer, limit: int = 50) -> list[Job]:
+    """The newest jobs the viewer may see: their own, and those on filings in their scope."""
+    from sqlalchemy import select
+
+    out = []
+    for job in db.scalars(select(Job).order_by(Job.id.desc()).limit(500)):
+        filing = db.get(Filing, job.filing_id) if job.filing_id else None
+        if job.user_id == who.user.id or who.user.role == "admin" or (filing is not None and rights.in_scope(who.user, filing)):
+            out.append(job)
+            if len(out) == limit:
+                break
+    return out
+
+
+@router.get("/jobs", include_in_schema=False)
+def jobs_page(request: Request, db: Session = Depends(get_db, scope="function"), who: Viewer = Depends(viewer)):
+    """后台任务: state, progress, the reason of a failure and its retry button (script polls and retries)."""
+    from fastapi.responses import RedirectResponse
+
+    from .pages import page
+
+    if who.user is None:
+        return RedirectResponse("/login", status_code=303)
+    rows = []
+    for job in visible_jobs(db, who):
+        filing = db.get(Filing, job.filing_id) if job.filing_id else None
+        if filing is not None:
+            subject = f"{filing.department.name} {filing.year}年度 第{job.payload.get('version', '')}版"
+        else:
+            subject = "、".join(Path(str(p)).name for p in job.payload.get("files", [])[:3])
+            subject += f" 等 {len(job.payload['files'])} 个文件" if len(job.payload.get("files", [])) > 3 else ""
+        may_retry = rights.may(who.user, STARTED_BY.get(job.kind, "manage"), filing)
+        rows.append({"job": job, "kind": KIND_LABELS.get(job.kind, job.kind), "state": STATE_LABELS.get(job.state, job.state),
+                     "subject": subject, "may_retry": may_retry})
+    return page(request, "jobs.html", who, rows=rows)

@@ -15,7 +15,18 @@
     const poll = async () => {
       const job = await (await fetch(`/api/jobs/${data.job}`)).json();
       bar.max = Math.max(job.total, 1); bar.value = job.progress;
-      state.textContent = {queued: "排队中", running: "审核中", done: "完成", failed: "失败：" + job.error}[job.state];
+      state.textContent = {queued: "排队中", running: "审核中", done: "完成", failed: "失败：" + job.error}[job.state]
+        + (job.state === "queued" && job.error ? `（${job.error}）` : "");
+      if (job.state === "failed") {  // the reason is shown; the uploader may queue it again
+        const retry = document.createElement("button");
+        retry.type = "button"; retry.textContent = "重试";
+        retry.addEventListener("click", async () => {
+          const response = await fetch(`/api/jobs/${data.job}/retry`, {method: "POST", headers: {"X-CSRF-Token": csrf}});
+          if (response.status !== 202) { state.textContent = (await response.json()).detail || "重试失败"; return; }
+          retry.remove(); state.textContent = "已重新排队"; poll();
+        });
+        state.append(" ", retry);
+      }
       if (job.state === "done") {
         results.innerHTML = "";
         job.result.files.forEach((f, index) => {
