@@ -159,8 +159,17 @@
           a.textContent = path.split("/").pop();
           message.append(a, " ");
         });
-      } else if (job.data.state === "failed") message.textContent = "生成失败：" + job.data.error;
-      else setTimeout(poll, 800);
+      } else if (job.data.state === "failed") {
+        message.textContent = "生成失败：" + job.data.error + " ";
+        const retry = document.createElement("button");
+        retry.type = "button"; retry.textContent = "重试";
+        retry.addEventListener("click", async () => {
+          const again = await call("POST", `/api/jobs/${started.data.job}/retry`);
+          if (again.status !== 202) { message.textContent = detail(again.data); return; }
+          message.textContent = "已重新排队……"; poll();
+        });
+        message.append(retry);
+      } else setTimeout(poll, 800);
     };
     poll();
   });
