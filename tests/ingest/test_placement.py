@@ -3,6 +3,9 @@
 from decimal import Decimal as D
 from pathlib import Path
 
+import pytest
+
+from juesuan.checks import check
 from juesuan.ingest import read
 from juesuan.ingest.placement import candidates, evidence, lower_bounds, solve, spec, within
 
@@ -101,6 +104,7 @@ def test_read__single_spaced_rows_placed_by_identities(tmp_path: Path):
     assert disclosure.tables.general_budget.total.basic == 18
 
 
+@pytest.mark.rule("D-003", "fails")
 def test_read__parts_the_identities_cannot_place_are_unread(tmp_path: Path):
     """Both 项 print one part of the same size: 基本 and 项目 could swap, so neither is read as zero."""
     text = VIEWER.replace("201 06 01 行政运行 10.00 10.00", "201 06 01 行政运行 10.00 10.00") \
@@ -115,6 +119,8 @@ def test_read__parts_the_identities_cannot_place_are_unread(tmp_path: Path):
     assert kinds["general_budget.2010601.basic"] == kinds["general_budget.2010602.project"] == "unread"
     assert rows["2080505"].basic == 3  # the other family is unaffected
     assert any("not certain" in p.message for p in report.not_understood)
+    d003 = [f for f in check(disclosure).findings if f.rule_id == "D-003"]  # the check report says so
+    assert d003 and "一般公共预算财政拨款支出决算表" in d003[0].message
 
 
 FISCAL = """财政拨款收入支出决算总表
@@ -205,3 +211,16 @@ def test_read__expenditure_columns_without_the_fiscal_tables_are_unread(tmp_path
     disclosure, _ = read(path)
     assert disclosure.provenance["expenditure.2010602.project"].kind == "unread"
     assert disclosure.provenance["expenditure.2010602.remit_to_higher"].kind == "unread"
+
+
+def test_solve__a_cent_does_not_slip_into_a_column_its_parent_leaves_empty():
+    """Σ of n rounded parts may miss the total by n half-cents, but a part printing 0.01 (at least
+    0.005) under a parent printing nothing there would make that parent print 0.01 at least."""
+    inc = spec("income")
+    rows = {"20106": candidates([D("1528.09"), D("1521.89"), D("6.20")], inc),
+            "2010601": candidates([D("1511.90"), D("1511.89"), D("0.01")], inc),
+            "2010602": candidates([D("16.19"), D("10.00"), D("6.19")], inc)}
+    rows["20106"] = [v for v in rows["20106"] if v[1] and v[6]]  # 财政拨款 and 其他收入, as the 合计 row says
+    decided = solve(rows, {"20106": None, "2010601": "20106", "2010602": "20106"})
+    assert decided["2010601"].vector[6] == D("0.01") and not decided["2010601"].unknown
+    assert decided["2010602"].vector[6] == D("6.19")

@@ -202,10 +202,14 @@ def _zero(v):
 
 
 def _reach(parent: Vector, children: list[list[Vector]], tolerance: Decimal) -> set | None:
-    """Remainders of ``parent`` after every child took one of its vectors (None: too many)."""
+    """Remainders of ``parent`` after every child took one of its vectors (None: too many).
+
+    Amounts not negative, a column the parent prints as zero or blank holds no child amount:
+    a child printing 0.01 is at least 0.005, so would its parent be, printed 0.01 at least —
+    the rounding envelope of a sum does not let a cent slip into an empty column."""
     states = {_zero(parent)}
     for options in children:
-        zeroed = {_zero(v) for v in options}
+        zeroed = {_zero(v) for v in _fits(parent, options)}
         signed = any(x < 0 for v in zeroed for x in v)  # negative amounts: no pruning by sign
         states = {r for state in states for v in zeroed
                   for r in [tuple(a - b for a, b in zip(state, v))] if signed or min(r) >= -tolerance}
@@ -297,10 +301,19 @@ def _used(parents: list[Vector], options: list[list[Vector]], index: int) -> lis
         rest = _reach(p, others, tolerance)  # what the other children leave of p
         if rest is None:
             return list(options[index])
-        for v in options[index]:
+        for v in _fits(p, options[index]):
             if v not in kept and any(all(abs(a - b) <= tolerance for a, b in zip(r, _zero(v))) for r in rest):
                 kept[v] = None
     return list(kept)
+
+
+def _fits(parent: Vector, options) -> set:
+    """The child vectors (zeroed) that leave the parent's zero or blank columns empty (``_reach``)."""
+    zeroed = {_zero(v): v for v in options}
+    if any(x < 0 for v in zeroed for x in v) or min(_zero(parent), default=0) < 0:
+        return set(zeroed.values())  # negative amounts: no pruning by sign
+    empty = [i for i, x in enumerate(_zero(parent)) if x == 0]
+    return {original for v, original in zeroed.items() if all(v[i] == 0 for i in empty)}
 
 
 def _decide(options: list[Vector], width: int, lost: bool, broken: bool = False) -> Decided:
