@@ -18,7 +18,7 @@ PT_PER_MM = 72 / 25.4
 # Page body (A4 less the GB/T margins, see document.typ), width × height in pt.
 PORTRAIT = (156 * PT_PER_MM, 225 * PT_PER_MM)
 LANDSCAPE = (225 * PT_PER_MM, 156 * PT_PER_MM)
-TITLE = 32  # title and subtitle or unit line above the table (from the examples)
+TITLE = 40  # title and subtitle or unit line above the table (measured: a 自评表's table starts 40 pt down)
 
 # Type and cell insets per setting; document.typ sets what grid_data passes (one source).
 # Printed tables (the Shanghai 2024 PDFs) set 五号 (10.5 pt) in rows about 17 pt apart, the
@@ -59,8 +59,10 @@ def height(grid: Grid, setting: Setting,
     size, leading, inset = setting.size, setting.leading, setting.inset_y
     lines = [1] * (len(grid.meta_rows) + len(grid.header) + len(grid.body))
     for r, room, ems in cells if cells is not None else _cells(grid):
-        per_line = max(1, int(room // size))
-        lines[r] = max(lines[r], math.ceil(ems / per_line) or 1)
+        # ems a line holds: Chinese wraps at whole characters, figures take about half an em
+        # ("10.0" fits a 25 pt 分值 cell at 10 pt; counting whole ems gave it two lines)
+        per_line = max(1.0, room / size)
+        lines[r] = max(lines[r], math.ceil(ems / per_line - 0.05) or 1)
     notes = sum(1 for note in (grid.note, grid.empty_note) if note) * (size + 6)
     return notes + sum(n * size + (n - 1) * leading + 2 * inset + 0.5 for n in lines)
 
