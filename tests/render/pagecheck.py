@@ -83,13 +83,20 @@ def split_words(pages: list[Page], grids: list[Grid]) -> list[tuple[int, str]]:
 
 
 def _header_run(lines: list[str], texts: set[str]) -> list[str]:
-    """The page's first run of header lines (a table's header; body lines further down may
-    be made of header words too: a name wrapped to '入')."""
-    start = next((i for i, line in enumerate(lines) if is_header_line(line, texts)), len(lines))
-    end = start
-    while end < len(lines) and is_header_line(lines[end], texts):
-        end += 1
-    return lines[start:end]
+    """The page's first run of header lines holding at least one whole header text (a table's
+    header; body lines may be made of header words too: a name wrapped to '入', '位')."""
+    start = 0
+    while start < len(lines):
+        if not is_header_line(lines[start], texts):
+            start += 1
+            continue
+        end = start
+        while end < len(lines) and is_header_line(lines[end], texts):
+            end += 1
+        if any(token in texts for line in lines[start:end] for token in line.split()):
+            return lines[start:end]
+        start = end
+    return []
 
 
 def _between_words(text: str, start: int, end: int) -> bool:

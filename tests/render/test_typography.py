@@ -83,12 +83,13 @@ def test_checks_can_fail():
     from pagecheck import Page, continuation_body
 
     grid = Grid(key="t", code="x", title="收入决算表", widths=(1, 1),
-                header=(Row((head("本年收入合计"), head("财政拨款收入")), kind="head"),),
-                body=(Row((Cell("a"), Cell("b"))),))
-    assert split_words([Page(1, ["本年收入合 财政拨款", "计 收入"], [])], [grid]) == [(1, "本年收入合"), (1, "计")]
-    assert split_words([Page(1, ["本年收入 财政拨款", "合计 收入"], [])], [grid]) == []
+                header=(Row((head("项目"), head("本年收入合计"), head("财政拨款收入")), kind="head"),),
+                body=(Row((Cell("a"), Cell("b"), Cell("c"))),))
+    assert split_words([Page(1, ["项目 本年收入合 财政拨款", "计 收入"], [])], [grid]) == [(1, "本年收入合"), (1, "计")]
+    assert split_words([Page(1, ["项目 本年收入 财政拨款", "合计 收入"], [])], [grid]) == []
+    assert split_words([Page(1, ["项目", "a b c", "位"], [])], [grid]) == []  # a wrapped body line
     assert orphans(Path("-"), [Page(2, ["注：本表反映部门本年度取得的各项收入情况。"], [])], [grid])
-    assert continuation_body(Page(3, ["本年收入合计 财政拨款收入", "注：本表"], []), [grid]) == []
+    assert continuation_body(Page(3, ["项目 本年收入合计 财政拨款收入", "注：本表"], []), [grid]) == []
     assert gaps([Page(4, ["本年度增加 2020 年政务云项目"], [])]) and not gaps([Page(4, ["增加2020年"], [])])
 
 

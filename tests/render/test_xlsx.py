@@ -44,7 +44,7 @@ def test_render_xlsx__wrapped_merged_text_gets_a_row_height(built, disclosure):
         return
     book = openpyxl.load_workbook(str(built("xlsx")))
     sheet = book["自评表1"]
-    goal_row = next(r for r in range(1, sheet.max_row + 1) if sheet.cell(r, 1).value == "年度总体目标") + 1
+    goal_row = next(r for r in range(1, sheet.max_row + 1) if (sheet.cell(r, 1).value or "").replace("\n", "") == "年度总体目标") + 1
     text = sheet.cell(goal_row, 2).value or ""
     if len(text) > 40:  # wraps in four merged columns
         assert sheet.row_dimensions[goal_row].height and sheet.row_dimensions[goal_row].height > 15

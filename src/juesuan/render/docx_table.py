@@ -18,7 +18,7 @@ from lxml import etree
 
 from . import style as S
 from .cells import Cell, Grid, placed
-from .headbreak import break_head
+from .headbreak import break_head, is_head
 
 TWIPS_PER_MM = 1440 / 25.4
 # Cell insets as the printed tables have them: text 3 pt clear of the rules (2 pt here and
@@ -143,7 +143,7 @@ def table_xml(grid: Grid, width_mm: float, style_ids: dict[str, str], table_styl
                 merge += '<w:vMerge w:val="restart"/>' if top == r else "<w:vMerge/>"
             if top != r:
                 paragraph = covered
-            elif row.kind == "head":
+            elif is_head(cell, row.kind):
                 paragraph = _cell_paragraph(_style_for(cell, row.kind, ids),
                                             _header_text(cell, sum(widths[c:c + span])), keep, lines=True)
             else:

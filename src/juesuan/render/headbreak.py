@@ -13,7 +13,9 @@ WORDS = tuple(sorted((
     "名称", "功能", "分类", "经济", "预算", "决算", "决算数", "预算数", "人员", "经费", "公用", "政府性",
     "基金", "国有", "资本", "一般", "公共", "使用", "非财政", "用事业", "基金弥补", "收支", "缺口",
     "提取", "其中", "完成", "金额", "因公", "出国", "（境）", "费", "公务", "用车", "购置", "运行",
-    "维护", "接待", "全年", "预算数", "调剂", "合计数",
+    "维护", "接待", "全年", "预算数", "调剂", "合计数", "年度", "绩效", "指标", "情况", "实施",
+    "主管", "部门", "资金", "总体", "目标", "预期", "实际", "执行", "执行数", "执行率", "得分", "分值",
+    "一级", "二级", "三级", "指标值", "完成值", "偏差", "原因", "分析", "改进", "措施", "总分",
 ), key=len, reverse=True))
 
 
@@ -54,3 +56,8 @@ def break_head(text: str, capacity: int) -> str:
         return text
     cuts = (0, *(-cut for cut in best[len(text)][2]))
     return "\n".join(text[a:b] for a, b in zip(cuts, cuts[1:]))
+
+
+def is_head(cell, kind: str) -> bool:
+    """A header cell: in a head row, or a form label (bold, centred text: 项目名称, 实施单位)."""
+    return isinstance(cell.value, str) and (kind == "head" or (cell.bold and cell.align == "center"))

@@ -21,7 +21,7 @@ from ..narrative.document import Document
 from . import style as S
 from .cells import Cell, Grid, Row, head, label, placed
 from .flow import blocks
-from .headbreak import break_head
+from .headbreak import break_head, is_head
 from .layout import LayoutOptions, grid_for, heading_is_table_title
 from .pdf_fit import Setting, setting
 from .registry import register
@@ -124,17 +124,21 @@ def _rows(rows: tuple[Row, ...]) -> list[dict]:
     return [{"kind": row.kind, "cells": [_cell(c) for c in row.cells]} for row in rows]
 
 
-def _head_rows(grid: Grid, setting: Setting) -> list[dict]:
-    """Header rows with each cell's words kept whole (headbreak.py): the characters a line of the
-    cell holds follow from its columns' share of the text width, less the insets."""
-    rows = _rows(grid.header)
+def _head_rows(grid: Grid, setting: Setting, rows: tuple[Row, ...] | None = None) -> list[dict]:
+    """Rows (the header by default) as JSON with each header cell's words kept whole
+    (headbreak.py): the characters a line of the cell holds follow from its columns' share of
+    the text width, less the insets. Header cells are those of head rows and the form labels
+    of a 自评表 (``headbreak.is_head``)."""
+    rows = grid.header if rows is None else rows
+    out = _rows(rows)
     width_pt = (S.PAGE_MM[1] - 72 if grid.landscape else S.PAGE_MM[0] - 54) * 72 / 25.4  # document.typ margins
     total = sum(grid.widths)
-    cells = [cell for row in rows for cell in row["cells"]]
-    for (_, c, cell), data in zip(placed(grid.header, len(grid.widths)), cells):
-        column_pt = width_pt * sum(grid.widths[c:c + cell.colspan]) / total - 2 * setting.inset_x
-        data["t"] = break_head(data["t"], int(column_pt // setting.size))  # noqa: money-float-ok (points)
-    return rows
+    cells = [cell for row in out for cell in row["cells"]]
+    for (r, c, cell), data in zip(placed(rows, len(grid.widths)), cells):
+        if is_head(cell, rows[r].kind):
+            column_pt = width_pt * sum(grid.widths[c:c + cell.colspan]) / total - 2 * setting.inset_x
+            data["t"] = break_head(data["t"], int(column_pt // setting.size))  # noqa: money-float-ok (points)
+    return out
 
 
 def _placed(out: list[dict], columns: int) -> list[tuple[int, int, dict]]:
@@ -176,14 +180,15 @@ def _cut(out: list[dict], columns: int, at: int, *, text_below: bool) -> None:
         out[at]["cells"].insert(sum(1 for column in at_row if column < c), lower)
 
 
-def _body_rows(rows: tuple[Row, ...], columns: int) -> list[dict]:
+def _body_rows(rows: tuple[Row, ...], columns: int, grid: Grid | None = None,
+               setting: Setting | None = None) -> list[dict]:
     """Body rows as JSON. A header row inside the body (the 自评表's 一级指标 … row) repeats
     on continuation pages (``repeat``). A repeated header cannot share a cell with the body,
     so a label of that row spanning down (年度绩效指标完成情况) is cut there: a blank header
     cell open at the bottom, and below it, open at the top, the label (``h``: set as a header
     cell) over the rest of its rows — the header row keeps its one-line height, as printed
     in the seed, where the label sits beside the indicators, not in the header line."""
-    out = _rows(rows)
+    out = _head_rows(grid, setting, rows) if grid is not None and setting is not None else _rows(rows)
     for r, row in enumerate(rows):
         if row.kind == "head" and r < len(rows) - 1:
             out[r]["repeat"] = True
@@ -212,7 +217,7 @@ def grid_data(grid: Grid, above: float = 0) -> dict:
     tail = _tail(grid)
     chosen = setting(grid, above)
     columns = len(grid.widths)
-    body = _body_rows(grid.body, columns)
+    body = _body_rows(grid.body, columns, grid, chosen)
     if tail:
         _cut(body, columns, len(body) - tail, text_below=False)
     return {
@@ -222,7 +227,7 @@ def grid_data(grid: Grid, above: float = 0) -> dict:
         "size": chosen.size, "leading": chosen.leading,
         "inset": {"x": chosen.inset_x, "y": chosen.inset_y},
         "continued": _continued(grid),
-        "meta": _rows(grid.meta_rows), "header": _head_rows(grid, chosen),
+        "meta": _head_rows(grid, chosen, grid.meta_rows), "header": _head_rows(grid, chosen),
         "body": body[:len(body) - tail], "tail": body[len(body) - tail:],
     }
 

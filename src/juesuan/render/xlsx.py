@@ -16,7 +16,7 @@ import xlsxwriter
 from ..model import Disclosure
 from ..narrative.document import Document
 from .cells import Cell, Grid, placed
-from .headbreak import break_head
+from .headbreak import break_head, is_head
 from .layout import LayoutOptions, all_grids, grid_for
 from .registry import register
 from .structure import structure_for
@@ -97,12 +97,12 @@ def _row_heights(grid: Grid, widths: list[float], texts: dict[tuple[int, int], s
 
 
 def _header_texts(grid: Grid, widths: list[float]) -> dict[tuple[int, int], str]:
-    """Header cells broken between words where too long for their columns (headbreak.py):
-    Excel wraps Chinese anywhere ("本年收入合\n计")."""
-    first = len(grid.meta_rows)
+    """Header cells and form labels broken between words where too long for their columns
+    (headbreak.py): Excel wraps Chinese anywhere ("本年收入合\n计")."""
+    rows = grid.rows
     texts = {}
-    for r, c, cell in placed(grid.rows, grid.columns):
-        if first <= r < first + len(grid.header) and cell.text():
+    for r, c, cell in placed(rows, grid.columns):
+        if is_head(cell, rows[r].kind) and cell.text():
             room = int(sum(widths[c:c + cell.colspan])) - 1
             texts[(r, c)] = break_head(cell.text(), room // 2)
     return texts
