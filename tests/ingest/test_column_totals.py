@@ -122,3 +122,27 @@ def test_read__expenditure_and_its_fund_part_bound_each_other(tmp_path: Path):
     assert (rows["22904"].basic, rows["22904"].project) == (0, D("30.00"))
     assert (rows["2010601"].basic, rows["2010602"].project) == (D("10.00"), D("5.00"))
     assert not any("22999" in (p.message or "") for p in report.not_understood)
+
+
+THREE_PUBLIC = """财政拨款“三公”经费支出决算表
+单位：万元
+预算数 决算数
+合计 因公出国（境）费 公务用车购置及运行维护费 公务接待费 合计 因公出国（境）费 公务用车购置及运行维护费 公务接待费
+小计 公务用车购置费 公务用车运行维护费 小计 公务用车购置费 公务用车运行维护费
+19.75 19.68 19.68 0.07 18.00 17.90 17.90 0.10
+注：本表反映部门本年度“三公”经费支出预决算情况。
+"""
+
+
+def test_read__three_public_line_without_blanks_placed_by_its_identities(tmp_path: Path):
+    """预算数 then 决算数, blank cells left out: 合计 = 出国 + 用车 + 接待 and 小计 = 购置 + 运行 place
+    every amount but the one 小计 part (购置 or 运行: the identities cannot say) — unread, not zero."""
+    path = tmp_path / "viewer.txt"
+    path.write_text(THREE_PUBLIC, encoding="utf-8")
+    disclosure, _ = read(path)
+    t = disclosure.tables.three_public
+    assert (t.budget.total, t.budget.vehicle_total, t.budget.reception) == (D("19.75"), D("19.68"), D("0.07"))
+    assert (t.final.total, t.final.vehicle_total, t.final.reception) == (D("18.00"), D("17.90"), D("0.10"))
+    assert t.budget.overseas == 0  # blank in every placement (unread with its line, never a wrong figure)
+    for path_ in ("three_public.budget.vehicle_operation", "three_public.final.vehicle_purchase"):
+        assert disclosure.provenance[path_].kind == "unread"

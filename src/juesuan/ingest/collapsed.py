@@ -231,11 +231,16 @@ def _basic(block: Block, header: list[Row], data: list[Row], out: Collector) -> 
 
 def _three_public(block: Block, header: list[Row], data: list[Row], out: Collector) -> list[Row]:
     labels = [t for r in header for t in r.text.split() if t in ("预算数", "决算数")]
+    if len(labels) == 2 and labels[0] != labels[1]:  # grouped: 预算数 over its six items, then 决算数
+        labels = [labels[0]] * 6 + [labels[1]] * 6
     rows = [_row(block.title, [_cell(t, i) for i, t in enumerate(labels)])]
     for row in data:
         amounts = [t for t in row.text.split() if is_amount(t)]
         if len(amounts) == len(labels) == 12:
             rows.append(_row(row, [_cell(a, i) for i, a in enumerate(amounts)]))
+        elif amounts and len(labels) == 12 and len(amounts) < 12:
+            # blank cells left out: no column of its own, the identities place them (three_public.py)
+            rows.append(_row(row, [Cell(a, 20 + i, 21 + i, col=None) for i, a in enumerate(amounts)]))
         elif amounts:
             out.unclear(row, f"空格分隔的行列数不明 / space-joined row, columns ambiguous: {row.text}", block.key)
     return rows

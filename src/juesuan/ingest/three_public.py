@@ -107,6 +107,9 @@ def parse_three_public(block: Block, out: Collector, resolve=None) -> dict:
         cells = [(band(c, i), c) for i, c in enumerate(row.cells) if is_amount(c.text)]
         if not cells:
             continue
+        if len(cells) < len(slot) and all(c.col is None for _, c in cells):
+            # a line without positions (a viewer's copy): its amounts in the printed column order
+            return _place_by_identities(row, [c for _, c in cells], [slot[b] for b in sorted(slot)], block, out)
         placed = [(slot[b], cell) for b, cell in cells if b in slot]
         tentative: dict[str, dict] = {"budget": {}, "final": {}}
         for (measure, item), cell in placed:
@@ -114,7 +117,8 @@ def parse_three_public(block: Block, out: Collector, resolve=None) -> dict:
         if len(placed) < len(cells) or not all(_holds(tentative[m]) for m in tentative):
             # blank cells left out of the line put amounts under the wrong headers: the identities decide
             order = [labels[b] for b in sorted(labels)] if len(set(labels.values())) == 2 else ["budget", "final"]
-            return _place_by_identities(row, [c for _, c in cells], list(dict.fromkeys(order)), block, out)
+            grouped = [(m, item) for m in dict.fromkeys(order) for item in ITEMS]
+            return _place_by_identities(row, [c for _, c in cells], grouped, block, out)
         for (measure, item), cell in placed:
             value = out.amount(f"three_public.{measure}.{item}", row, cell, block.unit)
             if value is not None:
@@ -123,34 +127,35 @@ def parse_three_public(block: Block, out: Collector, resolve=None) -> dict:
     return table
 
 
-def _placements(amounts: list[Decimal]) -> list[dict[str, Decimal]]:
-    """Order-keeping placements of one measure's amounts over ITEMS that satisfy T07-001/002."""
+def _placements(amounts: list[Decimal], sequence: list[tuple[str, str]]) -> list[dict[str, dict]]:
+    """Order-keeping placements of the row's amounts over the printed columns ``sequence``
+    ((measure, item) each) that satisfy T07-001/002 for both measures."""
     from itertools import combinations
 
     out = []
-    for chosen in combinations(range(len(ITEMS)), len(amounts)):
-        values = {ITEMS[i]: a for i, a in zip(chosen, amounts)}
-        if _holds(values):
-            out.append({item: values.get(item, Decimal(0)) for item in ITEMS})
+    for chosen in combinations(range(len(sequence)), len(amounts)):
+        values: dict[str, dict] = {"budget": {}, "final": {}}
+        for i, a in zip(chosen, amounts):
+            measure, item = sequence[i]
+            values[measure][item] = a
+        if all(_holds(v) for v in values.values()):
+            out.append({m: {item: v.get(item, Decimal(0)) for item in ITEMS} for m, v in values.items()})
     return out
 
 
-def _place_by_identities(row, cells: list, order: list[str], block: Block, out: Collector) -> dict:
-    """Every split of the row's amounts into 预算数 | 决算数 (header order) and every placement of
-    each part that keeps the identities; a cell is placed only where all of them agree, the rest
-    is unread (never a zero)."""
+def _place_by_identities(row, cells: list, sequence: list[tuple[str, str]], block: Block, out: Collector) -> dict:
+    """Every order-keeping placement of the row's amounts over the printed columns (blank cells
+    left out of the line) that keeps the identities; a cell is placed only where all of them
+    agree, the rest is unread (never a zero)."""
     amounts = [parse_amount(c.text) or Decimal(0) for c in cells]
-    options: list[tuple[dict, dict]] = []
-    for cut in range(len(amounts) + 1):
-        first, second = _placements(amounts[:cut]), _placements(amounts[cut:])
-        options += [(a, b) for a in first for b in second]
+    options = _placements(amounts, sequence)
     table: dict = {"budget": {}, "final": {}}
     if not options:
         out.unclear(row, "three_public: 没有满足恒等式的排列，整行未读 / no placement keeps the identities", block.key)
         return table
-    for side, measure in enumerate(order[:2]):
+    for measure in ("budget", "final"):
         for item in ITEMS:
-            values = {option[side][item] for option in options}
+            values = {option[measure][item] for option in options}
             if len(values) != 1:
                 out.unclear(row, f"three_public.{measure}.{item}: 空格省略，无法确定所在列 / column not certain",
                             block.key)
