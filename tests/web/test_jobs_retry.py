@@ -4,6 +4,7 @@ at once) on SQLite and PostgreSQL; tests/web/test_jobs_worker.py runs the same w
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 
@@ -88,10 +89,13 @@ def test_a_dead_workers_job_is_run_again_then_given_up(app, seeded):
     host, dead = socket.gethostname(), _dead_pid()
     again = _running(app, seeded, f"{host}:{dead}:0000", attempts=1)
     given_up = _running(app, seeded, f"{host}:{dead}:0000", attempts=jobs.MAX_RUNS)
+    parent, started = os.getppid(), jobs._started(os.getppid())
+    reused = _running(app, seeded, f"{host}:{parent}:{int(started) - 1}", attempts=1)  # the pid is another's now
     elsewhere = _running(app, seeded, f"another-host-{host}:{dead}:0000", attempts=1)
     alive = _running(app, seeded, jobs.worker_id(), attempts=1)  # this process: a live worker
+    other_alive = _running(app, seeded, f"{host}:{parent}:{started}", attempts=1)  # a live process, as recorded
     found = jobs.recover(app.state.settings)
-    assert found == {again: "queued", given_up: "failed"}
+    assert found == {again: "queued", given_up: "failed", reused: "queued"}
     client = _signed_in(app, "reviewer_a")
     job = client.get(f"/api/jobs/{again}").json()
     assert (job["state"], job["attempts"]) == ("done", 2)  # re-queued, then run here (immediate)
@@ -99,6 +103,7 @@ def test_a_dead_workers_job_is_run_again_then_given_up(app, seeded):
     assert job["state"] == "failed" and f"已执行 {jobs.MAX_RUNS} 次均未完成" in job["error"], job
     assert client.get(f"/api/jobs/{elsewhere}").json()["state"] == "running"
     assert client.get(f"/api/jobs/{alive}").json()["state"] == "running"
+    assert client.get(f"/api/jobs/{other_alive}").json()["state"] == "running"
     assert jobs.recover(app.state.settings) == {}  # nothing twice
 
 

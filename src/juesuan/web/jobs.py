@@ -39,7 +39,7 @@ from .settings import Settings, from_env
 logger = logging.getLogger(__name__)
 MAX_RUNS = 3
 """Runs of one job (each start counts) before an interrupted job is given up as failed."""
-_TOKEN = secrets.token_hex(4)
+_TOKENS: dict[int, str] = {}
 
 
 def _storage(redis_url: str | None, data_dir: Path) -> tuple[type, dict[str, Any]]:
@@ -75,9 +75,26 @@ def bind(settings: Settings) -> None:
     _bound = key
 
 
+def _started(pid: int) -> str | None:
+    """When process ``pid`` started (clock ticks since boot, Linux /proc); None when it is gone or a zombie."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return None
+    return None if fields[0] == "Z" else fields[19]
+
+
+def _token() -> str:
+    """This process's start time where /proc tells it (a pid reused later has another), else a random token."""
+    pid = os.getpid()
+    if pid not in _TOKENS:
+        _TOKENS[pid] = _started(pid) or "r" + secrets.token_hex(4)
+    return _TOKENS[pid]
+
+
 def worker_id() -> str:
     """This process as recorded on the jobs it runs: ``host:pid:token``."""
-    return f"{socket.gethostname()}:{os.getpid()}:{_TOKEN}"[-120:]
+    return f"{socket.gethostname()}:{os.getpid()}:{_token()}"[-120:]
 
 
 _ENGINES: dict[str, Any] = {}
@@ -251,17 +268,16 @@ def _process_gone(worker: str, host: str) -> bool:
     if worker_host != host:
         return False  # another machine's worker puts its own jobs back
     if pid == os.getpid():
-        return token != _TOKEN  # same pid, earlier process (pid 1 in a restarted container)
-    try:
+        return token != _token()  # same pid, earlier process (pid 1 in a restarted container)
+    if not token.startswith("r"):  # a start time: the process is gone, a zombie, or the pid now another's
+        return _started(pid) != token
+    try:  # no /proc where it ran: whether the pid runs is all we know
         os.kill(pid, 0)
     except ProcessLookupError:
         return True
     except PermissionError:
         pass
-    try:
-        return b"juesuan" not in Path(f"/proc/{pid}/cmdline").read_bytes()  # pid reused, or a zombie
-    except OSError:
-        return False  # no /proc: alive is all we know
+    return False
 
 
 def recover(settings: Settings) -> dict[int, str]:
