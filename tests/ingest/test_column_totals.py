@@ -146,3 +146,33 @@ def test_read__three_public_line_without_blanks_placed_by_its_identities(tmp_pat
     assert t.budget.overseas == 0  # blank in every placement (unread with its line, never a wrong figure)
     for path_ in ("three_public.budget.vehicle_operation", "three_public.final.vehicle_purchase"):
         assert disclosure.provenance[path_].kind == "unread"
+
+
+RAW = """一般公共预算财政拨款支出决算表
+单位：万元
+项目 合计 基本支出 项目支出
+科目编码 科目名称
+类 款 项
+合计 38.00
+18.00 20.00
+201 一般公共服务支出 30.00
+10.00 20.00
+201 06 01 行政运行 10.00
+10.00
+201 06 02 一般行政管理事务 20.00 20.00
+208 社会保障和就业支出 8.00 8.00
+"""
+
+
+def test_read__a_rows_amounts_wrapped_onto_the_next_line_rejoin_it(tmp_path: Path):
+    """pdftotext -raw prints a tall row's 合计 on its code line and its parts on the next: a row
+    whose amounts fit no placement yet (a lone 合计) takes the amounts-only line after it."""
+    path = tmp_path / "raw.txt"
+    path.write_text(RAW, encoding="utf-8")
+    disclosure, report = read(path)
+    t = disclosure.tables.general_budget
+    rows = {r.code: r for r in t.rows}
+    assert (t.total.total, t.total.basic, t.total.project) == (D("38.00"), D("18.00"), D("20.00"))
+    assert (rows["201"].basic, rows["201"].project) == (D("10.00"), D("20.00"))
+    assert rows["2010601"].basic == D("10.00") and rows["2010602"].project == D("20.00")
+    assert report.coverage["general_budget"] == (12, 12)  # each printed amount in its own cell

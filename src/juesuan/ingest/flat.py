@@ -95,7 +95,9 @@ def _split(tokens: list[tuple[str, tuple]]) -> tuple[list[str], list[str], list[
     return codes, names, amounts
 
 
-def records(block: Block, out: Collector) -> list[Record]:
+def records(block: Block, out: Collector, positions: bool = False) -> list[Record]:
+    """``positions``: the lines keep their layout (pdftotext -layout), where amounts on a line of
+    their own may be a tall cell's parts above the next row: they never complete the row above."""
     found: list[Record] = []
     current: Record | None = None
     pending = ""
@@ -114,6 +116,13 @@ def records(block: Block, out: Collector) -> list[Record]:
         orphans = []
         found.append(record)
         return record
+
+    table_spec = spec(block.key)
+
+    def placeable(amounts: list) -> bool:
+        """The amounts fit the table's row identities (a lone 合计 never does: 合计 = Σ parts)."""
+        values = [parse_amount(text) for text, _, _ in amounts]
+        return table_spec is None or None in values or bool(candidates(values, table_spec))
 
     started = False
     for row in block.rows:
@@ -152,6 +161,8 @@ def records(block: Block, out: Collector) -> list[Record]:
         elif amounts:
             if current is not None and not current.amounts:
                 current.amounts = amounts
+            elif current is not None and not orphans and not positions and not placeable(current.amounts):
+                current.amounts = current.amounts + amounts  # its amounts wrapped onto this line
             else:
                 lost(orphans)
                 orphans = amounts
@@ -167,7 +178,7 @@ def parse_flat_coded(block: Block, out: Collector, resolve, positions: bool = Fa
         return {}
     parents: dict[int, str] = {}
     kept: dict[str, Record] = {}
-    for record in records(block, out):
+    for record in records(block, out, positions):
         if record.total:
             kept.setdefault("total", record)
             continue
@@ -212,12 +223,13 @@ def parse_flat_coded(block: Block, out: Collector, resolve, positions: bool = Fa
         entry = {"code": label if label != "total" else "合计", "name": record.name or "合计"}
         result = decided[label] if label not in conflict else _decide(conflict[label], len(table_spec.columns),
                                                                              False)
+        unused = list(record.amounts)  # each printed token gives one cell its line
         for column, value in enumerate(result.vector):
             name = table_spec.columns[column]
             if column in result.unknown:
                 continue
             if value is not None:
-                text, line = _amount_at(record, value)
+                text, line = _amount_at(record, value, unused)
                 got = out.amount(f"{block.key}.{label}.{name}", line, Cell(text, 0, 0, line.line, line.line + 1),
                                  block.unit)
                 if got is not None:
@@ -235,8 +247,12 @@ def parse_flat_coded(block: Block, out: Collector, resolve, positions: bool = Fa
     return table
 
 
-def _amount_at(record: Record, value: Decimal) -> tuple[str, Row]:
-    """The printed token of a placed value (for its line and text)."""
+def _amount_at(record: Record, value: Decimal, unused: list) -> tuple[str, Row]:
+    """The printed token of a placed value (for its line and text): the first not yet taken."""
+    for index, (t, r, _) in enumerate(unused):
+        if parse_amount(t) == value:
+            del unused[index]
+            return t, r
     return next(((t, r) for t, r, _ in record.amounts if parse_amount(t) == value), record.amounts[0][:2])
 
 
