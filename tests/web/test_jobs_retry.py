@@ -4,6 +4,7 @@ at once) on SQLite and PostgreSQL; tests/web/test_jobs_worker.py runs the same w
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import socket
 import subprocess
@@ -12,7 +13,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import select, update
 
 from juesuan.web import jobs
-from juesuan.web.models import AuditEntry, Job
+from juesuan.web.models import AuditEntry, Job, now
 
 from .conftest import ROOT
 
@@ -76,10 +77,11 @@ def _dead_pid() -> int:
     return process.pid
 
 
-def _running(app, seeded, worker: str, attempts: int) -> int:
+def _running(app, seeded, worker: str, attempts: int, quiet_minutes: int = 0) -> int:
     with app.state.sessions() as db:
         job = Job(kind="parse", payload={"files": [str(DOCUMENT)]}, user_id=seeded.users["reviewer_a"].id,
-                  state="running", worker=worker, attempts=attempts, progress=0, total=1)
+                  state="running", worker=worker, attempts=attempts, progress=0, total=1,
+                  updated_at=now() - dt.timedelta(minutes=quiet_minutes))
         db.add(job)
         db.commit()
         return job.id
@@ -91,17 +93,19 @@ def test_a_dead_workers_job_is_run_again_then_given_up(app, seeded):
     given_up = _running(app, seeded, f"{host}:{dead}:0000", attempts=jobs.MAX_RUNS)
     parent, started = os.getppid(), jobs._started(os.getppid())
     reused = _running(app, seeded, f"{host}:{parent}:{int(started) - 1}", attempts=1)  # the pid is another's now
-    elsewhere = _running(app, seeded, f"another-host-{host}:{dead}:0000", attempts=1)
+    elsewhere = _running(app, seeded, f"another-host-{host}:{dead}:0000", attempts=1, quiet_minutes=1)
+    silent = _running(app, seeded, f"another-host-{host}:{dead}:0000", attempts=1, quiet_minutes=6)
     alive = _running(app, seeded, jobs.worker_id(), attempts=1)  # this process: a live worker
     other_alive = _running(app, seeded, f"{host}:{parent}:{started}", attempts=1)  # a live process, as recorded
     found = jobs.recover(app.state.settings)
-    assert found == {again: "queued", given_up: "failed", reused: "queued"}
+    assert found == {again: "queued", given_up: "failed", reused: "queued", silent: "queued"}
     client = _signed_in(app, "reviewer_a")
     job = client.get(f"/api/jobs/{again}").json()
     assert (job["state"], job["attempts"]) == ("done", 2)  # re-queued, then run here (immediate)
     job = client.get(f"/api/jobs/{given_up}").json()
     assert job["state"] == "failed" and f"已执行 {jobs.MAX_RUNS} 次均未完成" in job["error"], job
-    assert client.get(f"/api/jobs/{elsewhere}").json()["state"] == "running"
+    assert client.get(f"/api/jobs/{elsewhere}").json()["state"] == "running"  # another machine's, alive 1 min ago
+    assert client.get(f"/api/jobs/{silent}").json()["state"] == "done"  # silent for 6 > 5 minutes: run again here
     assert client.get(f"/api/jobs/{alive}").json()["state"] == "running"
     assert client.get(f"/api/jobs/{other_alive}").json()["state"] == "running"
     assert jobs.recover(app.state.settings) == {}  # nothing twice
@@ -123,3 +127,19 @@ def test_a_queue_that_cannot_be_reached_fails_the_job_with_that_reason(app, seed
         jobs.huey.immediate = True
     job = _signed_in(app, "reviewer_a").get(f"/api/jobs/{job_id}").json()
     assert job["state"] == "failed" and job["error"].startswith("无法放入任务队列"), job
+
+
+def test_a_workers_heartbeat_keeps_its_running_jobs_alive(app, seeded):
+    """The heartbeat (every 30 s in a worker process) touches exactly the jobs running in that process."""
+    settings = app.state.settings
+    mine = _running(app, seeded, jobs.worker_id(), attempts=1, quiet_minutes=10)
+    not_here = _running(app, seeded, jobs.worker_id(), attempts=1, quiet_minutes=10)
+    jobs.settings_sessions(settings)
+    jobs._ACTIVE.add((settings.database_url, mine))
+    try:
+        assert jobs.beat() == 1
+    finally:
+        jobs._ACTIVE.discard((settings.database_url, mine))
+    with app.state.sessions() as db:
+        fresh = {job.id: jobs._stale(job.updated_at, dt.timedelta(minutes=1)) for job in db.scalars(select(Job))}
+    assert (fresh[mine], fresh[not_here]) == (False, True)

@@ -10,8 +10,10 @@ runs it. What a user can count on (docs/workspace.md, tests/web/test_jobs_worker
 - A job that was running when its worker stopped is run again from the start (a job reads its inputs
   and writes its outputs afresh), up to ``MAX_RUNS`` runs; one that was cut off that often is shown as
   failed with that reason instead of stopping workers for ever. A worker stopped by SIGTERM puts its
-  job back itself; one killed outright (SIGKILL, out of memory, power) leaves it ``running``, and the
-  next worker that starts on the same machine sees that its process is gone and puts it back.
+  job back itself; one killed outright (SIGKILL, out of memory, power) leaves it ``running``: a worker
+  starting on the same machine sees that its process is gone and puts it back; any worker, every minute,
+  puts back a job of another machine's worker that has shown no life (progress, the 30 s heartbeat) for
+  ``STALE_AFTER``.
 - A message for a job that is not queued (done, failed, or running in a live worker) is dropped, so a
   duplicate message never runs a job twice at once.
 
@@ -20,15 +22,17 @@ runs it. What a user can count on (docs/workspace.md, tests/web/test_jobs_worker
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import secrets
 import socket
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
-from huey import Huey
+from huey import Huey, crontab
 from huey.signals import SIGNAL_INTERRUPTED
 from huey.storage import RedisStorage, SqliteStorage
 from sqlalchemy import and_, false, or_, select, update
@@ -39,6 +43,10 @@ from .settings import Settings, from_env
 logger = logging.getLogger(__name__)
 MAX_RUNS = 3
 """Runs of one job (each start counts) before an interrupted job is given up as failed."""
+HEARTBEAT = dt.timedelta(seconds=30)
+"""How often a worker marks its running jobs alive."""
+STALE_AFTER = dt.timedelta(minutes=5)
+"""A job of another machine's worker with no sign of life for this long is put back (10 heartbeats missed)."""
 _TOKENS: dict[int, str] = {}
 
 
@@ -98,8 +106,8 @@ def worker_id() -> str:
 
 
 _ENGINES: dict[str, Any] = {}
-_ACTIVE: set[int] = set()
-"""Jobs running in this process now."""
+_ACTIVE: set[tuple[str, int]] = set()
+"""Jobs running in this process now: (database URL, job id)."""
 
 
 def _sessions(database_url: str, data_dir: str):
@@ -123,11 +131,11 @@ def _set(sessions, job_id: int, **values) -> bool:
     return changed == 1
 
 
-def _claim(sessions, job_id: int):
+def _claim(sessions, database_url: str, job_id: int):
     """Mark the job running in this process if it is queued (or ours from a run huey retries)."""
     from .models import Job, now
 
-    mine = and_(Job.state == "running", Job.worker == worker_id()) if job_id not in _ACTIVE else false()
+    mine = and_(Job.state == "running", Job.worker == worker_id()) if (database_url, job_id) not in _ACTIVE else false()
     with sessions() as db:
         claimed = db.execute(update(Job).where(Job.id == job_id, or_(Job.state == "queued", mine)).values(
             state="running", worker=worker_id(), attempts=Job.attempts + 1, progress=0, error="",
@@ -147,11 +155,11 @@ def run_job(job_id: int, database_url: str, data_dir: str, task=None) -> None:
     from .tasks import KINDS
 
     sessions = _sessions(database_url, data_dir)
-    job = _claim(sessions, job_id)
+    job = _claim(sessions, database_url, job_id)
     if job is None:
         logger.info("job %s is not queued: message dropped", job_id)
         return
-    _ACTIVE.add(job_id)
+    _ACTIVE.add((database_url, job_id))
 
     def progress(done: int, total: int) -> None:
         if not _set(sessions, job_id, progress=done, total=total):
@@ -172,7 +180,7 @@ def run_job(job_id: int, database_url: str, data_dir: str, task=None) -> None:
             return
         _set(sessions, job_id, state="done", result=result or {})
     finally:
-        _ACTIVE.discard(job_id)
+        _ACTIVE.discard((database_url, job_id))
 
 
 def _send(settings: Settings, job_id: int) -> None:
@@ -280,38 +288,82 @@ def _process_gone(worker: str, host: str) -> bool:
     return False
 
 
-def recover(settings: Settings) -> dict[int, str]:
-    """Put back the jobs that dead workers of this machine left running; {job id: new state}."""
+def _stale(updated_at, limit: dt.timedelta) -> bool:
+    if updated_at is None:
+        return True
+    if updated_at.tzinfo is None:  # SQLite keeps no zone; we write UTC
+        updated_at = updated_at.replace(tzinfo=dt.timezone.utc)
+    return dt.datetime.now(dt.timezone.utc) - updated_at > limit
+
+
+def recover(settings: Settings, stale_after: dt.timedelta = STALE_AFTER) -> dict[int, str]:
+    """Put back the running jobs whose worker is gone; {job id: new state}. On this machine a worker is gone
+    when its process is; on another, when it has not shown life (progress, heartbeat) for ``stale_after``."""
     sessions = settings_sessions(settings)
     from .models import Job
 
     try:
         with sessions() as db:
-            running = db.execute(select(Job.id, Job.worker).where(Job.state == "running")).all()
+            running = db.execute(select(Job.id, Job.worker, Job.updated_at).where(Job.state == "running")).all()
     except SQLAlchemyError as exc:  # no schema yet (the web server migrates it), database down
         logger.warning("jobs not checked for a dead worker's: %s", exc)
         return {}
     host, out = socket.gethostname(), {}
-    for job_id, worker in running:
-        if _process_gone(worker, host):
-            state = _put_back(sessions, job_id, settings.database_url, str(settings.data_dir),
-                              "执行该任务的后台进程已不在运行", worker)
+    for job_id, worker, updated_at in running:
+        if worker.rsplit(":", 2)[0] == host or worker == "":
+            gone, why = _process_gone(worker, host), "执行该任务的后台进程已不在运行"
+        else:
+            gone, why = _stale(updated_at, stale_after), f"执行该任务的后台进程（{worker.rsplit(':', 2)[0]}）已超过 " \
+                f"{int(stale_after.total_seconds() // 60)} 分钟没有响应"
+        if gone:
+            state = _put_back(sessions, job_id, settings.database_url, str(settings.data_dir), why, worker)
             if state:
                 out[job_id] = state
     return out
 
 
-_recovered = threading.Lock()
-_recovered_once: list[bool] = []
+def beat() -> int:
+    """Show that this process's running jobs are alive (``updated_at``); the number of jobs touched."""
+    from .models import Job, now
+
+    touched = 0
+    for database_url, job_id in list(_ACTIVE):
+        sessions = _ENGINES.get(database_url)
+        if sessions is None:
+            continue
+        with sessions() as db:
+            touched += db.execute(update(Job).where(Job.id == job_id, Job.state == "running", Job.worker == worker_id())
+                                  .values(updated_at=now())).rowcount
+            db.commit()
+    return touched
+
+
+def _heartbeat() -> None:
+    while True:
+        time.sleep(HEARTBEAT.total_seconds())
+        try:
+            beat()
+        except Exception:  # noqa: BLE001 - the database may be away for a while
+            logger.exception("job heartbeat failed")
+
+
+_started_once = threading.Lock()
+_started_flag: list[bool] = []
 
 
 @huey.on_startup()
-def _recover_at_start() -> None:
-    """Once per worker process, before its first task (huey calls this in each worker thread)."""
-    with _recovered:
-        if _recovered_once:
+def _at_start() -> None:
+    """Once per worker process, before its first task (huey calls this in each worker thread): put back what
+    dead workers left running, and start the heartbeat of this worker's jobs (a worker process, never the web)."""
+    with _started_once:
+        if _started_flag:
             return
-        _recovered_once.append(True)
+        _started_flag.append(True)
+    threading.Thread(target=_heartbeat, name="juesuan-job-heartbeat", daemon=True).start()
+    _recover_logged()
+
+
+def _recover_logged() -> None:
     try:
         found = recover(from_env())
     except Exception:  # noqa: BLE001 - a worker that cannot look still runs the queue
@@ -319,3 +371,9 @@ def _recover_at_start() -> None:
         return
     if found:
         logger.warning("jobs left by a stopped worker: %s", found)
+
+
+@huey.periodic_task(crontab(minute="*"))
+def recover_every_minute() -> None:
+    """Any running worker also looks every minute: a worker on another machine may never come back."""
+    _recover_logged()
