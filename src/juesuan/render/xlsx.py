@@ -51,7 +51,8 @@ class Formats:
         self._book, self._boxed = book, boxed
 
     def cell(self, cell: Cell, head: bool):
-        key = (cell.fmt, cell.align, cell.bold or head, head, cell.blank_zero)
+        places = _places(cell)
+        key = (cell.fmt, cell.align, cell.bold or head, head, cell.blank_zero, places)
         if key not in self._cache:
             left_text = cell.align == "left" and cell.fmt == "text" and not head
             spec = {**(self._indented if left_text else self._boxed), "align": cell.align,
@@ -62,8 +63,17 @@ class Formats:
                 spec["num_format"] = AMOUNT_BLANK_ZERO if cell.blank_zero else AMOUNT_FORMAT
             elif cell.fmt == "percent":
                 spec["num_format"] = '0.00"%"'
+            elif places is not None:  # 分值, 得分: the decimals the grid prints ("5.00", not "5")
+                spec["num_format"] = "0." + "0" * places if places else "0"
             self._cache[key] = self._book.add_format(spec)
         return self._cache[key]
+
+
+def _places(cell: Cell) -> int | None:
+    """Decimals of a plain number as the grid holds it (grids_selfeval sets one per measure)."""
+    if cell.fmt != "number" or not isinstance(cell.value, Decimal) or not cell.value.is_finite():
+        return None
+    return max(0, -cell.value.as_tuple().exponent)
 
 
 LINE_PT = 14
