@@ -21,8 +21,8 @@ LANDSCAPE = (225 * PT_PER_MM, 156 * PT_PER_MM)
 TITLE = 40  # title and subtitle or unit line above the table (measured: a 自评表's table starts 40 pt down)
 
 # Type and cell insets per setting; document.typ sets what grid_data passes (one source).
-# Printed tables (the Shanghai 2024 PDFs) set 五号 (10.5 pt) in rows about 17 pt apart, the
-# text 3 pt clear of the rules above and below and 3–4 pt from the sides.
+# The published Shanghai 2024 PDF sets its tables in rows 16.5–17 pt apart (Chinese glyphs about
+# 10.3 pt wide), the text about 3 pt clear of the rules and 3–4 pt from the sides.
 
 
 class Setting(NamedTuple):
