@@ -61,3 +61,11 @@ def break_head(text: str, capacity: int) -> str:
 def is_head(cell, kind: str) -> bool:
     """A header cell: in a head row, or a form label (bold, centred text: 项目名称, 实施单位)."""
     return isinstance(cell.value, str) and (kind == "head" or (cell.bold and cell.align == "center"))
+
+
+def word_breaks(text: str) -> list[int]:
+    """Where a line may break between the header terms (a term's start or end inside the text),
+    for a renderer that breaks lines itself (HTML: ``<wbr>`` there, ``word-break: keep-all``)."""
+    spans = _spans(text)
+    edges = {edge for span in spans for edge in span}
+    return sorted(p for p in edges if 0 < p < len(text) and not any(s < p < e for s, e in spans))

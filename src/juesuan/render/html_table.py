@@ -13,6 +13,7 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from .cells import Cell, Grid, Row
+from .headbreak import is_head, word_breaks
 
 
 def cell_tag(cell: Cell, row: Row, first: bool) -> str:
@@ -35,7 +36,17 @@ _CLASSES: dict[tuple[str, bool, bool], str] = {}
 """Escaped class attribute per (align, amount, bold): a handful of values for thousands of cells."""
 
 
-def _cell(tag: str, scope: str, cell: Cell) -> str:
+def _head_text(text: str) -> str:
+    """A header text with ``<wbr>`` between its terms: the page breaks it only there
+    (``th { word-break: keep-all }``), never "本年收入合/计"."""
+    cuts = word_breaks(text)
+    if not cuts:
+        return str(escape(text))
+    pieces = [text[a:b] for a, b in zip((0, *cuts), (*cuts, len(text)))]
+    return "<wbr>".join(str(escape(piece)) for piece in pieces)
+
+
+def _cell(tag: str, scope: str, cell: Cell, kind: str = "body") -> str:
     """One ``<th>``/``<td>``; ``scope`` is the ready attribute text (or empty)."""
     key = (cell.align, cell.is_amount, cell.bold)
     classes = _CLASSES.get(key)
@@ -46,17 +57,18 @@ def _cell(tag: str, scope: str, cell: Cell) -> str:
         spans = f' colspan="{cell.colspan}"'
     if cell.rowspan > 1:
         spans += f' rowspan="{cell.rowspan}"'
-    return f'<{tag}{scope}{spans} class="{classes}">{escape(cell.text())}</{tag}>'
+    text = _head_text(cell.text()) if tag == "th" and is_head(cell, kind) else escape(cell.text())
+    return f'<{tag}{scope}{spans} class="{classes}">{text}</{tag}>'
 
 
 def _meta_row(row: Row) -> str:
     # Form rows of the 自评表: bold labels are row headers.
-    return "".join(_cell("th", ' scope="row"', c) if c.bold and not c.is_amount
+    return "".join(_cell("th", ' scope="row"', c, "meta") if c.bold and not c.is_amount
                    else _cell("td", "", c) for c in row.cells)
 
 
 def _header_row(row: Row) -> str:
-    return "".join(_cell("th", ' scope="colgroup"' if c.colspan > 1 else ' scope="col"', c)
+    return "".join(_cell("th", ' scope="colgroup"' if c.colspan > 1 else ' scope="col"', c, "head")
                    for c in row.cells)
 
 
@@ -65,7 +77,7 @@ def _body_row(row: Row) -> str:
     parts = []
     for index, c in enumerate(row.cells):
         tag = cell_tag(c, row, index == 0)
-        parts.append(_cell(tag, scope if tag == "th" else "", c))
+        parts.append(_cell(tag, scope if tag == "th" else "", c, row.kind))
     return "".join(parts)
 
 
