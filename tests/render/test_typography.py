@@ -136,3 +136,10 @@ def test_self_evaluation_forms__one_number_format_per_measure(grids):
                 text = cell.text()
                 decimals["分值" if c == 6 else "得分"].add(len(text.partition(".")[2]))
     assert all(len(found) <= 1 for found in decimals.values()), decimals
+
+
+def test_html_header__breaks_only_between_terms():
+    from juesuan.render.html_table import _head_text
+
+    assert _head_text("本年收入合计") == "本年<wbr>收入<wbr>合计"
+    assert _head_text("a<b") == "a&lt;b"
