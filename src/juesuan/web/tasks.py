@@ -21,9 +21,8 @@ def parse_documents(sessions, payload: dict[str, Any], progress: Progress) -> di
     results = []
     for index, path in enumerate(files):
         progress(index, len(files))
-        disclosure, report = read(path)
-        entry: dict[str, Any] = {"file": path.name, "ok": disclosure is not None,
-                                 "problems": [str(p) for p in report.problems][:50]}
+        disclosure, problems = _load(path, read)
+        entry: dict[str, Any] = {"file": path.name, "ok": disclosure is not None, "problems": problems[:50]}
         if disclosure is not None:
             checked = check(disclosure)
             entry.update(department=disclosure.meta.department, year=disclosure.meta.year,
@@ -32,6 +31,23 @@ def parse_documents(sessions, payload: dict[str, Any], progress: Progress) -> di
         results.append(entry)
     progress(len(files), len(files))
     return {"files": results}
+
+
+DISCLOSURE_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+def _load(path: Path, read) -> tuple[Any, list[str]]:
+    """A disclosure file (YAML/JSON, the project's own format) is loaded as ``juesuan check`` loads it;
+    any other upload is a published document, read first. Problems come back as text, never raised."""
+    from .. import fileformat
+
+    if path.suffix.lower() in DISCLOSURE_SUFFIXES:
+        try:
+            return fileformat.load(path), []
+        except fileformat.DisclosureFileError as exc:
+            return None, [str(problem) for problem in exc.problems]
+    disclosure, report = read(path)
+    return disclosure, [str(problem) for problem in report.problems]
 
 
 def _located(finding, disclosure) -> dict[str, Any]:
