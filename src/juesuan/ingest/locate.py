@@ -82,6 +82,9 @@ def locate(doc: Document, trace: list | None = None) -> list[Block]:
     ``LocateStep``s."""
     blocks: list[Block] = []
     current: Block | None = None
+    # a bare 2- or 3-digit line inside a page is a 类/款 code on a line of its own (pdftotext -raw of 公开06), not
+    # a page number: those sit first or last on their page
+    edges = {id(r) for page in doc.pages for r in page.rows[:1] + page.rows[-1:]}
     for row in doc.rows():
         cue = title_cue(row)
         if cue:
@@ -99,7 +102,7 @@ def locate(doc: Document, trace: list | None = None) -> list[Block]:
                 current.unit, current.unit_printed = unit, True
             blocks.append(current)
             continue
-        if current is None or is_page_mark(row):
+        if current is None or is_page_mark(row) and (id(row) in edges or not re.fullmatch(r"\d{2,3}", clean(row.text))):
             continue
         text = clean(row.text)
         unit = find_unit(text)
