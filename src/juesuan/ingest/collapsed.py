@@ -201,6 +201,11 @@ def _by_sources(row: Row, amounts: list[str], empty: set[str], block: Block, out
 
 
 def _basic(block: Block, header: list[Row], data: list[Row], out: Collector) -> list[Row]:
+    from . import basic_stream
+
+    streamed = basic_stream.rows(block.title, header + data, lambda row, message: out.unclear(row, message, block.key))
+    if streamed is not None:  # items in reading order, each 类 proven by its 款
+        return streamed
     rows = [_row(block.title, [_cell("科目名称", 1), _cell("决算数", 2), _cell("科目名称", 4), _cell("决算数", 5)])]
     sides: dict[str, int] = {}
     for row in data:
