@@ -91,7 +91,8 @@ def test_grid_for__three_public_twelve_cells_interleaved_or_budget_first():
     budget_first = grid_for(small_disclosure(), "three_public",
                             LayoutOptions(three_public_order="budget_first"))
     assert texts(interleaved.body[0])[:2] == ["20.50", "19.75"]
-    assert texts(interleaved.header[2])[:2] == ["预算数", "决算数"]
+    assert texts(interleaved.header[0]) == ["财政拨款“三公”经费"]  # SH-T/SH-S, over all 12 columns
+    assert texts(interleaved.header[3])[:2] == ["预算数", "决算数"]
     assert texts(budget_first.body[0])[0] == "20.50" and texts(budget_first.body[0])[6] == "19.75"
     assert texts(budget_first.header[0]) == ["预算数", "决算数"]
     assert len(interleaved.body[0].cells) == len(budget_first.body[0].cells) == 12

@@ -193,7 +193,9 @@ def _three_public_header(options) -> tuple[Row, ...]:
         subs = [head("小计"), head("公务用车购置费"), head(operation)]
         return (Row((head("预算数", colspan=6), head("决算数", colspan=6)), kind="head"),
                 Row(tuple(items * 2), kind="head"), Row(tuple(subs * 2), kind="head"))
+    # SH-T and SH-S print "财政拨款“三公”经费" over the whole header
     return (
+        Row((head("财政拨款“三公”经费", colspan=12),), kind="head"),
         Row((head("合计", colspan=2, rowspan=2), head("因公出国（境）费", colspan=2, rowspan=2),
              head(vehicle, colspan=6), head("公务接待费", colspan=2, rowspan=2)), kind="head"),
         Row((head("小计", colspan=2), head("公务用车购置费", colspan=2), head(operation, colspan=2)),
