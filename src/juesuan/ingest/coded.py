@@ -32,8 +32,17 @@ def parse_coded(block: Block, out: Collector, resolve) -> dict:
     seen: set[str] = set()
     orphans: list = []
     parents: dict[int, str] = {}  # the last 类 (3 digits) and 款 (5 digits) read
-    for row in block.rows:
+    above, centred = "", None  # a name centred on its code line: head on the line above, tail below
+    for index, row in enumerate(block.rows):
         if not is_data_row(row):
+            text = "".join(compact(c.text) for c in row.cells)
+            if not (table["rows"] or "total" in table) or not text or any(w in text for w in _NOT_NAMES):
+                continue
+            if centred is not None and _tail(centred, text, block.rows[index + 1:], nb, resolve):
+                centred["name"] += text
+            else:
+                above = text
+            centred = None
             continue
         code_parts, names, amounts = [], [], []
         for index, cell in enumerate(row.cells):
@@ -61,6 +70,7 @@ def parse_coded(block: Block, out: Collector, resolve) -> dict:
         if any(name.startswith(t) for t in TOTAL_NAMES) and not code_parts:
             label, record = "total", {"code": "合计", "name": "合计"}
             table["total"] = record
+            centred = None
         else:
             code = join_code(code_parts) if code_parts else _by_name(name, parents, resolve)
             if code is None:
@@ -71,8 +81,10 @@ def parse_coded(block: Block, out: Collector, resolve) -> dict:
             if code in seen:  # a repeated row on a continuation page
                 continue
             seen.add(code)
-            label, record = code, {"code": code, "name": name}
+            label, record = code, {"code": code, "name": name or above}
             table["rows"].append(record)
+            centred = record if not name and above else None
+        above = ""
         for b, cell in amounts:
             field = mapping.get(b)
             if field is None:
@@ -85,6 +97,24 @@ def parse_coded(block: Block, out: Collector, resolve) -> dict:
     return table
 
 
+def _tail(record: dict, text: str, following: list, nb: int, resolve) -> bool:
+    """A name-only line below a row named from the line above: the rest of that name (centred on
+    its code line), or the next row's name above its code? The code list says, when it knows the
+    names; else the next line: a code line with no name of its own takes this one."""
+    if resolve(record["name"] + text) == record["code"]:
+        return True
+    if resolve(record["name"]) == record["code"]:
+        return False
+    nxt = next((r for r in following if any(clean(c.text) for c in r.cells)), None)
+    if nxt is None:
+        return True
+    codes = [c for i, c in enumerate(nxt.cells) if band(c, i) < nb and clean(c.text).isdigit()]
+    named = [c for i, c in enumerate(nxt.cells) if band(c, i) <= nb and clean(c.text)
+             and not clean(c.text).isdigit() and not is_amount(clean(c.text))]
+    return not (codes and not named)
+
+
+_NOT_NAMES = ("科目", "合计", "决算数", "单位：", "单位:", "注：", "注:", "栏次", "编制单位")
 _INLINE_CODE = re.compile(r"^[\[【(（]?(\d{3}(?:\d{2}){0,2})[\]】)）]?\s*(\D.*)$")
 
 

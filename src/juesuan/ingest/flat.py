@@ -78,6 +78,7 @@ class Record:
     name: str = ""
     amounts: list[tuple[str, Row, tuple]] = field(default_factory=list)  # text, its line, (band, right edge)
     named_before: bool = False  # its name came on a line above its code
+    tail: bool = False  # the line below its code gave the rest of a name centred on it
     total: bool = False
 
 
@@ -95,7 +96,7 @@ def _split(tokens: list[tuple[str, tuple]]) -> tuple[list[str], list[str], list[
     return codes, names, amounts
 
 
-def records(block: Block, out: Collector, positions: bool = False) -> list[Record]:
+def records(block: Block, out: Collector, positions: bool = False, resolve=None) -> list[Record]:
     """``positions``: the lines keep their layout (pdftotext -layout), where amounts on a line of
     their own may be a tall cell's parts above the next row: they never complete the row above."""
     found: list[Record] = []
@@ -124,11 +125,25 @@ def records(block: Block, out: Collector, positions: bool = False) -> list[Recor
         values = [parse_amount(text) for text, _, _ in amounts]
         return table_spec is None or None in values or bool(candidates(values, table_spec))
 
+    split = [_split(_banded(row)) for row in block.rows]
+
+    def tail_of(record: Record, name: str, index: int) -> bool:
+        """Whether a name-only line below a code line named from above ends that name (centred on
+        its code line) rather than heads the next row's: the code list says so when it knows the
+        names; else the next line does — a code line printing no name of its own takes this one."""
+        if resolve is not None and record.code:
+            if resolve(record.name + name) == record.code:
+                return True
+            if resolve(record.name) == record.code:
+                return False
+        after = next((parts for parts in split[index + 1:] if any(parts)), None)
+        return after is None or not (after[0] and not after[1])
+
     started = False
-    for row in block.rows:
+    for index, row in enumerate(block.rows):
         if _FOOTER.match("".join(t for t, _ in _banded(row))):
             continue  # "— 43 —": the page number, not a name and a zero
-        codes, names, banded = _split(_banded(row))
+        codes, names, banded = split[index]
         amounts = [(a, row, b) for a, b in banded]
         name = "".join(names)
         if name.startswith("栏次"):
@@ -156,6 +171,10 @@ def records(block: Block, out: Collector, positions: bool = False) -> list[Recor
             if codes and current.code is None:
                 out.unclear(row, f"科目编码无法识别 / code not understood: {' '.join(codes)} {name}", block.key)
             pending = ""
+        elif name and not amounts and current is not None and current.named_before and not current.tail \
+                and tail_of(current, name, index):
+            # a name centred on its code line (pdfplumber, -layout): head above, tail just below
+            current.name, current.tail = current.name + name, True
         elif name:
             pending += name
         elif amounts:
@@ -178,7 +197,7 @@ def parse_flat_coded(block: Block, out: Collector, resolve, positions: bool = Fa
         return {}
     parents: dict[int, str] = {}
     kept: dict[str, Record] = {}
-    for record in records(block, out, positions):
+    for record in records(block, out, positions, resolve):
         if record.total:
             kept.setdefault("total", record)
             continue

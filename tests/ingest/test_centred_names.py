@@ -1,0 +1,65 @@
+"""Names centred on their code line (pdfplumber, pdftotext -layout of a PDF whose tall cells centre
+the name): head above the code line, tail below — against names printed whole above each code line.
+Hand-made dumps in both shapes (ingest/flat.records, ingest/coded.parse_coded)."""
+
+from pathlib import Path
+
+from juesuan.ingest import read
+
+HEAD = """一般公共预算财政拨款支出决算表
+单位：万元
+项目 合计 基本支出 项目支出
+科目编码 科目名称
+类 款 项
+"""
+# pdfplumber: a wrapped name's first line above its code line, the rest below
+CENTRED = HEAD + """208 社会保障和就业支出 20.00 20.00
+208 05 行政事业单位养老支出 20.00 20.00
+机关事业单位基本养老保险缴
+208 05 05 12.00 12.00
+费支出
+机关事业单位职业年金缴费支
+208 05 06 8.00 8.00
+出
+"""
+# the same table with every name on the line above its code line
+ABOVE = HEAD + """社会保障和就业支出
+208 20.00 20.00
+行政事业单位养老支出
+208 05 20.00 20.00
+机关事业单位基本养老保险缴费支出
+208 05 05 12.00 12.00
+机关事业单位职业年金缴费支出
+208 05 06 8.00 8.00
+"""
+# pdftotext -layout: the same centred names, columns kept
+LAYOUT = HEAD + """208             社会保障和就业支出            20.00       20.00
+208   05        行政事业单位养老支出           20.00       20.00
+                机关事业单位基本养老保险缴
+208   05   05                       12.00       12.00
+                费支出
+                机关事业单位职业年金缴费支
+208   05   06                        8.00        8.00
+                出
+"""
+
+
+def _names(text: str, tmp_path: Path) -> dict[str, str]:
+    path = tmp_path / "dump.txt"
+    path.write_text(text, encoding="utf-8")
+    disclosure, _ = read(path)
+    return {r.code: r.name for r in disclosure.tables.general_budget.rows}
+
+
+def test_centred_names_rejoin_their_row(tmp_path: Path):
+    for text in (CENTRED, LAYOUT):
+        names = _names(text, tmp_path)
+        assert names["2080505"] == "机关事业单位基本养老保险缴费支出"
+        assert names["2080506"] == "机关事业单位职业年金缴费支出"
+
+
+def test_names_above_their_code_line_stay_with_it(tmp_path: Path):
+    names = _names(ABOVE, tmp_path)
+    assert names["20805"] == "行政事业单位养老支出"
+    assert names["2080505"] == "机关事业单位基本养老保险缴费支出"
+    assert names["2080506"] == "机关事业单位职业年金缴费支出"
