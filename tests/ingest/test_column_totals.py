@@ -176,3 +176,26 @@ def test_read__a_rows_amounts_wrapped_onto_the_next_line_rejoin_it(tmp_path: Pat
     assert (rows["201"].basic, rows["201"].project) == (D("10.00"), D("20.00"))
     assert rows["2010601"].basic == D("10.00") and rows["2010602"].project == D("20.00")
     assert report.coverage["general_budget"] == (12, 12)  # each printed amount in its own cell
+
+
+BASIC = """一般公共预算财政拨款基本支出决算表
+单位：万元
+经济分类 科目名称 决算数 经济分类 科目名称 决算数
+科目编码 科目编码
+类 款 类 款
+302 商品和服务支出 17.90
+302 31 公务用车运行维护费 17.90
+人员经费合计 公用经费合计 17.90
+"""
+
+
+def test_read__three_public_final_bounded_by_the_basic_expenditure_items(tmp_path: Path):
+    """公开06's 公务用车运行维护费 (一般公共预算财政拨款基本支出) is part of 公开07's 决算数 运行维护费: at
+    least 17.90 there, so the 决算数 小计 part is 运行维护费; the 预算数 part stays unread."""
+    path = tmp_path / "viewer.txt"
+    path.write_text(BASIC + THREE_PUBLIC, encoding="utf-8")
+    disclosure, _ = read(path)
+    t = disclosure.tables.three_public
+    assert (t.final.vehicle_operation, t.final.vehicle_purchase) == (D("17.90"), 0)
+    assert disclosure.provenance["three_public.final.vehicle_operation"].kind == "parsed"
+    assert disclosure.provenance["three_public.budget.vehicle_operation"].kind == "unread"

@@ -149,6 +149,9 @@ def _place_by_identities(row, cells: list, sequence: list[tuple[str, str]], bloc
     agree, the rest is unread (never a zero)."""
     amounts = [parse_amount(c.text) or Decimal(0) for c in cells]
     options = _placements(amounts, sequence)
+    least = _from_basic(out)  # 公开06's 基本支出 items are part of the 决算数 (read before 公开07)
+    options = [o for o in options if all(o["final"][item] >= x - Decimal("0.005") for item, x in least.items())] \
+        or options
     table: dict = {"budget": {}, "final": {}}
     if not options:
         out.unclear(row, "three_public: 没有满足恒等式的排列，整行未读 / no placement keeps the identities", block.key)
@@ -169,6 +172,21 @@ def _place_by_identities(row, cells: list, sequence: list[tuple[str, str]], bloc
             elif value == 0:
                 table[measure][item] = Decimal("0.00")  # every placement leaves it blank: printed as blank
     return table
+
+
+# 公开06 (一般公共预算财政拨款基本支出) items inside a 公开07 (财政拨款“三公”) 决算数 column
+BASIC_PARTS = {"overseas": "30212", "reception": "30217", "vehicle_operation": "30231", "vehicle_purchase": "31013"}
+
+
+def _from_basic(out: Collector) -> dict[str, Decimal]:
+    """The least each 决算数 item can be: its 公开06 经济分类 item, where that was read (not unread)."""
+    least = {}
+    for item, code in BASIC_PARTS.items():
+        path = f"basic_expenditure.{code}.amount"
+        source = out.sources.get(path)
+        if out.values.get(path) and source is not None and source.kind == "parsed" and out.values[path] > 0:
+            least[item] = out.values[path]
+    return least
 
 
 def _holds(values: dict[str, Decimal]) -> bool:
