@@ -199,3 +199,37 @@ def test_read__three_public_final_bounded_by_the_basic_expenditure_items(tmp_pat
     assert (t.final.vehicle_operation, t.final.vehicle_purchase) == (D("17.90"), 0)
     assert disclosure.provenance["three_public.final.vehicle_operation"].kind == "parsed"
     assert disclosure.provenance["three_public.budget.vehicle_operation"].kind == "unread"
+
+
+FISCAL_RAW = """财政拨款收入支出决算总表
+单位：万元
+收入 支出
+项目 决算数 项目 合计 一般公共预算财政拨款 政府性基金预算财政拨款 国有资本经营预算财政拨款
+一、一般公共预算财政拨款
+30.00
+一、一般公共服务支出 20.00 20.00
+二、政府性基金预算财政拨
+款
+二、外交支出
+八、社会保障和就业支出 10.00 10.00
+本年收入合计
+30.00
+本年支出合计
+30.00
+30.00
+年初财政拨款结转和结余 1.00 年末财政拨款结转和结余 1.00 1.00
+总计 31.00 总计 31.00 31.00
+"""
+
+
+def test_read__two_sided_amounts_on_lines_after_their_label(tmp_path: Path):
+    """pdftotext -raw of 公开04: an income line's or 本年支出合计's amounts on the lines after the label;
+    each amount keeps its own line (coverage counts it there), the 合计 line adds its cells up."""
+    path = tmp_path / "raw.txt"
+    path.write_text(FISCAL_RAW, encoding="utf-8")
+    disclosure, report = read(path)
+    f = disclosure.tables.fiscal_summary
+    assert (f.income.general_budget, f.income.total) == (D("30.00"), D("30.00"))
+    assert (f.expenditure.total.total, f.expenditure.total.general_budget) == (D("30.00"), D("30.00"))
+    assert report.coverage["fiscal_summary"][0] == report.coverage["fiscal_summary"][1]
+    assert "fiscal_summary" not in report.tables_unread

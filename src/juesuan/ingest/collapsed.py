@@ -127,17 +127,32 @@ def _two_sided(block: Block, header: list[Row], data: list[Row], out: Collector)
                  + [_cell(t, 3 + i) for i, t in enumerate(right_labels)])]
     from .twosided import INCOME_LINES
 
-    lines = []
+    lines, spans = [], []  # spans: the physical lines of each line and how many of its amounts each printed
+    if header and data and not _groups(data[0].text.split())[0][0] and _numbered_income(header[-1]):
+        data = [header[-1], *data]  # the first income line, its amount on the line after it
     for row in data:
         groups = _groups(row.text.split())
         if len(groups) == 1:
             label = groups[0][0]
             income_like = any(k in label for k, _ in INCOME_LINES) and "支出" not in label
             groups = [groups[0], ("", [])] if income_like else [("", []), groups[0]]
-        lines.append((row, groups[:2]))
+        groups = groups[:2]
+        side = _waiting(lines[-1][1]) if lines else None
+        if side is not None and not any(label for label, _ in groups) and groups[1][1] and not groups[0][1] \
+                and len(row.cells) == 1:
+            # amounts on a line of their own after an income or 合计/总计 label that printed none
+            # (pdftotext -raw); never after a 类 (in -layout a tall cell's amounts may sit above the
+            # next label), never a line whose cells kept positions
+            merged = list(lines[-1][1])
+            merged[side] = (merged[side][0], merged[side][1] + groups[1][1])
+            lines[-1] = (lines[-1][0], merged)
+            spans[-1].append((row, len(groups[1][1])))
+            continue
+        lines.append((row, groups))
+        spans.append([(row, None)])
     empty = _empty_sources(lines) if fiscal else set()
     decided = _right_side(lines, empty) if fiscal else [None] * len(lines)
-    for (row, groups), decision in zip(lines, decided):
+    for (row, groups), decision, span in zip(lines, decided, spans):
         cells: list[Cell] = []
         for side, (label, amounts) in enumerate(groups):
             base = 0 if side == 0 else 2
@@ -153,8 +168,51 @@ def _two_sided(block: Block, header: list[Row], data: list[Row], out: Collector)
                 cells += _by_sources(row, amounts, empty, block, out)
             elif amounts:
                 out.unclear(row, f"空格分隔的行列数不明 / space-joined row, columns ambiguous: {row.text}", block.key)
-        rows.append(_row(row, cells))
+        rows += _spread(row, cells, span)
     return rows
+
+
+def _numbered_income(row: Row) -> bool:
+    """"一、一般公共预算财政拨款": a numbered income line (not a header word)."""
+    from .twosided import INCOME_LINES
+
+    text = clean(row.text)
+    return bool(re.match(r"^[一二三四五六七八九十]+、", text)) and any(k in text for k, _ in INCOME_LINES)
+
+
+def _waiting(groups) -> int | None:
+    """The side of a line whose one label, an income line or a 合计/结转/总计 line, printed no amount
+    yet (merged lines keep waiting: 本年支出合计 then 合计 and 一般公共预算 on two lines), else None."""
+    from .twosided import EXPENSE_TAIL, INCOME_LINES
+
+    labelled = [side for side, (label, _) in enumerate(groups) if label]
+    if len(labelled) != 1 or groups[1 - labelled[0]][1]:
+        return None
+    label = groups[labelled[0]][0]
+    words = INCOME_LINES if labelled[0] == 0 else EXPENSE_TAIL
+    return labelled[0] if any(k in label for k, _ in words) else None
+
+
+def _spread(row: Row, cells: list[Cell], span: list) -> list[Row]:
+    """A line whose amounts came on lines of their own after its label: each amount on its own
+    line (where it was printed, for coverage), the label repeated — the two-sided reader adds a
+    total line's cells up (合计, sources) and takes an income line's one amount. A 类 line keeps
+    them on one row (a class read twice would be two classes), at its last amounts line."""
+    if len(span) == 1:
+        return [_row(row, cells)]
+    labels = [c for c in cells if c.text and not is_amount(c.text)]
+    amounts = [c for c in cells if c not in labels]
+    label = "".join(c.text for c in labels)
+    from .twosided import EXPENSE_TAIL, INCOME_LINES
+
+    per_line = any(k in label for k, _ in EXPENSE_TAIL + INCOME_LINES)
+    if not per_line:
+        return [_row(span[-1][0], cells)]
+    out, taken = [], 0
+    for physical, count in span[1:]:
+        out.append(_row(physical, labels + amounts[taken:taken + count]))
+        taken += count
+    return out
 
 
 SOURCES = (("一般公共预算", "general_budget"), ("政府性基金", "government_fund"), ("国有资本", "state_capital"))
