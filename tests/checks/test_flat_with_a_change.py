@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from juesuan import fileformat
 from juesuan.checks import check
 
@@ -26,6 +28,7 @@ def _rules(report, item):
     return {(f.rule_id, f.severity) for f in report.findings if item in f.items()}
 
 
+@pytest.mark.rule("N-109", "fails")
 def test_flat_word_with_a_printed_change_and_no_prior_year_is_a_warning():
     d, claim = _flat_claim(keep_comparison=False)
     found = check(d).by_rule("N-109")
@@ -40,5 +43,6 @@ def test_flat_word_against_the_tables_is_left_to_n006():
     assert any(f.rule_id == "N-006" for f in report.findings if claim.item in f.items())
 
 
+@pytest.mark.rule("N-109", "passes")
 def test_unchanged_example_is_silent():
     assert check(fileformat.load(EXAMPLE)).by_rule("N-109") == []

@@ -119,11 +119,20 @@ class Comparison:
         return Decimal(self.identical) / Decimal(self.total) if self.total else Decimal(1)
 
 
+def same_figures(text: str) -> str:
+    """Decimals written without trailing zeros ("6.20" → "6.2", "0.00" → "0"): wording is compared, not the
+    number format (our profiles print one format per measure, the published documents mix them)."""
+    return _DECIMAL.sub(lambda m: format(Decimal(m.group()).normalize(), "f"), text)
+
+
+_DECIMAL = re.compile(r"\d+\.\d+")
+
+
 def compare(printed: dict[str, list[str]], generated: dict[str, list[str]]) -> Comparison:
     found, missing, identical = [], [], 0
     for key, printed_segments in printed.items():
         candidates = generated.get(key, [])
-        joined = "".join(candidates)
+        joined = same_figures("".join(candidates))
         for segment in printed_segments:
             wanted = numbers(segment)
             if any(contains(numbers(c), wanted) and wording_overlap(segment, c) >= WORDING
@@ -131,5 +140,5 @@ def compare(printed: dict[str, list[str]], generated: dict[str, list[str]]) -> C
                 found.append((key, segment))
             else:
                 missing.append((key, segment))
-            identical += segment in joined
+            identical += same_figures(segment) in joined
     return Comparison(len(found) + len(missing), tuple(found), tuple(missing), identical)

@@ -66,13 +66,13 @@ def test_compose__one_entry_per_item_then_items_fallen_to_zero(urumqi):
     paragraphs = _section(compose(urumqi), "general_budget.detail").paragraphs
     assert len(paragraphs) == 16
     assert paragraphs[14].text.startswith("15. 科学技术支出（类）其他科学技术支出（款）其他科学技术支出（项）")
-    assert "支出决算数为0万元，比上年决算减少2000万元，下降100%" in paragraphs[14].text
+    assert "支出决算数为0.00万元，比上年决算减少2000.00万元，下降100.00%" in paragraphs[14].text
 
 
 def test_compose__three_public_unchanged_item_in_seed_style(urumqi):
-    """The xinjiang-2022 profile's flat_style zero_change: "比上年增加0万元，增长0%"."""
+    """The xinjiang-2022 profile's flat_style zero_change: the seed prints "比上年增加0万元，增长0%" (our format: 0.00)."""
     text = _section(compose(urumqi), "three_public").paragraphs[0].text
-    assert "因公出国（境）费支出0万元，占0%，比上年增加0万元，增长0%" in text
+    assert "因公出国（境）费支出0.00万元，占0.00%，比上年增加0.00万元，增长0.00%" in text
 
 
 def test_compose__shanghai_unchanged_is_flat(shanghai):
@@ -85,7 +85,7 @@ def test_compose__shanghai_unchanged_is_flat(shanghai):
 def test_compose__shanghai_leaves_out_zero_income_sources(shanghai):
     """SH-T §二 "不涉及的不列"."""
     text = _section(compose(shanghai), "income").paragraphs[0].text
-    assert text == "本年收入合计2946.25万元，其中：财政拨款收入2940.05万元，占99.79%；其他收入6.2万元，占0.21%。"
+    assert text == "本年收入合计2946.25万元，其中：财政拨款收入2940.05万元，占99.79%；其他收入6.20万元，占0.21%。"
 
 
 def test_compose__empty_table_statement(urumqi):
