@@ -126,6 +126,15 @@ def xlsx_far_column(rows: int = 1, path: Path = XLSX) -> bytes:
     return rezip(parts)
 
 
+def xlsx_row_number(number: bytes, path: Path = XLSX) -> bytes:
+    """The fifth row of the first sheet renumbered (fuzz campaign 2026-12-06: r="1e15" hung openpyxl,
+    which creates every missing row up to the highest number)."""
+    parts = members(path)
+    name = "xl/worksheets/sheet1.xml"
+    parts[name] = re.sub(rb'<row r="5"', b'<row r="' + number + b'"', parts[name], count=1)
+    return rezip(parts)
+
+
 def xlsx_swapped_parts(path: Path = XLSX) -> bytes:
     parts = members(path)
     a, b = "xl/workbook.xml", "xl/worksheets/sheet1.xml"

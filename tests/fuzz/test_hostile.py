@@ -72,6 +72,17 @@ def test_xlsx__bad_numeric_cell_names_sheet_and_row(tmp_path):
     assert disclosure is None and "[公开01表]" in message and "12,3x" in message
 
 
+@pytest.mark.parametrize("number", [b"1e15", b"1000000000000000", b"0", b"-3", b"1048577"])
+def test_xlsx__row_number_beyond_excel_is_refused_before_openpyxl_pads_to_it(tmp_path, number):
+    disclosure, report, path = read_bytes(tmp_path, "r.xlsx", hostile.xlsx_row_number(number))
+    assert disclosure is None and "row number" in only_problem(report, path) and "[" in only_problem(report, path)
+
+
+def test_xlsx__row_numbers_within_excel_are_read(tmp_path):
+    disclosure, report, path = read_bytes(tmp_path, "r.xlsx", hostile.xlsx_row_number(b"1048576"))
+    assert disclosure is not None
+
+
 def test_xlsx__swapped_parts_never_raise(tmp_path):
     disclosure, report, path = read_bytes(tmp_path, "s.xlsx", hostile.xlsx_swapped_parts())
     assert disclosure is None and report.problems

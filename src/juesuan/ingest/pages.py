@@ -192,6 +192,26 @@ def load_xlsx(path: Path) -> Document:
     return _guarded(path, "Excel (XLSX)", _read_xlsx)
 
 
+_ROW_REF = re.compile(rb'<(?:\w+:)?row\b[^>]*?\sr="([^"]*)"')
+EXCEL_ROWS = 1_048_576
+
+
+def _check_row_numbers(book, sheet) -> None:
+    """openpyxl creates every missing row up to the highest row number a sheet names, in Python: one
+    row numbered "1e15" (or 10^15) is a hang. Row numbers are checked on the XML before it is asked."""
+    source = getattr(sheet, "_worksheet_path", None)
+    archive = getattr(book, "_archive", None)
+    if source is None or archive is None:
+        return
+    with archive.open(source) as handle:  # the member's size was bounded by limits.check_zip
+        data = handle.read()
+    for match in _ROW_REF.finditer(data):
+        text = match.group(1).decode("ascii", "replace")
+        if not text.isdigit() or not 1 <= int(text) <= EXCEL_ROWS:
+            raise UnreadableFile(f"[{sheet.title}] 行号“{text[:40]}”无效（应为 1–{EXCEL_ROWS}）/ "
+                                 f"invalid row number {text[:40]!r} (Excel rows are 1–{EXCEL_ROWS})")
+
+
 def _read_xlsx(path: Path, where: list[str]) -> Document:
     import openpyxl
 
@@ -210,6 +230,7 @@ def _read_xlsx(path: Path, where: list[str]) -> Document:
             if index == 1 and "决算" in title:
                 page.rows.append(Row((Cell(title[:bounds.string_chars], 0, 1),), index, 0))
             where[:] = [f"[{sheet.title}]"]
+            _check_row_numbers(book, sheet)
             # The sheet's own dimension may lie (stale, or 'A1' from some writers): measure it. Rows are
             # read to that width, at most the limit (openpyxl pads every row to the width asked for).
             sheet.reset_dimensions()
