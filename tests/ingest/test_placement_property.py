@@ -80,3 +80,35 @@ def test_viewer_text__no_wrong_cell_no_silent_zero(tmp_path_factory, table):
                 n.table for n in disclosure.reading if n.kind == "table"}
             value = got.get(path_)
             assert value == want or unknown, (path_, want, value, _text(leaves, share))
+
+
+@st.composite
+def fiscal_sides(draw):
+    """公开04 支出 classes with 一般公共预算 and 政府性基金 parts (国有资本 unfunded)."""
+    n = draw(st.integers(1, 6))
+    return [(draw(CENTS), draw(CENTS)) for _ in range(n)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(fiscal_sides())
+def test_fiscal_lines__placed_only_where_certain(classes):
+    """Every line the column totals place is its own vector; what they leave open is unknown."""
+    from juesuan.ingest.fiscal_lines import place_lines
+
+    lines = []
+    truth = []
+    for i, (gb, gf) in enumerate(classes):
+        vector = (gb + gf, gb or None, gf or None, None)
+        truth.append(vector)
+        lines.append((f"{'一二三四五六'[i]}、支出", [v for v in vector if v]))
+    total = (sum((g + f for g, f in classes), Decimal(0)), sum((g for g, _ in classes), Decimal(0)),
+             sum((f for _, f in classes), Decimal(0)))
+    lines.append(("本年支出合计", [v for v in total if v]))
+    decided = place_lines(lines, {"state_capital"})
+    for want, got, (_, amounts) in zip(truth, decided, lines):
+        if not amounts:
+            assert got is None
+            continue
+        for column, value in enumerate(got.vector):
+            if column not in got.unknown:
+                assert (value or Decimal(0)) == (want[column] or Decimal(0)), (classes, want, got)
