@@ -81,7 +81,8 @@ def read(path: str | Path, *, ocr: bool | None = None,
         doc = load(path, ocr=ocr, progress=progress)
         return assemble(doc, explain=explain)
     except UnreadableFile as exc:
-        return None, ParseReport(file=str(path), problems=(Problem(file=str(path), message=str(exc)),))
+        message = str(exc).removeprefix(f"{path}: ").removeprefix(str(path))  # the problem names the file once
+        return None, ParseReport(file=str(path), problems=(Problem(file=str(path), message=message),))
     except (MemoryError, RecursionError) as exc:
         return None, ParseReport(file=str(path), problems=(Problem(
             file=str(path), message=f"文件过大或结构异常 / file too large or malformed: {type(exc).__name__}"),))
