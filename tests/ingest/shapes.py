@@ -57,7 +57,8 @@ def _pdftotext(pdf: Path, *flags: str) -> str | None:
 class _InnerText(HTMLParser):
     """Roughly ``document.body.innerText``: cells joined by tabs, rows and blocks by newlines."""
 
-    BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "table", "section", "br", "caption"}
+    BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "tr", "table", "section", "br", "caption",
+              "figure", "figcaption"}
 
     def __init__(self):
         super().__init__()
@@ -66,7 +67,7 @@ class _InnerText(HTMLParser):
         self.cell = False  # a cell of this row already written
 
     def handle_starttag(self, tag, attrs):
-        if tag in ("style", "script", "head"):
+        if tag in ("style", "script", "head", "title", "desc"):  # an SVG's <title>/<desc> are not rendered
             self.skip += 1
         elif tag in ("td", "th"):
             self.parts.append("\t" if self.cell else "")
@@ -76,7 +77,7 @@ class _InnerText(HTMLParser):
             self.cell = False
 
     def handle_endtag(self, tag):
-        if tag in ("style", "script", "head"):
+        if tag in ("style", "script", "head", "title", "desc"):
             self.skip -= 1
         elif tag in self.BLOCKS:
             self.parts.append("\n")
