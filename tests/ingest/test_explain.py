@@ -259,8 +259,6 @@ def test_seed_dump__self_evaluation_forms_and_lines_not_placed(seed):
     assert "绩效自评表 self-evaluation forms" in to_text(report)
 
 
-@pytest.mark.xfail(strict=True, raises=TypeError, reason="ingest/flat.py parse_flat_coded: options['total'] is None "
-                   "(the layout contradicted every placement of the 合计 row) and is iterated for the stated totals")
 def test_flat_total_row_in_conflict__read_does_not_raise(tmp_path):
     """Found by the property above: a 公开03 title over 公开02's header, one coded row, and a narrative
     sentence with 总计 taken as the table's 合计 row. ``read`` must report, never raise."""
@@ -268,4 +266,5 @@ def test_flat_total_row_in_conflict__read_does_not_raise(tmp_path):
     path.write_text("支出决算表\n科目编码\t科目名称\t本年收入合计\t财政拨款收入\t其他收入\n"
                     "201\t一般公共服务支出\t110.00\t100.00\t10.00\n某某局2024年度收入支出总计110.00万元。",
                     encoding="utf-8")
-    read(path)
+    disclosure, report = read(path)  # ingest/flat.py iterated options['total'] = None (TypeError)
+    assert disclosure is not None or report.problems

@@ -230,7 +230,8 @@ def parse_flat_coded(block: Block, out: Collector, resolve, positions: bool = Fa
         if found and not options[label]:  # the layout contradicts every placement the row allows
             options[label], conflict[label] = None, found
         parent[label] = _parent(label, kept)
-    if "total" in options:  # what other tables say of the 合计 row picks among its placements
+    if options.get("total"):  # what other tables say of the 合计 row picks among its placements
+        # (None: a blank 合计 over printed rows, or one whose every placement the layout contradicts)
         stated = evidence(block.key, out.values, unknown)
         agree = [v for v in options["total"]
                  if all(abs((v[table_spec.columns.index(c)] or Decimal(0)) - x) <= HALF_CENT * 4
