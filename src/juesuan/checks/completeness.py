@@ -7,6 +7,7 @@ import re
 from ..model import TABLE_KEYS, iter_table_cells
 from ..model.printed import PrintedLine
 from .finding import Location
+from .lines import where as where_printed
 from .registry import REGISTRY, RuleContext
 
 rule = REGISTRY.rule
@@ -56,10 +57,14 @@ def _empty_said(d, code: str, title: str) -> bool:
       title="九张表齐全：无数据的表应列出空表并说明（基层政务公开标准目录）；目录列出的表须在文件中")
 def tables_present(ctx: RuleContext):
     d = ctx.disclosure
+    attached = _attachment_line(d)
+    missing = []
     for key, code, title in TABLE_KEYS:
         table = getattr(d.tables, key)
         where = Location(text=f"{code} {title}", table=key)
-        if table.missing:
+        if table.missing and attached is not None:
+            missing.append(code)
+        elif table.missing:
             listed = _listed(d, code, title)
             said = f"目录列出{code}{title}，但文件中未见该表" if listed else f"文件中未见{code}{title}"
             yield ctx.finding(where, f"{said}（公开文件应包括九张表，无数据的表列出空表并说明）",
@@ -69,6 +74,20 @@ def tables_present(ctx: RuleContext):
         elif not table.empty and not _has_data(d, key):
             yield ctx.finding(where, f"{code}没有任何数据，也未标明为空表并说明",
                               suggestion="列出空表并说明无数据的原因")
+    if missing:  # the document says its tables are published beside it: not a missing table, a look
+        yield ctx.finding(where_printed(attached),
+                          f"文件称报表另附（“{attached.text}”），本文件未含{'、'.join(missing)}，"
+                          "各表及与之相关的核对未进行", severity="提示",
+                          suggestion="请与附表一并审核；附表应与本文件同时公开")
+
+
+_ATTACHED = re.compile(r"(?:见|详见|另见|参见)?附(?:表|件)|另附")
+
+
+def _attachment_line(d) -> PrintedLine | None:
+    """A 目录 entry or part title saying the tables are attached (SEED: 第四部分 部门决算报表（见附表）)."""
+    return next((line for line in d.printed if line.kind in ("toc", "part", "heading")
+                 and _ATTACHED.search(line.text) and re.search(r"报表|决算表|公开表", line.text)), None)
 
 
 def _missing(ctx: RuleContext, section: str, what: str, suggestion: str):
