@@ -26,7 +26,8 @@ _TABLES = {key for key, _, _ in TABLE_KEYS}
 def unknown_paths(disclosure: Any) -> list[str]:
     """Item paths whose value is unknown: cells of missing tables, values provenanced ``unread``."""
     missing = {key for key in _TABLES if getattr(disclosure.tables, key).missing}
-    paths = [path for path, _ in iter_table_cells(disclosure) if path.split(".", 1)[0] in missing]
+    paths = [path for path, _ in iter_table_cells(disclosure) if path.split(".", 1)[0] in missing] \
+        if missing else []  # no table missing (the usual case): no walk over every cell
     paths += [path for path, source in disclosure.provenance.items() if source.kind == "unread"]
     return list(dict.fromkeys(paths))
 
