@@ -1,7 +1,10 @@
 """The text shapes a disclosure arrives in, made from one PDF, and their score against known cells.
 
 Shapes: the PDF itself; pdfplumber's ``extract_text()``; ``pdftotext`` raw and ``-layout``
-(poppler-utils, skipped when absent); PDFium's page text (what a browser's PDF viewer
+(poppler-utils, skipped when absent); the seed's shape (``seed-shape``: pdfplumber's tables as
+tab-separated rows where they sit among the page's other lines, as the shared seed gives published
+disclosures; with and without form feeds, and as a rougher extractor gives them: a header or a row
+whose cells wrap split over two tab rows, empty trailing cells dropped); PDFium's page text (what a browser's PDF viewer
 copies); that text with every run of spaces made one (a viewer that keeps no alignment);
 and, for our own documents, the HTML as a browser's ``innerText`` (cells joined by tabs)
 and the DOCX/XLSX. Pages are joined by form feeds, as pdftotext does.
@@ -26,7 +29,10 @@ from pathlib import Path
 from juesuan.ingest import read
 from juesuan.model import Disclosure, iter_table_cells
 
-PDF_SHAPES = ("pdf", "pdfplumber", "pdftotext-raw", "pdftotext-layout", "viewer", "viewer-single-space")
+SEED_SHAPES = ("seed-shape", "seed-shape-no-form-feed", "seed-shape-header-split", "seed-shape-wrapped-rows",
+               "seed-shape-no-trailing-tabs")
+PDF_SHAPES = ("pdf", "pdfplumber", *SEED_SHAPES, "pdftotext-raw", "pdftotext-layout", "viewer",
+              "viewer-single-space")
 OWN_SHAPES = ("html-innertext", "docx", "xlsx")
 
 
@@ -35,6 +41,47 @@ def _pdfplumber(pdf: Path) -> str:
 
     with pdfplumber.open(pdf) as document:
         return "\f".join(page.extract_text() or "" for page in document.pages)
+
+
+def _tab_rows(rows: list[list[str | None]], variant: str) -> list[str]:
+    """A table's rows as tab-separated lines (None → "", a cell's lines joined by a space), or as a
+    rougher extractor gives them: ``header-split`` — the first row's wrapped cells over two rows;
+    ``wrapped-rows`` — every row with a wrapped cell over two rows (first lines, then the rest);
+    ``no-trailing-tabs`` — empty cells at a row's end dropped."""
+    lines = []
+    for i, row in enumerate(rows):
+        cells = [(cell or "").split("\n") for cell in row]
+        split = any(len(c) > 1 for c in cells) and (variant == "wrapped-rows" or variant == "header-split" and i == 0)
+        parts = ([[c[0] for c in cells], [" ".join(c[1:]) for c in cells]] if split
+                 else [[" ".join(c) for c in cells]])
+        for part in parts:
+            line = "\t".join(" ".join(cell.split()) for cell in part)
+            lines.append(line.rstrip("\t") if variant == "no-trailing-tabs" else line)
+    return lines
+
+
+def seed_shape(pdf: Path, variant: str = "", form_feeds: bool = True) -> str:
+    """The shape of the shared seed: per page, pdfplumber's ``extract_tables()`` rows joined by tabs,
+    placed where each table sits among the page's other text lines (read outside the tables' boxes,
+    amounts printed a little off their sentence's baseline kept on its line, as the seed has them)."""
+    import pdfplumber
+
+    pages = []
+    with pdfplumber.open(pdf) as document:
+        for page in document.pages:
+            tables = page.find_tables()
+            boxes = [t.bbox for t in tables]
+
+            def outside(obj, boxes=boxes):
+                x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+                return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+            blocks = [(line["top"], [line["text"]])
+                      for line in page.filter(outside).extract_text_lines(y_tolerance=6)]
+            blocks += [(table.bbox[1], _tab_rows(table.extract(), variant)) for table in tables]
+            blocks.sort(key=lambda block: block[0])
+            pages.append("\n".join(line for _, lines in blocks for line in lines))
+    return ("\f" if form_feeds else "\n").join(pages)
 
 
 def _pdfium(pdf: Path) -> str:
@@ -101,6 +148,10 @@ def write_shapes(pdf: Path, directory: Path, own: dict[str, Path] | None = None)
     texts = {"pdfplumber": _pdfplumber(pdf), "pdftotext-raw": _pdftotext(pdf, "-raw"),
              "pdftotext-layout": _pdftotext(pdf, "-layout"), "viewer": _pdfium(pdf)}
     texts["viewer-single-space"] = re.sub(r"[ \t\u3000]+", " ", texts["viewer"])
+    texts["seed-shape"] = seed_shape(pdf)
+    texts["seed-shape-no-form-feed"] = seed_shape(pdf, form_feeds=False)
+    for variant in ("header-split", "wrapped-rows", "no-trailing-tabs"):
+        texts[f"seed-shape-{variant}"] = seed_shape(pdf, variant)
     paths = {"pdf": pdf}
     for name, text in texts.items():
         if text is not None:
