@@ -10,11 +10,13 @@ def test_render_html__every_amount_is_in_a_table_cell(built, grids):
     assert not {text: n for text, n in expected.items() if cells[text] < n}
 
 
-def test_render_html__self_contained_and_accessible(built, grids):
+def test_render_html__self_contained_and_accessible(built, grids, disclosure):
     html = built("html").read_text(encoding="utf-8")
     assert '<html lang="zh-CN">' in html
     assert "<script" not in html and not re.search(r'(src|href)="(https?:)?//', html)
-    assert html.count("<caption") == html.count("<table") == len(grids)
+    units = html.count('<table class="units">')  # SH-T 部门决算单位构成: 序号 / 单位名称 / 备注
+    assert units == (1 if disclosure.meta.profile == "shanghai-2024" and disclosure.overview.units else 0)
+    assert html.count("<caption") == html.count("<table") == len(grids) + units
     assert 'scope="col"' in html and 'scope="row"' in html
     assert "@media print" in html and "table-header-group" in html
     assert re.search(r"<h2[^>]*>", html) and "<h1>" in html

@@ -34,7 +34,7 @@ class Bar:
     label: str
     value: Decimal
     text: str
-    """The value as printed, with its share where one applies ("10,199.59 万元（22.22%）")."""
+    """The value as printed, with its share where one applies ("10,199.59万元（22.22%）")."""
     length: Decimal = Decimal(0)
     series: int = 0
 
@@ -63,7 +63,7 @@ def _scaled(bars: list[Bar], width: Decimal = BAR_WIDTH) -> tuple[Bar, ...]:
 
 
 def _amount_text(value: Decimal, total: Decimal | None = None, unit: str = "万元") -> str:
-    text = f"{format_amount(value, thousands=True)} {unit}"
+    text = f"{format_amount(value, thousands=True)}{unit}"  # no gap between a figure and its Chinese unit
     ratio = share(value, total) if total is not None else None
     return f"{text}（{ratio}%）" if ratio is not None else text
 

@@ -23,6 +23,7 @@ from .cells import Grid
 from .html_table import table_html
 from .layout import LayoutOptions, grid_for, heading_is_table_title
 from .registry import register
+from .structure import structure_for, unit_table
 
 CSS = Path(__file__).parent / "templates" / "document.css"
 
@@ -41,6 +42,7 @@ def _sections(disclosure: Disclosure, document: Document) -> list[dict]:
     for index, section in enumerate(document.sections):
         grid: Grid | None = grid_for(disclosure, section.table, options) if section.table else None
         section_id = f"s{index}-{section.id}".replace(".", "-").replace(":", "-")
+        units = unit_table(disclosure, section)  # SH-T: 序号 / 单位名称 / 备注 instead of a numbered list
         sections.append({
             "id": section_id,
             "section": section,
@@ -48,6 +50,8 @@ def _sections(disclosure: Disclosure, document: Document) -> list[dict]:
             "show_heading": not (grid and heading_is_table_title(section.title, grid)),
             "grid": grid,
             "table": table_html(grid, section_id) if grid else None,
+            "paragraphs": units[1] if units else section.paragraphs,
+            "units": units[0] if units else None,
         })
     return sections
 
@@ -60,6 +64,7 @@ def render_html(disclosure: Disclosure, document: Document, out_path: Path) -> P
     html = env.get_template("document.html.j2").render(
         document=document, sections=_sections(disclosure, document), charts=charts,
         css=Markup(CSS.read_text(encoding="utf-8")), meta=disclosure.meta,
+        structure=structure_for(disclosure.meta.profile),
     )
     Path(out_path).write_text(html, encoding="utf-8")
     return out_path
