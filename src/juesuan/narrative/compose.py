@@ -97,10 +97,12 @@ def _profile_id(d: Disclosure, profile: Any) -> str:
     return profile if isinstance(profile, str) else profile.id
 
 
-def compose(disclosure: Disclosure, profile: Any = None) -> Document:
+def compose(disclosure: Disclosure, profile: Any = None, *, locate_claims: bool = True) -> Document:
     """The whole document of ``disclosure`` in the wording and order of ``profile``
     (a profile id, a ``juesuan.reference.profiles.Profile``, or ``None`` for
-    ``disclosure.meta.profile``)."""
+    ``disclosure.meta.profile``). ``locate_claims=False`` leaves each paragraph's claims as
+    derived, without their printed text, section and sentence (the same text, one model copy
+    per claim less: what 审核's search for 【请补充…】 needs)."""
     profile_id = _profile_id(disclosure, profile)
     layout = load_layout(profile_id)
     shared = profile if profile is not None and not isinstance(profile, str) else Profile.load(profile_id)
@@ -109,7 +111,7 @@ def compose(disclosure: Disclosure, profile: Any = None) -> Document:
     recorder = Recorder()
     figures = FigureView(disclosure, wording, recorder)
     base = _context(disclosure, wording, figures, shared, layout.options.get("scoring_policy"))
-    builder = _Builder(env, base, recorder, layout, shared)
+    builder = _Builder(env, base, recorder, layout, shared, locate_claims)
     sections: list[Section] = []
     for part in shared.parts:
         sections.extend(builder.part(part))
@@ -143,6 +145,7 @@ class _Builder:
     recorder: Recorder
     layout: Layout
     shared: Profile
+    locate: bool = True
 
     def fill(self, text: str) -> str:
         return self.shared.fill(text, self.base["dept"], self.base["year"])
@@ -181,11 +184,11 @@ class _Builder:
         name = f"{section_id}.j2"
         if name in _template_names(self.layout.profile):
             text = self.env.get_template(name).render(self.base)
-            paragraphs = tuple(_paragraphs(text, self.recorder, ref))
+            paragraphs = tuple(_paragraphs(text, self.recorder, ref, self.locate))
         return Section(id=section_id, title=title, level=level, paragraphs=paragraphs)
 
 
-def _paragraphs(text: str, recorder: Recorder, ref: str) -> list[Paragraph]:
+def _paragraphs(text: str, recorder: Recorder, ref: str, locate: bool = True) -> list[Paragraph]:
     result = []
     for block in _BLANK_LINE.split(text):
         joined = "".join(line.strip() for line in block.splitlines())
@@ -195,7 +198,8 @@ def _paragraphs(text: str, recorder: Recorder, ref: str) -> list[Paragraph]:
         entry = _LIST_ENTRY.match(plain)
         ref_here = ref + entry.group(1) if entry else ref  # 第二部分五(三)3: the 3rd entry
         result.append(Paragraph(
-            text=plain, claims=tuple(_located(claim, text, ref_here, plain, at) for claim, text, at in claims),
+            text=plain, claims=tuple(_located(claim, text, ref_here, plain, at) for claim, text, at in claims)
+            if locate else tuple(claim for claim, _, _ in claims),
             placeholder=PLACEHOLDER_MARK in plain,
         ))
     return result
