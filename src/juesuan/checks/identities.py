@@ -198,7 +198,10 @@ class Resolver:
     def _resolve_table(self, ref: str) -> tuple[bool, list[tuple[str, Decimal]]]:
         if "[" in ref:
             table, selector, column = re.match(r"(\w+)\.rows\[([^\]]*)\]\.(\w+)", ref).groups()  # type: ignore[union-attr]
-            rows = _select(_table_rows(self.d, table), selector)
+            key = ("rows", table, selector)  # several columns of one selection: selected once per run
+            rows = self.cache.get(key)
+            if rows is None:
+                rows = self.cache[key] = _select(_table_rows(self.d, table), selector)
             return True, [(f"{table}.{r.code}.{column}", getattr(r, column)) for r in rows]
         if ".classes." in ref:
             table, column = ref.rsplit(".", 1)
