@@ -60,14 +60,15 @@ def open_session(db: Session, user: User, settings: Settings) -> tuple[str, Sess
 def find_session(db: Session, token: str | None) -> tuple[SessionRecord, User] | None:
     if not token or len(token) > 200:
         return None
-    record = db.get(SessionRecord, _digest(token))
-    if record is None:
+    found = db.execute(select(SessionRecord, User).outerjoin(User, User.id == SessionRecord.user_id)
+                       .where(SessionRecord.token_hash == _digest(token))).first()  # one round trip, not two
+    if found is None:
         return None
+    record, user = found
     expires = record.expires_at if record.expires_at.tzinfo else record.expires_at.replace(tzinfo=dt.timezone.utc)
     if expires < now():
         db.delete(record)
         return None
-    user = db.get(User, record.user_id)
     if user is None or not user.active:
         return None
     return record, user

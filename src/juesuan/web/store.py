@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -96,6 +97,27 @@ def _add_version(db: Session, filing: Filing, number: int, disclosure: Disclosur
     db.add(version)
     db.flush()
     return version, report
+
+
+def current_disclosure(db: Session, filing: Filing) -> Disclosure:
+    """The disclosure of the filing's current version; the content is read only when this process has
+    not parsed that version yet (the version's SHA-256 names it: versions never change)."""
+    sha256 = db.scalar(select(Version.sha256).where(Version.filing_id == filing.id,
+                                                    Version.number == filing.version))
+    cached = _by_sha256.get(sha256) if sha256 else None
+    if cached is not None:
+        return cached
+    disclosure = disclosure_of(current_version(db, filing))
+    if sha256:
+        with _by_sha256_lock:
+            _by_sha256[sha256] = disclosure
+            while len(_by_sha256) > 256:
+                _by_sha256.pop(next(iter(_by_sha256)))
+    return disclosure
+
+
+_by_sha256: dict[str, Disclosure] = {}
+_by_sha256_lock = threading.Lock()
 
 
 def current_version(db: Session, filing: Filing) -> Version:

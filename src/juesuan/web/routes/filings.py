@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from fastapi import APIRouter, Body, Depends, File, HTTPException, Request, UploadFile
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -147,12 +147,16 @@ class Edits(BaseModel):
 
 
 def _apply(disclosure, changes: dict[str, str], fields: dict[str, str] | None = None):
-    if fields:
-        disclosure = _apply_fields(disclosure, fields)
+    """The disclosure with the editor's unsaved cell edits (and 说明 inputs); 422 names a bad one."""
     from decimal import Decimal, InvalidOperation
 
-    from ...model import replace_value
+    from pydantic import ValidationError
 
+    from ..edits import with_values
+
+    if fields:
+        disclosure = _apply_fields(disclosure, fields)
+    values = {}
     for path, text in changes.items():
         try:
             value = Decimal(text.replace(",", "").strip() or "0")
@@ -160,10 +164,14 @@ def _apply(disclosure, changes: dict[str, str], fields: dict[str, str] | None = 
             raise HTTPException(422, f"{path}: “{text[:40]}”不是金额 / not an amount") from None
         if not value.is_finite() or abs(value) >= Decimal("1e13"):
             raise HTTPException(422, f"{path}: 金额超出范围 / amount out of range")
+        values[path] = value.quantize(Decimal("0.01"))
+    for path, value in values.items():  # one at a time, so that a problem names its cell
         try:
-            disclosure = replace_value(disclosure, path, value.quantize(Decimal("0.01")))
-        except (KeyError, ValueError):
+            disclosure = with_values(disclosure, {path: value})
+        except KeyError:
             raise HTTPException(422, f"{path}: 没有这个单元格 / no such cell") from None
+        except ValidationError as exc:
+            raise HTTPException(422, f"{path}: {exc.errors()[0]['msg']}") from None
     return disclosure
 
 
@@ -199,14 +207,37 @@ def _apply_fields(disclosure, fields: dict[str, str]):
 
 
 @router.post("/{filing_id}/edits/check")
-def check_edits(filing_id: int, body: Edits, who: Viewer = Depends(signed_in), db: Session = Depends(get_db, scope="function")):
-    """Live 审核 of the grid as typed: the stored version plus the unsaved edits."""
+def check_edits(filing_id: int, body: Edits, who: Viewer = Depends(signed_in),
+                db: Session = Depends(get_db, scope="function")) -> Response:
+    """Live 审核 of the grid as typed: the stored version plus the unsaved edits.
+
+    Answered on every pause in typing, so it carries only what the editor shows of each finding
+    (severity, rule, place, message, the cells it names) and is encoded once, without FastAPI's
+    response validation; the stored version's disclosure comes from the per-process cache."""
     filing = filing_or_404(db, filing_id, who)
     require(who, "view_filing", filing)
-    disclosure = _apply(store.disclosure_of(store.current_version(db, filing)), body.changes, body.fields)
+    disclosure = _apply(store.current_disclosure(db, filing), body.changes, body.fields)
     report = check(disclosure)
-    return {"counts": {s: report.counts.get(s, 0) for s in ("错误", "警告", "提示")}, "findings": _findings(report),
-            "scores": scores_of(disclosure)}
+    return _json({"counts": {s: report.counts.get(s, 0) for s in ("错误", "警告", "提示")},
+                  "findings": [_shown(f) for f in report.findings], "scores": scores_of(disclosure)})
+
+
+def _shown(finding: Any) -> dict[str, Any]:
+    """A finding as the editor lists it and marks its cells (editor.js showFindings)."""
+    location = {"text": str(finding.location)}
+    if finding.location.item:
+        location["item"] = finding.location.item
+    shown = {"severity": finding.severity, "rule_id": finding.rule_id, "location": location,
+             "message": finding.message}
+    if finding.related:
+        shown["related"] = list(finding.related)
+    return shown
+
+
+def _json(data: Any) -> Response:
+    import json
+
+    return Response(json.dumps(data, ensure_ascii=False, separators=(",", ":")), media_type="application/json")
 
 
 def scores_of(disclosure) -> list[dict[str, Any]]:

@@ -1,0 +1,81 @@
+"""The editor's cell edits applied to a stored disclosure, cheaply enough for a live check on every keystroke.
+
+``model.replace_value`` dumps the whole disclosure to a dict and validates it again for each changed cell
+(~15 ms on the Urumqi example: 6.5 ms dump + 11.5 ms validate). A live check applies one or a few changes,
+so this module rebuilds only the models on each changed path: the model holding the cell is validated
+again with the new value (its field types, its validators), and each model above it is copied with its new
+child — a model is immutable, so every untouched subtree is shared with the stored version. The paths
+resolve exactly as in ``replace_value`` (a field name; a row of ``rows``/``classes`` by its code, the last
+such row as there; a last part naming a model sets its ``amount``); tests/web/test_edits.py compares the
+two on every cell of both examples.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..model import Disclosure
+from ..model.items import TABLE_LABELS
+
+
+def _row_position(node: BaseModel, code: str) -> tuple[str, int] | None:
+    """Where the row with ``code`` sits (``rows``/``classes``, index); the last match, as replace_value."""
+    found = None
+    for attr in ("rows", "classes"):
+        rows = getattr(node, attr, None) if attr in type(node).__pydantic_fields__ else None
+        for index, row in enumerate(rows or ()):
+            if isinstance(row, BaseModel) and getattr(row, "code", None) == code:
+                found = (attr, index)
+    return found
+
+
+def _set_leaf(node: BaseModel, field: str, value: Decimal) -> BaseModel:
+    """``node`` with ``field`` set, validated by the node's own model (so an int field stays an int)."""
+    data = {name: getattr(node, name) for name in type(node).__pydantic_fields__}
+    data[field] = value
+    return type(node).model_validate(data)
+
+
+def _replace(node: Any, parts: list[str], path: str, value: Decimal) -> BaseModel:
+    if not isinstance(node, BaseModel):
+        raise KeyError(path)
+    part, last = parts[0], len(parts) == 1
+    if part in type(node).__pydantic_fields__:
+        child = getattr(node, part)
+        if last and not isinstance(child, BaseModel):
+            return _set_leaf(node, part, value)
+        if last:  # a row named without its column: its amount
+            if "amount" not in type(child).__pydantic_fields__:
+                raise KeyError(path)
+            return node.model_copy(update={part: _set_leaf(child, "amount", value)})
+        return node.model_copy(update={part: _replace(child, parts[1:], path, value)})
+    position = _row_position(node, part)
+    if position is None:
+        raise KeyError(path)
+    attr, index = position
+    rows = list(getattr(node, attr))
+    row = rows[index]
+    if last:
+        if "amount" not in type(row).__pydantic_fields__:
+            raise KeyError(path)
+        rows[index] = _set_leaf(row, "amount", value)
+    else:
+        rows[index] = _replace(row, parts[1:], path, value)
+    original = getattr(node, attr)
+    return node.model_copy(update={attr: type(original)(rows) if isinstance(original, tuple) else rows})
+
+
+def with_values(disclosure: Disclosure, values: dict[str, Decimal]) -> Disclosure:
+    """``disclosure`` with each ``path → amount`` set; ``KeyError`` for a path that names no cell,
+    ``pydantic.ValidationError`` for a value its field does not take."""
+    for path, value in values.items():
+        parts = path.split(".")
+        if parts[0] in TABLE_LABELS:
+            tables = _replace(disclosure.tables, parts, path, value)
+            disclosure = disclosure.model_copy(update={"tables": tables})
+        else:
+            disclosure = _replace(disclosure, parts, path, value)  # type: ignore[assignment]
+    return disclosure

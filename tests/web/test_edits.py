@@ -1,0 +1,82 @@
+"""The editor's cheap cell edits (web/edits.py) give exactly what ``model.replace_value`` gives.
+
+Every cell of the nine tables of both examples, a row named without its column, paths that name no
+cell, and random batches of edits (hypothesis) — compared with replace_value applied one by one.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from juesuan import fileformat
+from juesuan.model import replace_value
+from juesuan.model.items import iter_table_cells
+from juesuan.web.edits import with_values
+
+from .conftest import ROOT
+
+EXAMPLES = {name: fileformat.load(ROOT / "examples" / f"{name}.yaml")
+            for name in ("urumqi-iit-2022", "shanghai-putuo-czj-2024")}
+CELLS = {name: [path for path, _ in iter_table_cells(d)] for name, d in EXAMPLES.items()}
+
+
+def _both(disclosure, path: str, value: Decimal):
+    """(replace_value's result, with_values' result), each "refused" where it raised KeyError or ValidationError
+    (a path naming a row of columns: replace_value sets a missing ``amount`` and fails validation, with_values
+    finds no such cell — the editor answers 422 for either)."""
+    out = []
+    for apply in (lambda: replace_value(disclosure, path, value), lambda: with_values(disclosure, {path: value})):
+        try:
+            out.append(apply())
+        except (KeyError, ValidationError):
+            out.append("refused")
+    return out
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_every_cell_of_the_nine_tables_is_set_as_replace_value_sets_it(name):
+    disclosure = EXAMPLES[name]
+    assert len(CELLS[name]) > 300
+    for path in CELLS[name]:
+        expected, got = _both(disclosure, path, Decimal("12345.67"))
+        assert got == expected, path
+        assert got != disclosure, path  # the edit took effect (no cell of the examples holds 12345.67)
+
+
+@pytest.mark.parametrize("path", [
+    "summary.expenditure.201",  # a row of a two-sided table named without its column: its amount
+    "three_public.final.reception", "operating_costs.amount", "expenditure.total.total",
+    "expenditure.9999999.basic", "expenditure.total", "nosuchtable.x", "three_public.final",
+    "three_public.final.reception.more", "expenditure.rows.0.total", "", "meta.year",
+])
+def test_other_paths_answer_as_replace_value_does(path):
+    for disclosure in EXAMPLES.values():
+        expected, got = _both(disclosure, path, Decimal("7.00"))
+        assert got == expected, path
+
+
+def test_untouched_tables_are_shared_with_the_original():
+    disclosure = EXAMPLES["urumqi-iit-2022"]
+    edited = with_values(disclosure, {"three_public.final.reception": Decimal("0.08")})
+    assert edited.tables.expenditure is disclosure.tables.expenditure
+    assert edited.tables.three_public.final.reception == Decimal("0.08")
+    assert disclosure.tables.three_public.final.reception != Decimal("0.08")  # the stored one is unchanged
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.sampled_from(sorted(EXAMPLES)), st.data())
+def test_a_batch_of_edits_equals_replace_value_one_by_one(name, data):
+    disclosure = EXAMPLES[name]
+    paths = data.draw(st.lists(st.sampled_from(CELLS[name]), min_size=1, max_size=6))
+    amounts = data.draw(st.lists(st.decimals(min_value=-10**12, max_value=10**12, places=2), min_size=len(paths),
+                                 max_size=len(paths)))
+    values = dict(zip(paths, amounts))
+    expected = disclosure
+    for path, value in values.items():
+        expected = replace_value(expected, path, value)
+    assert with_values(disclosure, values) == expected
