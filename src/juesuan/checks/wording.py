@@ -9,7 +9,7 @@ from typing import Any, Iterator
 from .. import figures
 from ..model import TABLE_KEYS, Claim
 from .finding import Location
-from .lines import half_lines, half_width, where
+from .lines import half_lines, half_width, leftmost, where
 from .registry import REGISTRY, RuleContext
 
 rule = REGISTRY.rule
@@ -32,18 +32,7 @@ TEMPLATE_LEFTOVERS: tuple[tuple[str, str], ...] = (
 
 
 _LEFTOVERS = tuple(re.compile(pattern) for pattern, _ in TEMPLATE_LEFTOVERS)
-
-
-def _leftover(text: str) -> re.Match[str] | None:
-    """The match of ``"|".join(TEMPLATE_LEFTOVERS)`` (the leftmost; at one place, the first pattern
-    that matches there), found by one search per pattern: re skips ahead to each pattern's first
-    character, which it cannot do for the joined alternation (3× slower over the Urumqi text)."""
-    best = None
-    for pattern in _LEFTOVERS:
-        match = pattern.search(text)
-        if match and (best is None or match.start() < best.start()):
-            best = match
-    return best
+"""Searched one by one (``lines.leftmost``): the match of the joined alternation, 3× faster."""
 
 
 def _texts(d: Any) -> Iterator[tuple[Location | str, str, Claim | None]]:
@@ -123,7 +112,7 @@ def template_leftovers(ctx: RuleContext):
             first.setdefault(text, (place, text, claim))
         texts = ((place, half_width(text), claim) for place, text, claim in first.values())
     for place, text, claim in texts:
-        match = _leftover(text)  # one pass, one finding per text: enough to send the writer there
+        match = leftmost(_LEFTOVERS, text)  # one pass, one finding per text: enough to send the writer there
         if match:
             what = next((w for p, w in TEMPLATE_LEFTOVERS if re.search(p, match.group(0))), "模板文字")
             location = _location(ctx, place, claim)
