@@ -19,6 +19,7 @@ from .registry import REGISTRY, RuleContext
 
 rule = REGISTRY.rule
 _CACHE = "performance.scores"
+_ISSUES = "performance.issues"
 
 
 def project_scores(ctx: RuleContext) -> tuple[ProjectScore, ...]:
@@ -29,13 +30,19 @@ def project_scores(ctx: RuleContext) -> tuple[ProjectScore, ...]:
     return ctx.shared[_CACHE]
 
 
+def _issues(ctx: RuleContext) -> list:
+    """Every issue of every 自评表, in form order, gathered once per check for the 12 P rules."""
+    if _ISSUES not in ctx.shared:
+        ctx.shared[_ISSUES] = [issue for score in project_scores(ctx) for issue in score.all_issues]
+    return ctx.shared[_ISSUES]
+
+
 def _findings(ctx: RuleContext, *issue_codes: str) -> Iterator[Finding]:
-    for score in project_scores(ctx):
-        for issue in score.all_issues:
-            if issue.code in issue_codes:
-                yield ctx.finding(ctx.locate_project(issue.project, issue.indicator), issue.message,
-                                  severity=_capped(issue.severity, ctx.rule.severity), expected=issue.expected, actual=issue.actual,
-                                  difference=_difference(issue.expected, issue.actual))
+    for issue in _issues(ctx):
+        if issue.code in issue_codes:
+            yield ctx.finding(ctx.locate_project(issue.project, issue.indicator), issue.message,
+                              severity=_capped(issue.severity, ctx.rule.severity), expected=issue.expected, actual=issue.actual,
+                              difference=_difference(issue.expected, issue.actual))
 
 
 def _capped(severity: str, cap: str) -> str:
