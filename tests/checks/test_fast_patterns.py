@@ -9,8 +9,11 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from juesuan.checks import dates, malformed, subjects, wording
-from juesuan.checks.lines import leftmost
+from juesuan.checks.registry import load_builtin
+
+load_builtin()  # the rules register in their usual order before this module names a rule module
+from juesuan.checks import dates, malformed, subjects, wording  # noqa: E402
+from juesuan.checks.lines import leftmost  # noqa: E402
 
 LEFTOVER_BEFORE = re.compile("|".join(f"(?:{p})" for p in (
     r"[Xx]{2,}|×{2,}|某某", *(p for p, _ in wording.TEMPLATE_LEFTOVERS[1:]))))
