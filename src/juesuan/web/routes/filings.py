@@ -217,7 +217,10 @@ def check_edits(filing_id: int, body: Edits, who: Viewer = Depends(signed_in),
     filing = filing_or_404(db, filing_id, who)
     require(who, "view_filing", filing)
     disclosure = _apply(store.current_disclosure(db, filing), body.changes, body.fields)
-    report = check(disclosure)
+    if body.changes or body.fields:
+        report = check(disclosure)
+    else:  # the editor's first check, as the page opens: the stored version's findings, checked once
+        report = store.report_of(store.current_version(db, filing))
     return _json({"counts": {s: report.counts.get(s, 0) for s in ("错误", "警告", "提示")},
                   "findings": [_shown(f) for f in report.findings], "scores": scores_of(disclosure)})
 

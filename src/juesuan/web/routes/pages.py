@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import threading
+from functools import lru_cache
 from pathlib import Path
 
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from ...model.items import describe
 from .. import rights, store, workflow
@@ -22,6 +25,7 @@ router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=str(Path(__file__).resolve().parents[1] / "templates"))
 
 
+@lru_cache(maxsize=1)
 def _version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -62,16 +66,38 @@ def filing_page(filing_id: int, request: Request, who: Viewer = Depends(viewer),
     if who.user is None:
         return RedirectResponse("/login", status_code=303)
     filing = filing_or_404(db, filing_id, who)
-    current = store.current_version(db, filing)
-    disclosure = store.disclosure_of(current)
-    versions = db.scalars(select(Version).where(Version.filing_id == filing.id).order_by(Version.number.desc())).all()
+    versions = db.scalars(select(Version).where(Version.filing_id == filing.id).order_by(Version.number.desc())
+                          .options(defer(Version.content))).all()  # the list needs no content (~100 KB each)
+    current = next(v for v in versions if v.number == filing.version)
     comments = db.scalars(select(Comment).where(Comment.filing_id == filing.id).order_by(Comment.id)).all()
     editable = filing.status in workflow.EDITABLE and rights.may(who.user, "edit", filing)
+    grids, findings = _version_parts(current, editable)
     return page(request, "filing.html", who, filing=filing, status_label=workflow.STATUS_LABELS[filing.status],
-                counts=current.counts, grids=edit_grids(disclosure), findings=[f.as_dict() for f in store.report_of(current).findings],
-                versions=versions, comments=comments, editable=editable, actions=_actions(who, filing),
-                projects=disclosure.performance.projects, scores=filings_api.scores_of(disclosure),
-                action_labels=workflow.ACTION_LABELS)
+                counts=current.counts, grids_html=grids, findings=findings, versions=versions, comments=comments,
+                editable=editable, actions=_actions(who, filing), action_labels=workflow.ACTION_LABELS)
+
+
+_PARTS: dict[tuple[str, bool], tuple[Markup, list[dict]]] = {}
+_PARTS_LOCK = threading.Lock()
+
+
+def _version_parts(version: Version, editable: bool) -> tuple[Markup, list[dict]]:
+    """What the editor page shows of one version — the grids (900 inputs) as HTML and the findings as the
+    editor lists them — made once per version (by its SHA-256: versions never change) and editability;
+    the version's content is read from the database only then."""
+    key = (version.sha256, editable)
+    parts = _PARTS.get(key) if version.sha256 else None
+    if parts is None:
+        disclosure = store.disclosure_of(version)
+        grids = templates.get_template("filing_grids.html").render(
+            grids=edit_grids(disclosure), projects=disclosure.performance.projects,
+            scores=filings_api.scores_of(disclosure), editable=editable)
+        parts = Markup(grids), [filings_api._shown(f) for f in store.report_of(version).findings]
+        with _PARTS_LOCK:
+            _PARTS[key] = parts
+            while len(_PARTS) > 64:
+                _PARTS.pop(next(iter(_PARTS)))
+    return parts
 
 
 def _label(path: str) -> str:
