@@ -48,7 +48,7 @@ def missing_inputs(ctx: RuleContext):
     disclosure = ctx.disclosure
     if disclosure.printed or any(s.kind in ("parsed", "unread") for s in disclosure.provenance.values()):
         return  # a published document read back: what it prints is judged, not inputs for a build it never had
-    document = compose(disclosure, ctx.profile, locate_claims=False)  # as juesuan build --profile composes it
+    document = compose(disclosure, ctx.profile, placeholders_only=True)  # as juesuan build --profile composes it
     unknown = {path for path, source in disclosure.provenance.items() if source.kind == "unread"}
     missing = {key for key in type(disclosure.tables).model_fields if getattr(disclosure.tables, key).missing}
     empty = {}

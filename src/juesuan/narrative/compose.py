@@ -24,7 +24,7 @@ from ..model import Claim, Disclosure
 from ..reference.profiles import Profile
 from . import context
 from .document import Document, Paragraph, Section
-from .figureview import FigureView, Recorder
+from .figureview import MARK, FigureView, Recorder
 from .performance import performance_view
 from .templating import bytecode_cache
 from .wording import PLACEHOLDER_MARK, PLACEHOLDER_TEXT, PLACEHOLDER_VALUE, Wording, clean_reason
@@ -97,12 +97,13 @@ def _profile_id(d: Disclosure, profile: Any) -> str:
     return profile if isinstance(profile, str) else profile.id
 
 
-def compose(disclosure: Disclosure, profile: Any = None, *, locate_claims: bool = True) -> Document:
+def compose(disclosure: Disclosure, profile: Any = None, *, placeholders_only: bool = False) -> Document:
     """The whole document of ``disclosure`` in the wording and order of ``profile``
     (a profile id, a ``juesuan.reference.profiles.Profile``, or ``None`` for
-    ``disclosure.meta.profile``). ``locate_claims=False`` leaves each paragraph's claims as
-    derived, without their printed text, section and sentence (the same text, one model copy
-    per claim less: what 审核's search for 【请补充…】 needs)."""
+    ``disclosure.meta.profile``). ``placeholders_only=True`` gives the document as 审核's search
+    for 【请补充…】 (I-001) needs it: the same sections, paragraphs and text, but claims only on
+    the paragraphs that hold a placeholder, as derived (without their printed text, section and
+    sentence) — no model copy per claim, no claim list for the other paragraphs."""
     profile_id = _profile_id(disclosure, profile)
     layout = load_layout(profile_id)
     shared = profile if profile is not None and not isinstance(profile, str) else Profile.load(profile_id)
@@ -111,7 +112,7 @@ def compose(disclosure: Disclosure, profile: Any = None, *, locate_claims: bool 
     recorder = Recorder()
     figures = FigureView(disclosure, wording, recorder)
     base = _context(disclosure, wording, figures, shared, layout.options.get("scoring_policy"))
-    builder = _Builder(env, base, recorder, layout, shared, locate_claims)
+    builder = _Builder(env, base, recorder, layout, shared, not placeholders_only)
     sections: list[Section] = []
     for part in shared.parts:
         sections.extend(builder.part(part))
@@ -193,6 +194,9 @@ def _paragraphs(text: str, recorder: Recorder, ref: str, locate: bool = True) ->
     for block in _BLANK_LINE.split(text):
         joined = "".join(line.strip() for line in block.splitlines())
         if not joined:
+            continue
+        if not locate and PLACEHOLDER_MARK not in joined:  # a mark never splits a placeholder
+            result.append(Paragraph(text=MARK.sub("", joined), claims=(), placeholder=False))
             continue
         plain, claims = recorder.take(joined)
         entry = _LIST_ENTRY.match(plain)
