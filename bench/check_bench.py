@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/check_bench.py                 # timing table
     .venv/bin/python bench/check_bench.py --mutations     # + every-cell mutation detection (≈1 min)
+    .venv/bin/python bench/check_bench.py --rules 15      # + the 15 slowest rules (min CPU ms each)
 
 Timing lives here, never in the tests (CI machines vary).
 """
@@ -18,6 +19,7 @@ from pathlib import Path
 from juesuan import fileformat
 from juesuan.checks import check
 from juesuan.checks.mutation import mutate_all
+from juesuan.checks.registry import RuleContext, load_builtin
 from juesuan.model import iter_table_cells
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,6 +56,21 @@ def time_check(disclosure, runs: int) -> dict:
             "rules": len(report.rules_run)}
 
 
+def time_rules(disclosure, runs: int) -> dict[str, float]:
+    """Min CPU ms of each rule over ``runs`` passes, every pass with a fresh per-check cache
+    (``ctx.shared``), as in a check; the runner's own work (merging, set-aside) is not included."""
+    rules = [r for r in load_builtin().select(disclosure.meta.profile, disclosure.meta.year) if r.check]
+    best: dict[str, float] = {}
+    for _ in range(runs):
+        shared: dict = {}
+        for rule in rules:
+            start = time.process_time()
+            list(rule.check(RuleContext(disclosure, None, disclosure.meta.profile, rule, shared)))
+            spent = (time.process_time() - start) * 1000
+            best[rule.id] = min(best.get(rule.id, spent), spent)
+    return best
+
+
 def _examples():
     """(file name, disclosure) of each example present."""
     for name in EXAMPLES:
@@ -66,6 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=50)
     parser.add_argument("--mutations", action="store_true", help="mutate every amount cell (+0.02, +1%%)")
+    parser.add_argument("--rules", type=int, default=0, metavar="N", help="also list the N slowest rules")
     args = parser.parse_args(argv)
     print(f"{'example':30} {'cells':>5} {'claims':>6} {'rules':>5} {'median ms':>9} {'min ms':>6} {'CPU ms':>6} "
           f"{'CPU min':>7} {'fresh ms':>8} {'fresh CPU':>9} {'peak KiB':>8}  findings")
@@ -76,6 +94,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{name:30} {cells:>5} {len(d.claims):>6} {t['rules']:>5} {t['median']:>9.2f} {t['min']:>6.2f} "
               f"{t['cpu']:>6.2f} {t['cpu_min']:>7.2f} {t['fresh']:>8.2f} {t['fresh_cpu']:>9.2f} {t['peak']:>8.0f}  "
               f"错误 {counts['错误']} 警告 {counts['警告']} 提示 {counts['提示']}")
+    if args.rules:
+        for name, d in _examples():
+            best = time_rules(d, args.runs)
+            slowest = sorted(best.items(), key=lambda item: -item[1])[: args.rules]
+            print(f"\n{name}: rules' min CPU ms, sum {sum(best.values()):.2f} over {len(best)} rules")
+            print("  " + "  ".join(f"{rule} {ms:.2f}" for rule, ms in slowest))
     if args.mutations:
         print(f"\n{'example':34} {'mutations':>9} {'applicable':>10} {'detected':>8} {'rate':>7} "
               f"{'>1 cent':>8} {'detected':>8} {'rate':>7}  seconds")
