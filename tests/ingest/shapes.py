@@ -4,7 +4,8 @@ Shapes: the PDF itself; pdfplumber's ``extract_text()``; ``pdftotext`` raw and `
 (poppler-utils, skipped when absent); the seed's shape (``seed-shape``: pdfplumber's tables as
 tab-separated rows where they sit among the page's other lines, as the shared seed gives published
 disclosures; with and without form feeds, and as a rougher extractor gives them: a header or a row
-whose cells wrap split over two tab rows, empty trailing cells dropped); PDFium's page text (what a browser's PDF viewer
+whose cells wrap split over two tab rows, empty trailing cells dropped, and ``seed-shape-rough``: all
+of these without form feeds); PDFium's page text (what a browser's PDF viewer
 copies); that text with every run of spaces made one (a viewer that keeps no alignment);
 and, for our own documents, the HTML as a browser's ``innerText`` (cells joined by tabs)
 and the DOCX/XLSX. Pages are joined by form feeds, as pdftotext does.
@@ -30,7 +31,7 @@ from juesuan.ingest import read
 from juesuan.model import Disclosure, iter_table_cells
 
 SEED_SHAPES = ("seed-shape", "seed-shape-no-form-feed", "seed-shape-header-split", "seed-shape-wrapped-rows",
-               "seed-shape-no-trailing-tabs")
+               "seed-shape-no-trailing-tabs", "seed-shape-rough")
 PDF_SHAPES = ("pdf", "pdfplumber", *SEED_SHAPES, "pdftotext-raw", "pdftotext-layout", "viewer",
               "viewer-single-space")
 OWN_SHAPES = ("html-innertext", "docx", "xlsx")
@@ -47,16 +48,16 @@ def _tab_rows(rows: list[list[str | None]], variant: str) -> list[str]:
     """A table's rows as tab-separated lines (None → "", a cell's lines joined by a space), or as a
     rougher extractor gives them: ``header-split`` — the first row's wrapped cells over two rows;
     ``wrapped-rows`` — every row with a wrapped cell over two rows (first lines, then the rest);
-    ``no-trailing-tabs`` — empty cells at a row's end dropped."""
+    ``no-trailing-tabs`` — empty cells at a row's end dropped (several may be named at once)."""
     lines = []
     for i, row in enumerate(rows):
         cells = [(cell or "").split("\n") for cell in row]
-        split = any(len(c) > 1 for c in cells) and (variant == "wrapped-rows" or variant == "header-split" and i == 0)
+        split = any(len(c) > 1 for c in cells) and ("wrapped-rows" in variant or "header-split" in variant and i == 0)
         parts = ([[c[0] for c in cells], [" ".join(c[1:]) for c in cells]] if split
                  else [[" ".join(c) for c in cells]])
         for part in parts:
             line = "\t".join(" ".join(cell.split()) for cell in part)
-            lines.append(line.rstrip("\t") if variant == "no-trailing-tabs" else line)
+            lines.append(line.rstrip("\t") if "no-trailing-tabs" in variant else line)
     return lines
 
 
@@ -152,6 +153,7 @@ def write_shapes(pdf: Path, directory: Path, own: dict[str, Path] | None = None)
     texts["seed-shape-no-form-feed"] = seed_shape(pdf, form_feeds=False)
     for variant in ("header-split", "wrapped-rows", "no-trailing-tabs"):
         texts[f"seed-shape-{variant}"] = seed_shape(pdf, variant)
+    texts["seed-shape-rough"] = seed_shape(pdf, "wrapped-rows no-trailing-tabs", form_feeds=False)
     paths = {"pdf": pdf}
     for name, text in texts.items():
         if text is not None:

@@ -33,10 +33,7 @@ def test_shape__no_wrong_cell_and_the_measured_share(shanghai_shapes, shape):
     assert s.right >= FLOORS[shape], (shape, s.right, s.unread, len(s.zero))
 
 
-@pytest.mark.parametrize("shape", [
-    pytest.param(s, marks=pytest.mark.xfail(strict=True, reason="a wrapped name's tail on a tab row of its own "
-                                            "is not joined to its row yet (K-002 name differs)"))
-    if s == "seed-shape-wrapped-rows" else s for s in SEED_SHAPES])
+@pytest.mark.parametrize("shape", SEED_SHAPES)
 def test_seed_shape__check_gives_the_pdfs_errors_and_warnings(shanghai_shapes, shape):
     """Tables as tab rows among the text lines (the seed's shape): `juesuan check` finds exactly the
     错误/警告 it finds on the PDF — none caused by reading, none lost."""

@@ -33,6 +33,7 @@ def parse_coded(block: Block, out: Collector, resolve) -> dict:
     orphans: list = []
     parents: dict[int, str] = {}  # the last 类 (3 digits) and 款 (5 digits) read
     above, centred = "", None  # a name centred on its code line: head on the line above, tail below
+    last = None  # the row just read, named on its own line: a tab row below may hold its name's rest
     for index, row in enumerate(block.rows):
         if not is_data_row(row):
             text = "".join(compact(c.text) for c in row.cells)
@@ -40,9 +41,11 @@ def parse_coded(block: Block, out: Collector, resolve) -> dict:
                 continue
             if centred is not None and _tail(centred, text, block.rows[index + 1:], nb, resolve):
                 centred["name"] += text
+            elif last is not None and _wrapped_tail(last, row, text, block.rows[index + 1:], nb, resolve):
+                last["name"] += text
             else:
                 above = text
-            centred = None
+            centred = last = None
             continue
         code_parts, names, amounts = [], [], []
         for index, cell in enumerate(row.cells):
@@ -70,7 +73,7 @@ def parse_coded(block: Block, out: Collector, resolve) -> dict:
         if any(name.startswith(t) for t in TOTAL_NAMES) and not code_parts:
             label, record = "total", {"code": "合计", "name": "合计"}
             table["total"] = record
-            centred = None
+            centred = last = None
         else:
             code = join_code(code_parts) if code_parts else _by_name(name, parents, resolve)
             if code is None:
@@ -84,6 +87,7 @@ def parse_coded(block: Block, out: Collector, resolve) -> dict:
             label, record = code, {"code": code, "name": name or above}
             table["rows"].append(record)
             centred = record if not name and above else None
+            last = record if name and row.grid is not None else None
         above = ""
         for b, cell in amounts:
             field = mapping.get(b)
@@ -112,6 +116,26 @@ def _tail(record: dict, text: str, following: list, nb: int, resolve) -> bool:
     named = [c for i, c in enumerate(nxt.cells) if band(c, i) <= nb and clean(c.text)
              and not clean(c.text).isdigit() and not is_amount(clean(c.text))]
     return not (codes and not named)
+
+
+def _wrapped_tail(record: dict, row: Row, text: str, following: list, nb: int, resolve) -> bool:
+    """A tab row holding only text in the name column, below a row that printed its own name: the
+    rest of that name, wrapped onto a row of its own by the extractor ("…基本养老保险" | "缴费支出")?
+    Yes when the code list knows the joined name as the row's code; else when the next row prints a
+    name of its own (the line cannot be that row's name printed above it) and the joined name is not
+    one the code list gives another code."""
+    if any(band(c, i) != nb for i, c in enumerate(row.cells) if clean(c.text)):
+        return False
+    joined = resolve(record["name"] + text)
+    if joined is not None:
+        return joined == record["code"]
+    if resolve(record["name"]) == record["code"] or resolve(text) is not None:
+        return False
+    nxt = next((r for r in following if any(clean(c.text) for c in r.cells)), None)
+    if nxt is None or not is_data_row(nxt):
+        return False
+    return any(band(c, i) <= nb and clean(c.text) and not clean(c.text).isdigit() and not is_amount(clean(c.text))
+               for i, c in enumerate(nxt.cells))
 
 
 _NOT_NAMES = ("科目", "合计", "决算数", "单位：", "单位:", "注：", "注:", "栏次", "编制单位")
@@ -145,22 +169,47 @@ def parse_basic(block: Block, out: Collector, resolve) -> dict:
     table: dict = {"rows": []}
     seen: set[str] = set()
     classes: dict[int, str] = {}  # the current 类 of each column block
-    for row in block.rows:
-        if not is_data_row(row) and not any("合计" in clean(c.text) for c in row.cells):
-            continue
-        if _footer(row, table, out, block.unit):
-            continue
+    lasts: dict[int, dict] = {}  # per block, the row just read: a tab row below may hold its name's rest
+    for index, row in enumerate(block.rows):
         groups: list[list] = [[] for _ in amount_bands]
-        for index, cell in enumerate(row.cells):
-            b = band(cell, index)
+        for i, cell in enumerate(row.cells):
+            b = band(cell, i)
             slot = next((i for i, ab in enumerate(amount_bands) if b <= ab), None)
             if slot is not None:
                 groups[slot].append((b, cell))
+        if not is_data_row(row) and not any("合计" in clean(c.text) for c in row.cells):
+            if row.grid is not None:
+                _basic_tails(groups, lasts, block.rows[index + 1:], resolve)
+            lasts = {}
+            continue
+        lasts = {}
+        if _footer(row, table, out, block.unit):
+            continue
         for slot, members in enumerate(groups):
-            _basic_group(block, row, members, amount_bands[slot], table, seen, out, resolve, classes, slot)
+            record = _basic_group(block, row, members, amount_bands[slot], table, seen, out, resolve, classes, slot)
+            if record is not None and record["name"]:
+                lasts[slot] = record
     # Code order (301, 30101, …, 302, …): the blocks print 类 side by side, the model lists them in turn.
     table["rows"] = [record for _, record in sorted(table["rows"], key=lambda item: item[1]["code"])]
     return table
+
+
+def _basic_tails(groups: list[list], lasts: dict[int, dict], following: list, resolve) -> None:
+    """公开06 tab rows of names only below a row of the blocks: each block's text the rest of its
+    name above ("…基本养老保险缴" | "费"), on the terms of ``_wrapped_tail``."""
+    nxt = next((r for r in following if any(clean(c.text) for c in r.cells)), None)
+    for slot, members in enumerate(groups):
+        text = "".join(compact(c.text) for _, c in members if clean(c.text))
+        record = lasts.get(slot)
+        if not text or record is None:
+            continue
+        joined = resolve(record["name"] + text)
+        if joined is not None:
+            if joined == record["code"]:
+                record["name"] += text
+        elif resolve(record["name"]) != record["code"] and resolve(text) is None \
+                and nxt is not None and is_data_row(nxt):
+            record["name"] += text
 
 
 FOOTERS = (("人员经费", "personnel_total"), ("公用经费", "public_total"))
@@ -186,7 +235,7 @@ def _footer(row, table: dict, out: Collector, unit: str) -> bool:
     return bool(pairs)  # a label and its amount in one cell: left to the blocks
 
 
-def _basic_group(block, row, members, amount_band, table, seen, out, resolve, classes, slot) -> None:
+def _basic_group(block, row, members, amount_band, table, seen, out, resolve, classes, slot) -> dict | None:
     code_parts, names, amount_cell = [], [], None
     for b, cell in members:
         text = clean(cell.text)
@@ -226,7 +275,7 @@ def _basic_group(block, row, members, amount_band, table, seen, out, resolve, cl
             value = out.amount(f"basic_expenditure.{code}.amount", row, amount_cell, block.unit)
             if value is not None:
                 record["amount"] = value
-        return
+        return record
     if amount_cell is not None and clean(amount_cell.text):
         value = out.amount(path, row, amount_cell, block.unit)
         if value is not None:

@@ -94,6 +94,7 @@ def _project(year: int, rows: list[Row], text_dump: bool = False) -> dict:
     # tab dumps often drop the leading blank cell of a wrapped line (seen in the seed); grids keep columns
     offsets = (1, 0, -1) if text_dump else (0, 1, -1)
     level1, level2, goal_next = "", "", False
+    goal_cols: list[int | None] = []
     for row in rows[1:]:
         cells = _texts(row)
         joined = clean("".join(cells))
@@ -128,13 +129,16 @@ def _project(year: int, rows: list[Row], text_dump: bool = False) -> dict:
         if not data["indicators"] and any(clean(c) in ("预期目标", "年度总体目标") for c in cells):
             goal_next = not texts
         elif goal_next:
-            goal_next = False
+            goal_next = not texts  # a row of the label's rest only ("目标", wrapped onto a tab row of its own)
         else:
             texts = []
         if texts or goal_next:
             if texts and "goal_expected" not in data:
                 data["goal_expected"] = texts[0]
                 data["goal_actual"] = texts[1] if len(texts) > 1 else None
+                goal_cols = [c.col for c in row.cells if c.text.strip() and not _goal_label(c.text.strip())][:2]
+            continue
+        if "goal_expected" in data and not data["indicators"] and _goal_rest(row, goal_cols, data):
             continue
         if joined.startswith("总分"):
             numbers = [_number(c) for c in cells if _number(c) is not None]
@@ -144,6 +148,19 @@ def _project(year: int, rows: list[Row], text_dump: bool = False) -> dict:
             continue
         _indicator(row, data, (level1, level2), offsets)
     return data
+
+
+def _goal_rest(row: Row, cols: list[int | None], data: dict) -> bool:
+    """A goal's text wrapped onto a tab row of its own: each piece in the column of the goal it
+    continues (预期目标, 实际完成情况); a row with a piece anywhere else is not the goals'."""
+    pieces = [c for c in row.cells if c.text.strip()]
+    if row.grid is None or not pieces or None in cols or any(c.col not in cols for c in pieces) \
+            or any(_NUM.match(clean(c.text)) for c in pieces):
+        return False
+    for cell in pieces:
+        field = ("goal_expected", "goal_actual")[cols.index(cell.col)]
+        data[field] = (data.get(field) or "") + cell.text.strip()
+    return True
 
 
 def _indicator(row: Row, data: dict, levels: tuple[str, str], offsets: tuple[int, ...]) -> None:
@@ -186,22 +203,27 @@ def _indicator(row: Row, data: dict, levels: tuple[str, str], offsets: tuple[int
 def _continue(last: dict, cells, offsets: tuple[int, ...]) -> bool:
     """A wrapped indicator row: each piece continues the field printed in its column.
 
-    Extractors shift such lines by a cell, so the first column offset under which every piece
-    lands on a field that can take it wins (text never lands on 分值/得分; a digit piece may
+    Extractors shift such lines by a cell (or keep them), so the first column offset under which
+    every piece lands on a field that can take it wins (text never lands on 分值/得分; a digit piece may
     finish a score, "13" + ".6 5"); a piece the field already ends with is an echo. False when
     no offset fits: the caller reports the row instead of guessing.
     """
-    for offset in offsets:
-        plan = _plan(last, cells, offset)
-        if plan is not None:
-            for field, text in plan:
-                if field in ("weight", "score"):
-                    last["_raw"][field] += text
-                    last[field] = _number(last["_raw"][field])
-                else:
-                    last[field] = (last.get(field) or "") + text
-            return True
-    return False
+    plans = {offset: _plan(last, cells, offset) for offset in offsets}
+    plan = next((plans[offset] for offset in offsets if plans[offset] is not None), None)
+    if plan == [] and plans.get(0):
+        # an echo under a shift gives way to the pieces placed in their own columns ("<=10个工作" +
+        # "日" of a row whose cells kept their columns, not an echo of "10个工作日" beside it); an
+        # echo in its own column stands ("部分达到预期效果" + "果")
+        plan = plans[0]
+    if plan is None:
+        return False
+    for field, text in plan:
+        if field in ("weight", "score"):
+            last["_raw"][field] += text
+            last[field] = _number(last["_raw"][field])
+        else:
+            last[field] = (last.get(field) or "") + text
+    return True
 
 
 def _plan(last: dict, cells, offset: int) -> list[tuple[str, str]] | None:
@@ -224,8 +246,8 @@ def _plan(last: dict, cells, offset: int) -> list[tuple[str, str]] | None:
                 return None
         elif not last.get(field) and field != "deviation_reason":
             return None
-        elif re.fullmatch(r"[\d.]+", clean(text)) and clean(last.get(field) or "").endswith("%"):
-            return None  # "90%" + "48" is never one printed value
+        elif clean(last.get(field) or "").endswith("%") and not clean(text).startswith(("（", "(")):
+            return None  # "90%" + "48" or ">=65%" + "率" is never one printed value
         elif clean(last.get(field) or "").endswith(clean(text)):
             continue
         plan.append((field, text))
