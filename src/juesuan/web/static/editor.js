@@ -6,6 +6,7 @@
   const filing = root.dataset.filing;
   const csrf = document.querySelector('meta[name="csrf-token"]').content;
   let base = Number(root.dataset.version);
+  const editable = root.dataset.editable === "true";
   const changes = new Map();
   const fields = new Map();  // inputs of the 说明 a finding asks for (上年数, 主要原因)
   const message = document.getElementById("message");
@@ -25,24 +26,55 @@
     return Array.isArray(data.detail) ? data.detail.join("；") : (data.detail || "");
   }
 
-  function showFindings(result) {
+  function fieldFor(f, kept) {
+    // The input a 说明 finding asks for (I-001: 上年数, 主要原因), as the page renders it; the one the user
+    // is typing in is kept (same element, same listeners, focus given back).
+    const label = document.createElement("label");
+    const input = kept.get(f.location.item) || document.createElement("input");
+    if (!kept.has(f.location.item)) {
+      input.className = "field"; input.dataset.field = f.location.item; input.maxLength = 5000;
+      input.setAttribute("aria-label", f.location.text);
+      if (fields.has(f.location.item)) input.value = fields.get(f.location.item);
+      wireField(input);
+    }
+    label.append("填写：", input);
+    return label;
+  }
+
+  function showFindings(result, cellsOnly) {
     const c = result.counts;
     document.getElementById("counts").textContent = `错误 ${c["错误"]} · 警告 ${c["警告"]} · 提示 ${c["提示"]}`;
     const list = document.getElementById("findings");
-    list.innerHTML = "";
+    const focused = document.activeElement;
+    const kept = new Map(Array.from(list.querySelectorAll("input.field"), (el) => [el.dataset.field, el]));
+    // The page renders the stored version's list (with the reviewer's marks); only edits rebuild it.
+    if (!cellsOnly) list.innerHTML = "";
     document.querySelectorAll("input.amount").forEach((el) => el.classList.remove("sev-错误", "sev-警告", "sev-提示"));
     for (const f of result.findings) {
-      const li = document.createElement("li");
-      li.className = "sev-" + f.severity;
-      const b = document.createElement("b");
-      b.textContent = f.severity;
-      li.append(b, ` ${f.rule_id} · ${f.location.text}`, document.createElement("br"), f.message);
-      list.append(li);
+      if (!cellsOnly) {
+        const li = document.createElement("li");
+        li.className = "sev-" + f.severity;
+        const b = document.createElement("b");
+        b.textContent = f.severity;
+        li.append(b, ` ${f.rule_id} · ${f.location.text}`, document.createElement("br"), f.message);
+        if (f.rule_id === "I-001" && f.location.item && editable) li.append(document.createElement("br"), fieldFor(f, kept));
+        list.append(li);
+      }
       for (const item of [f.location.item, ...(f.related || [])]) {
         if (!item) continue;
         const cell = document.querySelector(`input.amount[data-item="${CSS.escape(item)}"]`);
         if (cell && !cell.classList.contains("sev-错误")) cell.classList.add("sev-" + f.severity);
       }
+    }
+    if (focused && kept.get(focused.dataset.field) === focused) {
+      if (!focused.isConnected) {  // its finding is answered while the user types: the input stays in place
+        const li = document.createElement("li");
+        const label = document.createElement("label");
+        label.append("已填写：", focused);
+        li.append(label);
+        list.prepend(li);
+      }
+      if (document.activeElement !== focused) focused.focus();
     }
   }
 
@@ -59,11 +91,13 @@
     });
   }
 
-  async function liveCheck() {
+  async function liveCheck(cellsOnly) {
     const result = await call("POST", `/api/filings/${filing}/edits/check`,
                               {base_version: base, changes: Object.fromEntries(changes),
                                fields: Object.fromEntries(fields)});
-    if (result.status === 200) { showFindings(result.data); showScores(result.data.scores); message.textContent = ""; }
+    if (result.status === 200) {
+      showFindings(result.data, cellsOnly === true); showScores(result.data.scores); message.textContent = "";
+    }
     else message.textContent = detail(result.data);
   }
 
@@ -77,14 +111,15 @@
     });
   });
 
-  document.querySelectorAll("input.field").forEach((input) => {
+  function wireField(input) {
     input.addEventListener("input", () => {
       fields.set(input.dataset.field, input.value);
       if (saveButton) saveButton.disabled = false;
       clearTimeout(timer);
       timer = setTimeout(liveCheck, 400);
     });
-  });
+  }
+  document.querySelectorAll("input.field").forEach(wireField);
 
   async function save() {
     const note = document.getElementById("comment").value;
@@ -123,7 +158,7 @@
     }
   }
   if (saveButton) saveButton.addEventListener("click", save);
-  liveCheck();  // mark the cells that the stored version's findings name
+  liveCheck(true);  // mark the cells that the stored version's findings name (the list is the page's)
 
   document.querySelectorAll("button.act").forEach((button) => {
     button.addEventListener("click", async () => {
