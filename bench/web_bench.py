@@ -107,6 +107,14 @@ def editors(base: str, filing_id: int, seconds: float, count: int = 20) -> list[
 _APP = {}
 
 
+def _load() -> str:
+    """The machine's 1/5/15-minute load averages (as uptime prints them): timings mean little without them."""
+    try:
+        return " ".join(f"{value:.2f}" for value in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
 def _lost_updates(filing_id: int, saved: list[tuple[int, str]]) -> int:
     """A 200 whose version does not hold the value that editor wrote is a lost update."""
     from decimal import Decimal
@@ -192,7 +200,8 @@ def main() -> int:
         people = seed_people(db, PASSWORD)
         db.commit()
     base, server = _serve(app)
-    print(f"machine: {platform.node()} · {os.cpu_count()} cores · database: {url.split('@')[-1].split('?')[0]}")
+    print(f"machine: {platform.node()} · {os.cpu_count()} cores · load average {_load()} · "
+          f"database: {url.split('@')[-1].split('?')[0]}")
 
     filing = people.filings["a1"]
     print_table(f"20 editors on one filing for {args.seconds:.0f} s", ["measure", "value"],
@@ -215,6 +224,7 @@ def main() -> int:
         "GET /api/public/disclosures/{id}": lambda: public.get(f"/api/public/disclosures/{last}"),
         "GET /public/compare": lambda: public.get("/public/compare"),
     }, args.repeat))
+    print(f"load average at the end: {_load()}")
     server.should_exit = True
     return 0
 
