@@ -112,7 +112,7 @@ def compose(disclosure: Disclosure, profile: Any = None, *, placeholders_only: b
     recorder = Recorder()
     figures = FigureView(disclosure, wording, recorder)
     base = _context(disclosure, wording, figures, shared, layout.options.get("scoring_policy"))
-    builder = _Builder(env, base, recorder, layout, shared, not placeholders_only)
+    builder = _Builder(env, base, recorder, layout, shared, not placeholders_only, {**env.globals, **base})
     sections: list[Section] = []
     for part in shared.parts:
         sections.extend(builder.part(part))
@@ -147,6 +147,8 @@ class _Builder:
     layout: Layout
     shared: Profile
     locate: bool = True
+    variables: dict[str, Any] | None = None
+    """``base`` over the environment's globals, merged once: each section's context reads it as is."""
 
     def fill(self, text: str) -> str:
         return self.shared.fill(text, self.base["dept"], self.base["year"])
@@ -184,9 +186,24 @@ class _Builder:
         paragraphs: tuple[Paragraph, ...] = ()
         name = f"{section_id}.j2"
         if name in _template_names(self.layout.profile):
-            text = self.env.get_template(name).render(self.base)
+            template = self.env.get_template(name)
+            text = _render(self.env, template, self.variables) if self.variables is not None else \
+                template.render(self.base)
             paragraphs = tuple(_paragraphs(text, self.recorder, ref, self.locate))
         return Section(id=section_id, title=title, level=level, paragraphs=paragraphs)
+
+
+def _render(env: Environment, template: Any, variables: dict[str, Any]) -> str:
+    """``template.render(base)`` without building a new dict of the globals and variables for
+    each of the ~40 sections: the context reads ``variables`` (globals merged in once per
+    compose) as its parent, as a Jinja shared context does. Templates write only to their own
+    context's ``vars``; tracebacks are rewritten as ``render`` does."""
+    context = template.new_context(variables, shared=True)
+    try:
+        return env.concat(template.root_render_func(context))
+    except Exception:
+        env.handle_exception()
+        raise  # handle_exception always raises; this keeps the type checker informed
 
 
 def _paragraphs(text: str, recorder: Recorder, ref: str, locate: bool = True) -> list[Paragraph]:
