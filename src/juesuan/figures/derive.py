@@ -8,10 +8,33 @@ claims; 审核 recomputes them; parsing reads the same shape back.
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..model import Claim, Disclosure
 from . import core
 
 ZeroBasePolicy = core.ZeroBasePolicy
+
+_DEFAULTS = {name: field.default for name, field in Claim.model_fields.items() if not field.is_required()}
+
+
+def _claim(**fields: Any) -> Claim:
+    """A ``Claim`` of data validation would accept unchanged, built without validating it.
+
+    Every builder here passes an item path, a measure, a unit and a base as text, a Decimal value
+    (``core`` gives Decimals, or None, which returns earlier) and a direction word of ``core``.
+    Composing the 说明 builds ~210 claims (审核's I-001 composes it once per check): validation
+    was 4.2 µs each, this 1.3 µs (``Claim.model_construct`` loops over the fields in Python:
+    10 µs). The result equals the validated claim (``tests/checks/test_placeholder_compose.py``).
+    """
+    claim = Claim.__new__(Claim)
+    values = dict(_DEFAULTS)
+    values.update(fields)
+    object.__setattr__(claim, "__dict__", values)
+    object.__setattr__(claim, "__pydantic_fields_set__", set(fields))
+    object.__setattr__(claim, "__pydantic_extra__", None)
+    object.__setattr__(claim, "__pydantic_private__", None)
+    return claim
 
 
 def amount(d: Disclosure, item: str, unit: str = "万元") -> Claim | None:
@@ -19,7 +42,7 @@ def amount(d: Disclosure, item: str, unit: str = "万元") -> Claim | None:
     current = core.value(d, item)
     if current is None:
         return None
-    return Claim(item=item, measure="amount", value=current, unit=unit)
+    return _claim(item=item, measure="amount", value=current, unit=unit)
 
 
 def count(d: Disclosure, item: str, unit: str) -> Claim | None:
@@ -27,7 +50,7 @@ def count(d: Disclosure, item: str, unit: str) -> Claim | None:
     current = core.value(d, item)
     if current is None:
         return None
-    return Claim(item=item, measure="count", value=current, unit=unit)
+    return _claim(item=item, measure="count", value=current, unit=unit)
 
 
 def share(d: Disclosure, item: str, base: str) -> Claim | None:
@@ -35,7 +58,7 @@ def share(d: Disclosure, item: str, base: str) -> Claim | None:
     result = core.share(core.value(d, item), core.value(d, base))
     if result is None:
         return None
-    return Claim(item=item, measure="share", value=result, unit="%", base=base)
+    return _claim(item=item, measure="share", value=result, unit="%", base=base)
 
 
 def change_amount(d: Disclosure, item: str) -> Claim | None:
@@ -43,7 +66,7 @@ def change_amount(d: Disclosure, item: str) -> Claim | None:
     delta = core.change(core.value(d, item), core.prior_of(d, item))
     if delta is None:
         return None
-    return Claim(item=item, measure="change_amount", value=abs(delta), base="prior_year",
+    return _claim(item=item, measure="change_amount", value=abs(delta), base="prior_year",
                  direction=core.direction_change(delta), reason=reason(d, item))
 
 
@@ -55,7 +78,7 @@ def change_rate(
     rate = core.change_rate(current, prior, zero_base)
     if rate is None:
         return None
-    return Claim(item=item, measure="change_rate", value=abs(rate), unit="%", base="prior_year",
+    return _claim(item=item, measure="change_rate", value=abs(rate), unit="%", base="prior_year",
                  direction=core.direction_rate(core.change(current, prior)),
                  reason=reason(d, item))
 
@@ -66,7 +89,7 @@ def _against_budget(d: Disclosure, item: str, base: str, measure: str, compute) 
     rate = compute(final, budget)
     if rate is None:
         return None
-    return Claim(item=item, measure=measure, value=rate, unit="%", base=base,
+    return _claim(item=item, measure=measure, value=rate, unit="%", base=base,
                  direction=core.direction_budget(final, budget), reason=budget_reason(d, item))
 
 
@@ -92,8 +115,8 @@ def budget(d: Disclosure, item: str, base: str = "initial_budget") -> Claim | No
     if item.startswith("three_public.final."):
         cell = item.replace(".final.", ".budget.", 1)
         if core.value(d, cell) == value:
-            return Claim(item=cell, measure="amount", value=value)
-    return Claim(item=item, measure="amount", value=value, base=base)
+            return _claim(item=cell, measure="amount", value=value)
+    return _claim(item=item, measure="amount", value=value, base=base)
 
 
 def budget_direction(d: Disclosure, item: str, base: str = "initial_budget") -> str | None:
