@@ -39,13 +39,23 @@ def _both(disclosure, path: str, value: Decimal):
 
 
 @pytest.mark.parametrize("name", sorted(EXAMPLES))
-def test_every_cell_of_the_nine_tables_is_set_as_replace_value_sets_it(name):
+def test_every_cell_of_the_nine_tables_is_set_and_no_other(name):
     disclosure = EXAMPLES[name]
-    assert len(CELLS[name]) > 300
+    before = dict(iter_table_cells(disclosure))
+    assert len(before) > 300
     for path in CELLS[name]:
+        after = dict(iter_table_cells(with_values(disclosure, {path: Decimal("12345.67")})))
+        assert {p for p in before if after[p] != before[p]} == {path}, path  # no cell of the examples holds it
+        assert after[path] == Decimal("12345.67")
+
+
+@pytest.mark.parametrize("name", sorted(EXAMPLES))
+def test_cells_are_set_as_replace_value_sets_them(name):
+    """Every 5th cell in table order (replace_value takes ~15 ms a cell; the batch test below draws others)."""
+    disclosure = EXAMPLES[name]
+    for path in CELLS[name][::5]:
         expected, got = _both(disclosure, path, Decimal("12345.67"))
         assert got == expected, path
-        assert got != disclosure, path  # the edit took effect (no cell of the examples holds 12345.67)
 
 
 @pytest.mark.parametrize("path", [

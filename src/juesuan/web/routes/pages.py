@@ -93,10 +93,11 @@ def _version_parts(version: Version, editable: bool) -> tuple[Markup, list[dict]
             grids=edit_grids(disclosure), projects=disclosure.performance.projects,
             scores=filings_api.scores_of(disclosure), editable=editable)
         parts = Markup(grids), [filings_api._shown(f) for f in store.report_of(version).findings]
-        with _PARTS_LOCK:
-            _PARTS[key] = parts
-            while len(_PARTS) > 64:
-                _PARTS.pop(next(iter(_PARTS)))
+        if version.sha256:
+            with _PARTS_LOCK:
+                _PARTS[key] = parts
+                while len(_PARTS) > 64:
+                    _PARTS.pop(next(iter(_PARTS)))
     return parts
 
 
