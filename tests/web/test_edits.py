@@ -90,3 +90,54 @@ def test_a_batch_of_edits_equals_replace_value_one_by_one(name, data):
     for path, value in values.items():
         expected = replace_value(expected, path, value)
     assert with_values(disclosure, values) == expected
+
+
+def _fields_outcome(apply, disclosure, fields):
+    from fastapi import HTTPException
+
+    try:
+        return apply(disclosure, fields)
+    except HTTPException as exc:
+        return (exc.status_code, exc.detail)
+
+
+def _field_cases():
+    for name, disclosure in EXAMPLES.items():
+        for item in list(disclosure.comparisons)[:12]:
+            for field in ("prior_year", "reason", "initial_budget", "nosuch"):
+                for text in ("", "  12.50 ", "很多", "增加了人员", "1e400"):
+                    yield name, {f"comparisons.{item}.{field}": text}
+        yield name, {"comparisons.new.item.prior_year": "3.00"}  # an item without comparisons yet
+        for p, project in enumerate(disclosure.performance.projects[:3]):
+            for i, _ in enumerate(project.indicators[:4]):
+                for text in ("", "9.5", "abc"):
+                    yield name, {f"performance.projects.{p}.indicators.{i}.score": text}
+        for path in ("comparisons.x", "comparisons.", "performance.projects.99.indicators.0.score",
+                     "performance.projects.-1.indicators.0.score", "meta.department", "meta.year", "meta.nosuch",
+                     "performance.projects.0", "performance.projects", "nosuch.a.b", "tables.three_public.final.reception"):
+            yield name, {path: "abc"}
+            yield name, {path: "7"}
+
+
+def test_narrative_inputs_are_set_as_the_general_route_sets_them():
+    """web/edits.with_fields (via _apply_fields) against the dump-set-validate route it stands in for:
+    the same disclosure, or the same 422 and message."""
+    from juesuan.web.routes.filings import _apply_fields, _apply_fields_by_dump
+
+    cases = list(_field_cases())
+    assert len(cases) > 300
+    for name, fields in cases:
+        disclosure = EXAMPLES[name]
+        expected = _fields_outcome(_apply_fields_by_dump, disclosure, fields)
+        assert _fields_outcome(_apply_fields, disclosure, fields) == expected, (name, fields)
+
+
+def test_the_inputs_the_editor_sends_take_the_short_route():
+    from juesuan.web.edits import with_fields
+
+    disclosure = EXAMPLES["urumqi-iit-2022"]
+    item = next(iter(disclosure.comparisons))
+    for fields in ({f"comparisons.{item}.prior_year": "12.50"}, {f"comparisons.{item}.reason": ""},
+                   {"comparisons.new.item.reason": "新增"}, {"performance.projects.0.indicators.1.score": "9.5"}):
+        edited = with_fields(disclosure, fields)
+        assert edited is not None and edited.tables is disclosure.tables, fields  # untouched parts shared

@@ -79,3 +79,54 @@ def with_values(disclosure: Disclosure, values: dict[str, Decimal]) -> Disclosur
         else:
             disclosure = _replace(disclosure, parts, path, value)  # type: ignore[assignment]
     return disclosure
+
+
+def with_fields(disclosure: Disclosure, fields: dict[str, str]) -> Disclosure | None:
+    """``disclosure`` with the 说明 inputs set (``comparisons.<item>.<name>`` and model fields such as
+    ``performance.projects.3.indicators.2.score``; blank text is None), rebuilding only the changed path;
+    None where a path is not a plain field of an existing model or a value is refused, so that the caller
+    takes the general route (dump, set, validate) and its located message."""
+    from pydantic import ValidationError
+
+    from ..model.disclosure import Comparison
+
+    try:
+        for path, text in fields.items():
+            value = text.strip() or None
+            if path.startswith("comparisons."):
+                item, _, name = path.removeprefix("comparisons.").rpartition(".")
+                if not item:
+                    return None
+                current = disclosure.comparisons.get(item)
+                data = {n: getattr(current, n) for n in Comparison.__pydantic_fields__} if current else {}
+                data[name] = value
+                comparisons = {**disclosure.comparisons, item: Comparison.model_validate(data)}
+                disclosure = disclosure.model_copy(update={"comparisons": comparisons})
+                continue
+            edited = _replace_field(disclosure, path.split("."), value)
+            if edited is None:
+                return None
+            disclosure = edited  # type: ignore[assignment]
+    except ValidationError:
+        return None
+    return disclosure
+
+
+def _replace_field(node: Any, parts: list[str], value: str | None) -> Any:
+    part, last = parts[0], len(parts) == 1
+    if isinstance(node, BaseModel):
+        if part not in type(node).__pydantic_fields__:
+            return None
+        if last:
+            return _set_leaf(node, part, value)  # type: ignore[arg-type]
+        child = _replace_field(getattr(node, part), parts[1:], value)
+        return None if child is None else node.model_copy(update={part: child})
+    if isinstance(node, (tuple, list)) and part.isdigit() and int(part) < len(node) and not last:
+        index = int(part)
+        child = _replace_field(node[index], parts[1:], value)
+        if child is None:
+            return None
+        items = list(node)
+        items[index] = child
+        return type(node)(items)
+    return None

@@ -176,17 +176,29 @@ def _apply(disclosure, changes: dict[str, str], fields: dict[str, str] | None = 
 
 
 def _apply_fields(disclosure, fields: dict[str, str]):
-    """Set the non-table inputs a finding points at (上年数, 主要原因 …), validated by the model."""
+    """Set the non-table inputs a finding points at (上年数, 主要原因 …), validated by the model: on the
+    changed paths only where it can (web/edits.py), else through the whole disclosure's data."""
+    from ..edits import with_fields
+
+    for path, text in fields.items():
+        if len(text) > 5000:
+            raise HTTPException(422, f"{path}: 内容过长 / too long")
+    edited = with_fields(disclosure, fields)
+    return edited if edited is not None else _apply_fields_by_dump(disclosure, fields)
+
+
+def _apply_fields_by_dump(disclosure, fields: dict[str, str]):
+    """The general route: dump the disclosure, set each field (creating what is missing), validate it all."""
     from pydantic import ValidationError
 
     from ...model import Disclosure
 
     data = disclosure.model_dump(mode="json", exclude_defaults=True)
     for path, text in fields.items():
-        if len(text) > 5000:
-            raise HTTPException(422, f"{path}: 内容过长 / too long")
         if path.startswith("comparisons."):
-            item, name = path.removeprefix("comparisons.").rsplit(".", 1)
+            item, _, name = path.removeprefix("comparisons.").rpartition(".")
+            if not item:  # it was a traceback (unpacking one part)
+                raise HTTPException(422, f"{path}: 没有这个字段 / no such field")
             data.setdefault("comparisons", {}).setdefault(item, {})[name] = text.strip() or None
             continue
         node: Any = data
