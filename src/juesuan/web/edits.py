@@ -7,7 +7,8 @@ again with the new value (its field types, its validators), and each model above
 child — a model is immutable, so every untouched subtree is shared with the stored version. The paths
 resolve exactly as in ``replace_value`` (a field name; a row of ``rows``/``classes`` by its code, the last
 such row as there; a last part naming a model sets its ``amount``); tests/web/test_edits.py compares the
-two on every cell of both examples.
+two on every cell of both examples. The 说明 inputs a finding asks for (``with_fields``) are set the same way,
+and fall back to the general route where a path needs more than a field set.
 """
 
 from __future__ import annotations
