@@ -169,13 +169,24 @@ class Registry:
         return len(self._rules)
 
     def select(self, profile: str | None, year: int | None) -> list[Rule]:
-        """The rules that apply to one profile and year, in registration order."""
-        return [r for r in self._rules.values() if r.applies(profile, year)]
+        """The rules that apply to one profile and year: built-in modules in ``BUILTIN_MODULES`` order,
+        each module's rules in registration order, then other rules as registered. Not plain
+        registration order: that follows whichever module a process happened to import first, and
+        the report's order (most severe first, then by rule) must not depend on it."""
+        rules = [r for r in self._rules.values() if r.applies(profile, year)]
+        return sorted(rules, key=_module_rank)
+
+
+def _module_rank(rule: Rule) -> int:
+    source = rule.source.split(":", 1)[0]
+    module = "juesuan.checks.identities" if source.startswith("identities/") else source
+    return _RANK.get(module, len(_RANK))
 
 
 REGISTRY = Registry()
 """The built-in registry. Import ``load_builtin()`` to make sure it is populated."""
 
+_RANK = {name: index for index, name in enumerate(BUILTIN_MODULES)}
 _loaded: list[str] = []
 LOAD_ERRORS: list[tuple[str, str]] = []
 """(module, error) for built-in modules that failed to import; reported as findings."""
