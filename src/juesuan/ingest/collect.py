@@ -33,7 +33,7 @@ class Collector:
         box = None
         if cell is not None:
             box = (round(cell.x0, 2), round(cell.y0, 2), round(cell.x1, 2), round(cell.y1, 2))  # noqa: money-float-ok
-        return Source(kind="parsed", file=self.file, page=row.page, line=row.line, bbox=box)
+        return Source(kind="parsed", file=self.file, page=row.page, line=_printed_line(row, cell), bbox=box)
 
     def amount(self, path: str, row: Row, cell: Cell, unit: str) -> Decimal | None:
         value = parse_amount(cell.text)
@@ -107,3 +107,13 @@ def unread(cells: list[str], sources: dict[str, Source], lines: set[tuple[int, i
         out[table] = Source(kind="unread", ref="表中有未读入的金额 / table not fully read", file=file,
                             page=page, line=line)
     return out
+
+
+def _printed_line(row: Row, cell: Cell | None) -> int:
+    """The line a cell was printed on. In text a cell's y is its line number: a row that took an
+    amounts-only line (ingest/virtual._join_split_rows) keeps each amount's own line, so the read
+    coverage counts that line's amounts as placed, not lost. A PDF's y is in points: the row's."""
+    if cell is None or cell.y0 == row.line or cell.y0 != int(cell.y0) or cell not in row.cells \
+            or not any(c.y0 == row.line for c in row.cells):
+        return row.line
+    return int(cell.y0)

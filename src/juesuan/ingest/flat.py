@@ -10,7 +10,7 @@ identities (``placement``); what they leave open is unknown, never zero.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from ..model import Source
@@ -103,18 +103,26 @@ def records(block: Block, out: Collector, positions: bool = False, resolve=None)
     current: Record | None = None
     pending = ""
     orphans: list = []  # amounts on a line of their own above their row (centred in a tall cell)
+    earlier: list = []  # -layout: amounts-only lines before that one, kept for a 合计 label below
 
     def lost(amounts) -> None:
         for a, row, _ in amounts:
             out.unclear(row, f"{block.key}: 金额无法对应 / amount not placed: {a}", block.key)
 
     def opened(record: Record) -> Record:
-        nonlocal orphans
+        nonlocal orphans, earlier
+        if record.total and earlier and not record.amounts and not placeable(orphans):
+            # -layout: a tall 合计 prints its amounts on the lines above its label (its parts above
+            # its 合计): all of them, in x order, when together they add up
+            together = sorted(earlier + orphans, key=lambda a: a[2][1])
+            if placeable(together):
+                orphans, earlier = together, []
         if orphans and not record.amounts:
             record.amounts = orphans
         else:
             lost(orphans)
-        orphans = []
+        lost(earlier)
+        orphans, earlier = [], []
         found.append(record)
         return record
 
@@ -144,7 +152,7 @@ def records(block: Block, out: Collector, positions: bool = False, resolve=None)
         if _FOOTER.match("".join(t for t, _ in _banded(row))):
             continue  # "— 43 —": the page number, not a name and a zero
         codes, names, banded = split[index]
-        amounts = [(a, row, b) for a, b in banded]
+        amounts = [(a, _printed_on(row, b), b) for a, b in banded]
         name = "".join(names)
         if name.startswith("栏次"):
             continue
@@ -166,6 +174,12 @@ def records(block: Block, out: Collector, positions: bool = False, resolve=None)
             current.name += name  # the name wrapped below its code, the amounts on its last line
             current.amounts = amounts
         elif codes or (name and amounts):
+            if _named_below(current, pending, resolve):
+                current.name, pending = pending, ""
+            elif codes and name:
+                k = _tail_head(current, pending, name, join_code(codes), resolve)
+                if k:  # the last name line of the row above ran into this row's name ("支出" + "其他…")
+                    current.name, pending, name = pending + name[:k], "", name[k:]
             current = opened(Record(row, code=join_code(codes) if codes else None, name=pending + name,
                                     amounts=amounts, named_before=bool(pending) and not name))
             if codes and current.code is None:
@@ -183,10 +197,42 @@ def records(block: Block, out: Collector, positions: bool = False, resolve=None)
             elif current is not None and not orphans and not positions and not placeable(current.amounts):
                 current.amounts = current.amounts + amounts  # its amounts wrapped onto this line
             else:
-                lost(orphans)
+                if positions and current is None:
+                    earlier = earlier + orphans
+                else:
+                    lost(orphans)
                 orphans = amounts
-    lost(orphans)
+    if _named_below(current, pending, resolve):
+        current.name = pending
+    lost(earlier + orphans)
     return found
+
+
+def _tail_head(record: Record | None, pending: str, name: str, code: str | None, resolve) -> int:
+    """How many characters of ``name`` end the unnamed row above's name, when the code list knows
+    both halves: that row's name (``pending`` + the head) and this row's (the rest); else 0."""
+    if record is None or not record.code or record.name or not pending or code is None or resolve is None:
+        return 0
+    return next((k for k in range(1, len(name)) if resolve(pending + name[:k]) == record.code
+                 and resolve(name[k:]) == code), 0)
+
+
+def _named_below(record: Record | None, pending: str, resolve) -> bool:
+    """Name lines after a code line that printed its amounts and no name (-layout of a tall cell:
+    "208 05 05 160.75 160.75", then "机关事业单位基本养老保险" | "缴费支出"): that row's name, not the
+    head of the next row's, when the code list knows the joined lines as that row's code."""
+    return bool(record is not None and record.code and not record.name and pending and resolve is not None
+                and resolve(pending) == record.code)
+
+
+def _printed_on(row: Row, band: tuple) -> Row:
+    """The line an amount was printed on. In text the cells' y is their line number: a row that
+    took an amounts-only line (virtual._join_split_rows) keeps each amount's own line, so the read
+    coverage counts that line's amounts as placed, not lost."""
+    if not any(c.y0 == row.line for c in row.cells) or any(c.y0 != int(c.y0) for c in row.cells):
+        return row  # a PDF's rows: y in points
+    cell = next((c for c in row.cells if c.col == band[0] and c.x0 < band[1] <= c.x1), None)
+    return row if cell is None or cell.y0 == row.line else replace(row, line=int(cell.y0))
 
 
 def parse_flat_coded(block: Block, out: Collector, resolve, positions: bool = False) -> dict:
@@ -229,6 +275,8 @@ def parse_flat_coded(block: Block, out: Collector, resolve, positions: bool = Fa
         loose[label] = found
         if found and not options[label]:  # the layout contradicts every placement the row allows
             options[label], conflict[label] = None, found
+        elif values and not found:  # its amounts fit no placement (a lone 合计: its parts not read):
+            options[label] = None  # no evidence for its family either way, as amounts not seen
         parent[label] = _parent(label, kept)
     if options.get("total"):  # what other tables say of the 合计 row picks among its placements
         # (None: a blank 合计 over printed rows, or one whose every placement the layout contradicts)

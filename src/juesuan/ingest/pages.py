@@ -13,6 +13,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from .numbers import is_amount
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +163,9 @@ def load_text(path: Path) -> Document:
                 page.rows.append(Row(layout_cells(line, number), page.number, number))
             elif line.strip():
                 in_grid = False
-                page.rows.append(Row((Cell(line.strip(), 0, 1, number, number + 1),), page.number, number))
+                x = len(line) - len(line.lstrip()) if is_amount(line.strip()) else 0  # a lone amount keeps its x
+                page.rows.append(Row((Cell(line.strip(), x, x + len(line.strip()), number, number + 1),),
+                                     page.number, number))
     if page.rows or not doc.pages:  # pdftotext ends every page with \f: no empty page after the last
         doc.pages.append(page)
     return doc

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .columns import is_data_row
-from .numbers import is_amount
+from .numbers import is_amount, parse_amount
 from .locate import Block
 
 
@@ -58,6 +58,7 @@ def _join_split_rows(rows):
     collide with, when that neighbour is within about one line.
     """
     out = list(rows)
+    first = next((i for i, row in enumerate(out) if _coded(row)), len(out))
     index = 0
     while index < len(out):
         row = out[index]
@@ -65,14 +66,23 @@ def _join_split_rows(rows):
             cols = {c.col for c in row.cells}
             y = row.cells[0].y0
             height = max(c.y1 - c.y0 for c in row.cells)
-            options = []
+            options, adds_up = [], []
             for other in (index - 1, index + 1):
                 if 0 <= other < len(out) and out[other].page == row.page and out[other].cells:
                     neighbour = out[other]
                     distance = abs(neighbour.cells[0].y0 - y)
-                    if not cols & {c.col for c in neighbour.cells} and distance <= height * 1.6 \
-                            and not _amount_only(neighbour):
+                    if distance > height * 1.6 or _amount_only(neighbour):
+                        continue
+                    if other < first and not _total_label(neighbour):
+                        continue  # a header line ("类 款 项") takes no amounts: a tall 合计's stay for it
+                    if not cols & {c.col for c in neighbour.cells}:
                         options.append((distance, other))
+                    if _coded(neighbour) and not _adds_up(neighbour.cells) and _adds_up(neighbour.cells + row.cells):
+                        adds_up.append(other)
+            if len(adds_up) == 1:
+                # the identities say which row (-layout prints a tall row's parts on the line above
+                # its code line and 合计; guessed columns may put a part in its 合计's column)
+                options = [(0, adds_up[0])]
             if options:
                 _, other = min(options)
                 neighbour = out[other]
@@ -82,6 +92,24 @@ def _join_split_rows(rows):
                 continue
         index += 1
     return out
+
+
+def _adds_up(cells) -> bool:
+    """The row's first amount (its 合计, leftmost) is the sum of the others (one or more)."""
+    amounts = [parse_amount(c.text) for c in sorted(cells, key=lambda c: c.x0)
+               if is_amount(c.text) and "." in c.text]  # not the codes: "201" reads as an amount too
+    if len(amounts) < 2 or None in amounts:
+        return False
+    return amounts[0] == sum(amounts[1:])
+
+
+def _total_label(row) -> bool:
+    return any(word in c.text for c in row.cells for word in ("合计", "总计"))
+
+
+def _coded(row) -> bool:
+    """A row that prints a 类/款/项 code (its amounts are 合计 and parts; not a 公开01/04 line)."""
+    return any(c.text.strip().isdigit() and len(c.text.strip()) in (2, 3, 5, 7) for c in row.cells)
 
 
 def _with_columns(row, clusters):
