@@ -2,6 +2,10 @@
 
     python bench/text_shapes.py [--keep DIR]
 
+Shapes: those of tests/ingest/shapes.py — the PDF, pdfplumber, pdftotext raw/-layout, a viewer's
+copy, the seed's shape (tables as tab rows among the text lines, and its rougher variants), and for
+our documents the HTML's innerText, DOCX and XLSX.
+
 Known cells: the examples' YAML cells for our documents; for the shared Shanghai PDF, the
 cells read from the PDF itself (its read is exact). Per shape: printed amounts (known cells
 that are not zero), placed right, placed wrong, unread (said so) and silent zeros
