@@ -58,11 +58,15 @@ def _join_split_rows(rows):
     collide with, when that neighbour is within about one line.
     """
     out = list(rows)
-    first = next((i for i, row in enumerate(out) if _coded(row)), len(out))
     index = 0
     while index < len(out):
         row = out[index]
         if row.cells and _amount_only(row):
+            first = next((i for i, r in enumerate(out) if _coded(r)), None)
+            # a table printing no codes (公开01/04): its first line with a label and amounts may take
+            # an amount printed above it (a tall first row), from the header side only
+            lead = next((i for i, r in enumerate(out) if _labelled(r)), None) if first is None else None
+            first = len(out) if first is None else first
             cols = {c.col for c in row.cells}
             y = row.cells[0].y0
             height = max(c.y1 - c.y0 for c in row.cells)
@@ -73,7 +77,7 @@ def _join_split_rows(rows):
                     distance = abs(neighbour.cells[0].y0 - y)
                     if distance > height * 1.6 or _amount_only(neighbour):
                         continue
-                    if other < first and not _total_label(neighbour):
+                    if other < first and not _total_label(neighbour) and not (other == lead == index + 1):
                         continue  # a header line ("类 款 项") takes no amounts: a tall 合计's stay for it
                     if not cols & {c.col for c in neighbour.cells}:
                         options.append((distance, other))
@@ -101,6 +105,12 @@ def _adds_up(cells) -> bool:
     if len(amounts) < 2 or None in amounts:
         return False
     return amounts[0] == sum(amounts[1:])
+
+
+def _labelled(row) -> bool:
+    """A line with a label and an amount (a two-decimal figure)."""
+    return any("." in c.text and is_amount(c.text) for c in row.cells) and not _amount_only(row) \
+        and any(not is_amount(c.text) for c in row.cells)
 
 
 def _total_label(row) -> bool:
