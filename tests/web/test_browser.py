@@ -84,6 +84,15 @@ def _workbook_with_a_mistyped_cell(tmp_path: Path) -> tuple[Path, str, str]:
     return target, item, format(right, "f")
 
 
+def sign_in(page, base: str, username: str, password: str) -> None:
+    """The login form as a person fills it, then the home page it leads to (every browser test)."""
+    page.goto(f"{base}/login")
+    page.fill("#username", username)
+    page.fill("#password", password)
+    page.click("form[action='/login'] button[type=submit]")
+    page.wait_for_url(f"{base}/")
+
+
 def test_department_and_reviewer_take_a_filing_to_publication(live, tmp_path):
     sync_playwright = _browser_or_skip()
     SHOTS.mkdir(parents=True, exist_ok=True)
@@ -94,11 +103,7 @@ def test_department_and_reviewer_take_a_filing_to_publication(live, tmp_path):
             viewport={"width": 1400, "height": 900})
 
         def login(page, username):
-            page.goto(f"{live}/login")
-            page.fill("#username", username)
-            page.fill("#password", PASSWORD)
-            page.click("form[action='/login'] button[type=submit]")
-            page.wait_for_url(f"{live}/")
+            sign_in(page, live, username, PASSWORD)
 
         def act(page, label, comment=""):
             page.fill("#comment", comment)

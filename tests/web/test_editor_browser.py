@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from .test_browser import CHROMIUM, SHOTS, _browser_or_skip, _serve_app
+from .test_browser import CHROMIUM, SHOTS, _browser_or_skip, _serve_app, sign_in
 
 PASSWORD = "pw-browser-editor-1"
 WAIT_MS = 60_000
@@ -47,11 +47,7 @@ def editor_live(tmp_path):
 def _signed_in(browser, base: str, username: str):
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     page.set_default_timeout(WAIT_MS)
-    page.goto(f"{base}/login")
-    page.fill("#username", username)
-    page.fill("#password", PASSWORD)
-    page.click("form[action='/login'] button[type=submit]")
-    page.wait_for_url(f"{base}/")
+    sign_in(page, base, username, PASSWORD)
     return page
 
 

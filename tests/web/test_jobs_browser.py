@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from .test_browser import CHROMIUM, SHOTS, _browser_or_skip, _serve_app
+from .test_browser import CHROMIUM, SHOTS, _browser_or_skip, _serve_app, sign_in
 
 PASSWORD = "pw-browser-jobs-1"
 WORKER = Path(__file__).with_name("jobs_blocking_worker.py")
@@ -66,11 +66,7 @@ def _browser_page(p, base: str, username: str):
     browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     page.set_default_timeout(WAIT_MS)
-    page.goto(f"{base}/login")
-    page.fill("#username", username)
-    page.fill("#password", PASSWORD)
-    page.click("form[action='/login'] button[type=submit]")
-    page.wait_for_url(f"{base}/")
+    sign_in(page, base, username, PASSWORD)
     return browser, page
 
 
