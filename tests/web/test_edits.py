@@ -1,4 +1,4 @@
-"""The editor's cheap cell edits (web/edits.py) give exactly what ``model.replace_value`` gives.
+"""The editor's cheap cell edits (model/edits.py) give exactly what ``model.replace_value`` gives.
 
 Every cell of the nine tables of both examples, a row named without its column, paths that name no
 cell, and random batches of edits (hypothesis) — compared with replace_value applied one by one.
@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from juesuan import fileformat
 from juesuan.model import replace_value
 from juesuan.model.items import iter_table_cells
-from juesuan.web.edits import with_values
+from juesuan.model.edits import with_values
 
 from .conftest import ROOT
 
@@ -120,7 +120,7 @@ def _field_cases():
 
 
 def test_narrative_inputs_are_set_as_the_general_route_sets_them():
-    """web/edits.with_fields (via _apply_fields) against the dump-set-validate route it stands in for:
+    """model/edits.with_fields (via _apply_fields) against the dump-set-validate route it stands in for:
     the same disclosure, or the same 422 and message."""
     from juesuan.web.routes.filings import _apply_fields, _apply_fields_by_dump
 
@@ -133,7 +133,7 @@ def test_narrative_inputs_are_set_as_the_general_route_sets_them():
 
 
 def test_the_inputs_the_editor_sends_take_the_short_route():
-    from juesuan.web.edits import with_fields
+    from juesuan.model.edits import with_fields
 
     disclosure = EXAMPLES["urumqi-iit-2022"]
     item = next(iter(disclosure.comparisons))

@@ -152,7 +152,7 @@ def _apply(disclosure, changes: dict[str, str], fields: dict[str, str] | None = 
 
     from pydantic import ValidationError
 
-    from ..edits import with_values
+    from ...model.edits import with_values
 
     if fields:
         disclosure = _apply_fields(disclosure, fields)
@@ -177,8 +177,8 @@ def _apply(disclosure, changes: dict[str, str], fields: dict[str, str] | None = 
 
 def _apply_fields(disclosure, fields: dict[str, str]):
     """Set the non-table inputs a finding points at (上年数, 主要原因 …), validated by the model: on the
-    changed paths only where it can (web/edits.py), else through the whole disclosure's data."""
-    from ..edits import with_fields
+    changed paths only where it can (model/edits.py), else through the whole disclosure's data."""
+    from ...model.edits import with_fields
 
     for path, text in fields.items():
         if len(text) > 5000:
