@@ -7,11 +7,11 @@ writes "增长100%" for a new item, which is a local convention, not arithmetic.
 
 from __future__ import annotations
 
-import weakref
 from decimal import Decimal
 from enum import Enum
 
 from ..model import Disclosure, lookup, percent, round2
+from ..model.memo import ObjectMemo
 
 HUNDRED = Decimal("100")
 
@@ -23,25 +23,15 @@ class ZeroBasePolicy(str, Enum):
     UNDEFINED = "undefined"  # the rate must not be stated
 
 
-_VALUES: dict[int, tuple[weakref.ref, dict[str, Decimal | None]]] = {}
-"""id(disclosure) → (weak ref, item path → value): a disclosure is frozen, so a value looked up
-once stays right for the object's life; the weak ref drops the memo with it. One check asks
-for ~530 values of ~150 paths (composing the 说明 for I-001 and recomputing every claim)."""
-
-
-def _memo(d: Disclosure) -> dict[str, Decimal | None]:
-    key = id(d)
-    entry = _VALUES.get(key)
-    if entry is not None and entry[0]() is d:
-        return entry[1]
-    values: dict[str, Decimal | None] = {}
-    _VALUES[key] = (weakref.ref(d, lambda _, key=key: _VALUES.pop(key, None)), values)
-    return values
+_VALUES = ObjectMemo()
+"""Per disclosure: item path → value. A disclosure is frozen, so a value looked up once stays right for
+the object's life. One check asks for ~530 values of ~150 paths (composing the 说明 for I-001 and
+recomputing every claim)."""
 
 
 def value(d: Disclosure, item: str) -> Decimal | None:
     """The current-year value of an item path (table cell or other matter)."""
-    values = _memo(d)
+    values = _VALUES.of(d)
     try:
         return values[item]
     except KeyError:

@@ -11,13 +11,13 @@ identities and locate findings, so that every stage speaks of a figure the same 
 
 from __future__ import annotations
 
-import weakref
 from decimal import Decimal
 from typing import Any, Iterator
 
 from pydantic import BaseModel
 
 from .disclosure import Disclosure
+from .memo import ObjectMemo
 from .tables import TABLE_KEYS, CodedTable
 
 COLUMN_LABELS: dict[str, str] = {
@@ -80,23 +80,26 @@ def iter_table_cells(disclosure: Disclosure) -> Iterator[tuple[str, Decimal]]:
     yield from _coded_cells("state_capital", tables.state_capital)
 
 
-_ROW_INDEX: dict[int, tuple[weakref.ref, dict[str, Any]]] = {}
-"""id(model) → (weak ref, code → first row of ``rows``/``classes``): models are frozen, so an
-index built once per table object stays valid; the weak ref drops it with the table."""
+_ROW_INDEX = ObjectMemo()
+"""Per table model: code → first row of ``rows``/``classes`` (models are frozen: built once per table object)."""
 
 
 def _rows_by_code(node: BaseModel) -> dict[str, Any]:
-    key = id(node)
-    entry = _ROW_INDEX.get(key)
-    if entry is not None and entry[0]() is node:
-        return entry[1]
-    index: dict[str, Any] = {}
+    memo = _ROW_INDEX.of(node)
+    if "index" not in memo:
+        index: dict[str, Any] = {}
+        for attr in ("rows", "classes"):
+            for row in getattr(node, attr, ()) or ():
+                code = getattr(row, "code", None)
+                if isinstance(code, str):
+                    index.setdefault(code, row)  # the first match wins, as a linear scan would
+        memo["index"] = index
+    return memo["index"]
     for attr in ("rows", "classes"):
         for row in getattr(node, attr, ()) or ():
             code = getattr(row, "code", None)
             if isinstance(code, str):
                 index.setdefault(code, row)  # the first match wins, as a linear scan would
-    _ROW_INDEX[key] = (weakref.ref(node, lambda _, key=key: _ROW_INDEX.pop(key, None)), index)
     return index
 
 

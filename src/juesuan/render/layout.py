@@ -8,11 +8,11 @@ says so. Layout only arranges printed values; it never computes a number.
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 from typing import Literal
 
 from ..model import TABLE_KEYS, Disclosure
+from ..model.memo import ObjectMemo
 from .cells import Cell, Grid, Row, placed
 
 TABLE_TITLES = {key: (code, title) for key, code, title in TABLE_KEYS}
@@ -76,19 +76,13 @@ def table_keys() -> tuple[str, ...]:
     return tuple(key for key, _, _ in TABLE_KEYS)
 
 
-# Grids already built, per disclosure object: the four renderers of one build draw the
-# same grids. Keyed by id() with a weak reference (a frozen pydantic model hashes by value,
-# which would walk the whole disclosure); the entry goes when the disclosure does.
-_GRIDS: dict[int, tuple[weakref.ref, dict[tuple[str, LayoutOptions], Grid]]] = {}
+# Grids already built, per disclosure object (model/memo.py): the four renderers of one build
+# draw the same grids.
+_GRIDS = ObjectMemo()
 
 
 def _grid_cache(disclosure: Disclosure) -> dict[tuple[str, LayoutOptions], Grid]:
-    entry = _GRIDS.get(id(disclosure))
-    if entry is None or entry[0]() is not disclosure:
-        key = id(disclosure)
-        entry = (weakref.ref(disclosure, lambda _ref: _GRIDS.pop(key, None)), {})
-        _GRIDS[key] = entry
-    return entry[1]
+    return _GRIDS.of(disclosure)
 
 
 def grid_for(disclosure: Disclosure, key: str, options: LayoutOptions | None = None) -> Grid:

@@ -6,10 +6,10 @@
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from decimal import Decimal
 
+from ..model.memo import ObjectMemo
 from ..model.money import round2
 from ..model.performance import Performance, ProjectEvaluation
 from . import explain
@@ -135,27 +135,19 @@ def _weight_issues(project: ProjectEvaluation, policy: Policy, weight_sum: Decim
     return issues
 
 
-# Scores of recently scored forms, by identity: a check, the 说明 it composes (I-001) and the live
-# scoring of the workspace all score the same immutable form under the same policy. An entry holds
-# its form and policy, so their ids cannot be reused while it exists; the oldest entries go first.
-_RECENT: dict[tuple[int, int], tuple[ProjectEvaluation, Policy, "ProjectScore"]] = {}
-_RECENT_SIZE = 512
-_RECENT_LOCK = threading.Lock()
+_SCORES = ObjectMemo()
+"""Per 自评表 form: id(policy) → (policy, score). A check, the 说明 it composes (I-001) and the live scoring
+of the workspace all score the same immutable form under the same policy."""
 
 
 def score_project(project: ProjectEvaluation, policy: Policy | str = "urumqi-2022") -> ProjectScore:
     """Recompute one 自评表; problems are returned as ``Issue`` records, never raised."""
     policy = load_policy(policy) if isinstance(policy, str) else policy
-    key = (id(project), id(policy))
-    hit = _RECENT.get(key)
-    if hit is not None and hit[0] is project and hit[1] is policy:
-        return hit[2]
-    score = _score_project(project, policy)
-    with _RECENT_LOCK:  # the workspace scores from several threads
-        if len(_RECENT) >= _RECENT_SIZE:
-            _RECENT.pop(next(iter(_RECENT)))
-        _RECENT[key] = (project, policy, score)
-    return score
+    scores = _SCORES.of(project)
+    hit = scores.get(id(policy))
+    if hit is None or hit[0] is not policy:
+        hit = scores[id(policy)] = (policy, _score_project(project, policy))
+    return hit[1]
 
 
 def _score_project(project: ProjectEvaluation, policy: Policy) -> ProjectScore:
