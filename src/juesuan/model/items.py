@@ -18,21 +18,10 @@ from pydantic import BaseModel
 
 from .disclosure import Disclosure
 from .memo import ObjectMemo
+from .table_schema import schema
 from .tables import TABLE_KEYS, CodedTable
 
-COLUMN_LABELS: dict[str, str] = {
-    "total": "合计", "fiscal_appropriation": "财政拨款收入", "higher_level_subsidy": "上级补助收入",
-    "business": "事业收入", "operating": "经营收入/支出", "affiliated_remittance": "附属单位上缴收入",
-    "other": "其他收入", "basic": "基本支出", "project": "项目支出", "remit_to_higher": "上缴上级支出",
-    "subsidy_to_affiliated": "对附属单位补助支出", "opening_balance": "年初结转和结余",
-    "income": "本年收入", "expenditure": "本年支出", "closing_balance": "年末结转和结余",
-    "amount": "决算数", "general_budget": "一般公共预算财政拨款", "government_fund": "政府性基金预算财政拨款",
-    "state_capital": "国有资本经营预算财政拨款", "grand_total": "总计",
-    "use_of_non_fiscal_surplus": "使用非财政拨款结余", "surplus_distribution": "结余分配",
-    "personnel_total": "人员经费合计", "public_total": "公用经费合计", "budget": "预算数", "final": "决算数",
-    "overseas": "因公出国（境）费", "vehicle_total": "公务用车购置及运行维护费",
-    "vehicle_purchase": "公务用车购置费", "vehicle_operation": "公务用车运行维护费", "reception": "公务接待费",
-}
+COLUMN_LABELS: dict[str, str] = dict(schema().labels)  # table_schema.yaml `labels`
 TABLE_LABELS = {key: f"{code} {title}" for key, code, title in TABLE_KEYS}
 
 

@@ -15,6 +15,7 @@ from pydantic import Field, field_validator
 
 from .base import CodeText, Frozen, checked_code
 from .money import ZERO, Money
+from .table_schema import schema, table_schema
 
 
 class CodedRow(Frozen):
@@ -43,10 +44,7 @@ class CodedRow(Frozen):
 class IncomeRow(CodedRow):
     """公开02 收入决算表 row."""
 
-    amount_columns: ClassVar = (
-        "total", "fiscal_appropriation", "higher_level_subsidy", "business",
-        "operating", "affiliated_remittance", "other",
-    )
+    amount_columns: ClassVar = table_schema("income").fields
     total: Money = ZERO
     fiscal_appropriation: Money = ZERO
     higher_level_subsidy: Money = ZERO
@@ -59,9 +57,7 @@ class IncomeRow(CodedRow):
 class ExpenditureRow(CodedRow):
     """公开03 支出决算表 row."""
 
-    amount_columns: ClassVar = (
-        "total", "basic", "project", "remit_to_higher", "operating", "subsidy_to_affiliated",
-    )
+    amount_columns: ClassVar = table_schema("expenditure").fields
     total: Money = ZERO
     basic: Money = ZERO
     project: Money = ZERO
@@ -73,7 +69,7 @@ class ExpenditureRow(CodedRow):
 class GeneralBudgetRow(CodedRow):
     """公开05 一般公共预算财政拨款支出决算表 row."""
 
-    amount_columns: ClassVar = ("total", "basic", "project")
+    amount_columns: ClassVar = table_schema("general_budget").fields
     total: Money = ZERO
     basic: Money = ZERO
     project: Money = ZERO
@@ -82,9 +78,7 @@ class GeneralBudgetRow(CodedRow):
 class FundRow(CodedRow):
     """公开08/09 政府性基金 / 国有资本经营 预算财政拨款收入支出决算表 row."""
 
-    amount_columns: ClassVar = (
-        "opening_balance", "income", "expenditure", "basic", "project", "closing_balance",
-    )
+    amount_columns: ClassVar = table_schema("government_fund").fields  # 公开09 has the same (columns_from)
     opening_balance: Money = ZERO
     income: Money = ZERO
     expenditure: Money = ZERO
@@ -96,7 +90,7 @@ class FundRow(CodedRow):
 class EconomicRow(CodedRow):
     """公开06 基本支出决算表 row (经济分类 类 or 款)."""
 
-    amount_columns: ClassVar = ("amount",)
+    amount_columns: ClassVar = table_schema("basic_expenditure").fields
     code_lengths: ClassVar = (3, 5)
     amount: Money = ZERO
 
@@ -289,15 +283,5 @@ class Tables(Frozen):
     state_capital: FundTable = Field(default_factory=FundTable)
 
 
-TABLE_KEYS: tuple[tuple[str, str, str], ...] = (
-    ("summary", "公开01表", "收入支出决算总表"),
-    ("income", "公开02表", "收入决算表"),
-    ("expenditure", "公开03表", "支出决算表"),
-    ("fiscal_summary", "公开04表", "财政拨款收入支出决算总表"),
-    ("general_budget", "公开05表", "一般公共预算财政拨款支出决算表"),
-    ("basic_expenditure", "公开06表", "一般公共预算财政拨款基本支出决算表"),
-    ("three_public", "公开07表", "财政拨款“三公”经费支出决算表"),
-    ("government_fund", "公开08表", "政府性基金预算财政拨款收入支出决算表"),
-    ("state_capital", "公开09表", "国有资本经营预算财政拨款收入支出决算表"),
-)
-"""(field name, MOF code, title): the canonical order of the nine tables."""
+TABLE_KEYS: tuple[tuple[str, str, str], ...] = tuple((t.key, t.code, t.title) for t in schema().tables)
+"""(field name, MOF code, title): the canonical order of the nine tables (table_schema.yaml)."""
