@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ..model import TABLE_KEYS
+from ..model.table_schema import table_schema
 from ..problems import FileError
 from .codefile import CodeListProblem as ProfileProblem
 from .codes import user_home
@@ -74,9 +75,13 @@ class Part(_Frozen):
 
 
 class TableSpec(_Frozen):
+    """One table as this region prints it; the rest is the table schema (model/table_schema.yaml)."""
+
     key: str
     label: str  # as listed in the document: "一、"
     title: str  # as printed, without 《》
+    headers: dict[str, str] = Field(default_factory=dict)  # field → the header this region prints
+    columns: tuple[str, ...] = ()  # the amount columns in this region's printed order
 
     @field_validator("key")
     @classmethod
@@ -84,6 +89,16 @@ class TableSpec(_Frozen):
         if value not in _TABLE_KEYS:
             raise ValueError(f"表键 {value} 不在 TABLE_KEYS 中 / table key not in TABLE_KEYS: {_TABLE_KEYS}")
         return value
+
+    @model_validator(mode="after")
+    def _known_columns(self) -> "TableSpec":
+        fields = table_schema(self.key).fields
+        if set(self.headers) - set(fields):
+            raise ValueError(f"{self.key}: headers 中的栏不在表结构中 / not a column of the table schema: "
+                             f"{sorted(set(self.headers) - set(fields))}; columns: {list(fields)}")
+        if self.columns and sorted(self.columns) != sorted(fields):
+            raise ValueError(f"{self.key}: columns 须把每一栏各列一次 / must list each column once: {list(fields)}")
+        return self
 
     @property
     def mof_code(self) -> str:

@@ -7,37 +7,14 @@ Putuo sample (SH-S); see ``shared/spec/tables.md``.
 from __future__ import annotations
 
 from ..model import Disclosure
+from ..model.table_schema import schema, table_schema
 from ..model.tables import EconomicRow, TableBase
 from .cells import Cell, Grid, Row, blank, head, label, money_cell
 
-DEFAULT_NOTES = {
-    "summary": "注：本表反映部门本年度的总收支和年末结转结余情况。",
-    "income": "注：本表反映部门本年度取得的各项收入情况。",
-    "expenditure": "注：本表反映部门本年度各项支出情况。",
-    "fiscal_summary": "注：本表反映部门本年度财政拨款总收支和结转结余情况。",
-    "general_budget": "注：本表反映部门本年度一般公共预算财政拨款支出情况。",
-    "basic_expenditure": "注：本表反映部门本年度一般公共预算财政拨款基本支出明细情况。",
-    "three_public": "注：本表反映部门本年度“三公”经费支出预决算情况。",
-    "government_fund": "注：本表反映部门本年度政府性基金预算财政拨款收入支出及结转和结余情况。",
-    "state_capital": "注：本表反映部门本年度国有资本经营预算财政拨款收入支出及结转和结余情况。",
-}
-EMPTY_SUBJECTS = {
-    "government_fund": "政府性基金预算财政拨款收入和支出",
-    "state_capital": "国有资本经营预算财政拨款收入和支出",
-    "three_public": "“三公”经费财政拨款支出",
-}
-
-INCOME_COLUMNS = (
-    ("total", "本年收入合计"), ("fiscal_appropriation", "财政拨款收入"),
-    ("higher_level_subsidy", "上级补助收入"), ("business", "事业收入"), ("operating", "经营收入"),
-    ("affiliated_remittance", "附属单位上缴收入"), ("other", "其他收入"),
-)
-EXPENDITURE_COLUMNS = (
-    ("total", "本年支出合计"), ("basic", "基本支出"), ("project", "项目支出"),
-    ("remit_to_higher", "上缴上级支出"), ("operating", "经营支出"),
-    ("subsidy_to_affiliated", "对附属单位补助支出"),
-)
-GENERAL_BUDGET_COLUMNS = (("total", "合计"), ("basic", "基本支出"), ("project", "项目支出"))
+# Notes, empty-table subjects and column headers come from the table schema (model/table_schema.yaml);
+# a profile's header renames and column orders arrive through ``LayoutOptions.columns``.
+DEFAULT_NOTES = {t.key: t.note for t in schema().tables}
+EMPTY_SUBJECTS = {t.key: t.empty_subject for t in schema().tables if t.empty_subject}
 
 
 def notes(disclosure: Disclosure, key: str, table: TableBase, options) -> tuple[str | None, str | None]:
@@ -113,16 +90,33 @@ def _simple_function_grid(disclosure, key, options, columns, total_last=False) -
 
 
 def income_grid(disclosure: Disclosure, key: str, options) -> Grid:
-    return _simple_function_grid(disclosure, key, options, INCOME_COLUMNS)
+    return _simple_function_grid(disclosure, key, options, options.columns(key))
 
 
 def expenditure_grid(disclosure: Disclosure, key: str, options) -> Grid:
-    return _simple_function_grid(disclosure, key, options, EXPENDITURE_COLUMNS)
+    return _simple_function_grid(disclosure, key, options, options.columns(key))
 
 
 def general_budget_grid(disclosure: Disclosure, key: str, options) -> Grid:
-    return _simple_function_grid(disclosure, key, options, GENERAL_BUDGET_COLUMNS,
+    return _simple_function_grid(disclosure, key, options, options.columns(key),
                                  total_last=options.general_budget_total_last)
+
+
+def _grouped_heads(key: str, columns, width: int, rowspan: int) -> tuple[list[Cell], list[Cell]]:
+    """(upper, lower) header cells: a column alone spans both levels; the columns of a ``group``
+    (schema) sit under one cell naming the group. ``width``: cells per column (公开07 interleaved: 2)."""
+    spec = table_schema(key)
+    upper: list[Cell] = []
+    lower: list[Cell] = []
+    groups = [spec.column(field).group for field, _ in columns]
+    for index, ((_, text), group) in enumerate(zip(columns, groups)):
+        if group is None:
+            upper.append(head(text, colspan=width, rowspan=rowspan))
+            continue
+        if index == 0 or groups[index - 1] != group:
+            upper.append(head(group, colspan=width * groups.count(group)))
+        lower.append(head(text, colspan=width, rowspan=rowspan - 1))
+    return upper, lower
 
 
 def fund_grid(disclosure: Disclosure, key: str, options) -> Grid:
@@ -130,10 +124,9 @@ def fund_grid(disclosure: Disclosure, key: str, options) -> Grid:
     table = getattr(disclosure.tables, key)
     split = options.code_style == "split"
     depth = 3 if split else 2
-    first = [head("年初结转和结余", rowspan=depth), head("本年收入", rowspan=depth),
-             head("本年支出", colspan=3), head("年末结转和结余", rowspan=depth)]
-    second = [head(text, rowspan=depth - 1) for text in ("小计", "基本支出", "项目支出")]
-    columns = ("opening_balance", "income", "expenditure", "basic", "project", "closing_balance")
+    printed = options.columns(key)
+    first, second = _grouped_heads(key, printed, 1, depth)
+    columns = tuple(field for field, _ in printed)
     widths = ((7, 6, 6) if split else (14,)) + (31,) + (13,) * 6
     return titled(
         disclosure, key, table, options, widths=widths,
@@ -185,36 +178,43 @@ def basic_expenditure_grid(disclosure: Disclosure, key: str, options) -> Grid:
                   body=tuple(body), landscape=True)
 
 
-def _three_public_header(options) -> tuple[Row, ...]:
-    vehicle, operation = options.vehicle_label, options.vehicle_operation_label
+def _three_public_header(key: str, options) -> tuple[Row, ...]:
+    printed = options.columns(key)
+    # the vehicle labels are layout options (regions print 公务用车购置及运行费 …); the schema's by default
+    printed = tuple((f, options.vehicle_operation_label if f == "vehicle_operation" else text) for f, text in printed)
+    n = len(printed)
     if options.three_public_order == "budget_first":  # MOF edition [R]: six 预算数, then six 决算数
-        items = [head("合计", rowspan=2), head("因公出国（境）费", rowspan=2), head(vehicle, colspan=3),
-                 head("公务接待费", rowspan=2)]
-        subs = [head("小计"), head("公务用车购置费"), head(operation)]
-        return (Row((head("预算数", colspan=6), head("决算数", colspan=6)), kind="head"),
+        items, subs = _grouped_heads(key, printed, 1, 2)
+        items = [_renamed(cell, options.vehicle_label) for cell in items]
+        return (Row((head("预算数", colspan=n), head("决算数", colspan=n)), kind="head"),
                 Row(tuple(items * 2), kind="head"), Row(tuple(subs * 2), kind="head"))
     # SH-T and SH-S print "财政拨款“三公”经费" over the whole header
+    items, subs = _grouped_heads(key, printed, 2, 2)
     return (
-        Row((head("财政拨款“三公”经费", colspan=12),), kind="head"),
-        Row((head("合计", colspan=2, rowspan=2), head("因公出国（境）费", colspan=2, rowspan=2),
-             head(vehicle, colspan=6), head("公务接待费", colspan=2, rowspan=2)), kind="head"),
-        Row((head("小计", colspan=2), head("公务用车购置费", colspan=2), head(operation, colspan=2)),
-            kind="head"),
-        Row(tuple(head(text) for _ in range(6) for text in ("预算数", "决算数")), kind="head"),
+        Row((head("财政拨款“三公”经费", colspan=2 * n),), kind="head"),
+        Row(tuple(_renamed(cell, options.vehicle_label) for cell in items), kind="head"),
+        Row(tuple(subs), kind="head"),
+        Row(tuple(head(text) for _ in range(n) for text in ("预算数", "决算数")), kind="head"),
     )
+
+
+def _renamed(cell: Cell, vehicle_label: str) -> Cell:
+    """The 公务用车 group cell under the layout's vehicle label."""
+    vehicle_group = table_schema("three_public").column("vehicle_total").group
+    return head(vehicle_label, cell.colspan, cell.rowspan) if cell.text == vehicle_group else cell
 
 
 def three_public_grid(disclosure: Disclosure, key: str, options) -> Grid:
     """公开07: 12 cells, 预算数/决算数 interleaved per item (or all 预算数 first, per profile)."""
     table = disclosure.tables.three_public
-    items = ("total", "overseas", "vehicle_total", "vehicle_purchase", "vehicle_operation", "reception")
+    items = tuple(field for field, _ in options.columns(key))
     if options.three_public_order == "budget_first":
         values = [getattr(table.budget, i) for i in items] + [getattr(table.final, i) for i in items]
     else:
         values = [getattr(side, i) for i in items for side in (table.budget, table.final)]
     body = (Row(tuple(money_cell(v, blank_zero=options.blank_zeros) for v in values)),)
-    return titled(disclosure, key, table, options, widths=(10,) * 12,
-                  header=_three_public_header(options), body=body, landscape=True)
+    return titled(disclosure, key, table, options, widths=(10,) * (2 * len(items)),
+                  header=_three_public_header(key, options), body=body, landscape=True)
 
 
 __all__ = [

@@ -13,6 +13,7 @@ from typing import Literal
 
 from ..model import TABLE_KEYS, Disclosure
 from ..model.memo import ObjectMemo
+from ..model.table_schema import table_schema
 from .cells import Cell, Grid, Row, placed
 
 TABLE_TITLES = {key: (code, title) for key, code, title in TABLE_KEYS}
@@ -31,8 +32,8 @@ class LayoutOptions:
     blank_zeros: bool = True
     general_budget_total_last: bool = True
     three_public_order: Literal["interleaved", "budget_first"] = "interleaved"
-    vehicle_label: str = "公务用车购置及运行维护费"
-    vehicle_operation_label: str = "公务用车运行维护费"
+    vehicle_label: str = table_schema("three_public").column("vehicle_total").group or ""
+    vehicle_operation_label: str = table_schema("three_public").column("vehicle_operation").header
     unit_line: str = "单位：万元"
     titles: tuple[tuple[str, str], ...] = ()
     """(table key, printed title) where the profile prints another title."""
@@ -41,9 +42,21 @@ class LayoutOptions:
     empty_notes: tuple[tuple[str, str], ...] = ()
     income_rows: tuple[str, ...] = ()
     """The eight printed income lines of 公开01 (一、一般公共预算财政拨款收入 …) when the profile lists them."""
+    headers: tuple[tuple[str, str, str], ...] = ()
+    """(table key, field, printed header) where the profile prints another header than the schema's."""
+    orders: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    """(table key, fields) where the profile prints the columns in another order."""
 
     def title(self, key: str) -> str:
         return dict(self.titles).get(key) or TABLE_TITLES[key][1]
+
+    def columns(self, key: str) -> tuple[tuple[str, str], ...]:
+        """(field, printed header) of a table's amount columns, in printed order: the schema's
+        (model/table_schema.yaml), with the profile's renames and order."""
+        spec = table_schema(key)
+        renamed = {field: text for k, field, text in self.headers if k == key}
+        order = dict(self.orders).get(key) or spec.fields
+        return tuple((field, renamed.get(field) or spec.column(field).header) for field in order)
 
     def empty_note(self, key: str) -> str | None:
         return dict(self.empty_notes).get(key)
@@ -67,6 +80,8 @@ class LayoutOptions:
             titles=tuple((t.key, t.title) for t in profile.tables),
             class_rows=tuple((row.code, row.name) for row in profile.class_rows),
             income_rows=tuple(profile.income_rows),
+            headers=tuple((t.key, field, text) for t in profile.tables for field, text in t.headers.items()),
+            orders=tuple((t.key, t.columns) for t in profile.tables if t.columns),
             empty_notes=tuple((key, profile.fill(text, meta.department, meta.year))
                               for key, text in profile.empty_table_notes.items()),
         )
