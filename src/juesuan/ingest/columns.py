@@ -2,40 +2,21 @@
 
 from __future__ import annotations
 
+from ..model.table_schema import table_schema
 from .locate import Block
 from .numbers import clean, is_amount, join_code
 from .pages import Row
 from .report import ColumnChoice
 
-# (field, header keywords), most specific first; ``total`` matches last.
+# The column families the coded readers know, and the schema table each reads (公开08/09 share one).
+_KIND_TABLE = {"income": "income", "expenditure": "expenditure", "general_budget": "general_budget",
+               "fund": "government_fund"}
+# (field, header keywords), most specific first; ``total`` matches last (model/table_schema.yaml).
 COLUMNS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
-    "income": (
-        ("fiscal_appropriation", ("财政拨款",)), ("higher_level_subsidy", ("上级补助",)),
-        ("business", ("事业收入",)), ("operating", ("经营收入",)),
-        ("affiliated_remittance", ("附属单位",)), ("other", ("其他收入",)),
-        ("total", ("本年收入合计", "收入合计", "合计", "小计")),
-    ),
-    "expenditure": (
-        ("basic", ("基本支出",)), ("project", ("项目支出",)), ("remit_to_higher", ("上缴上级",)),
-        ("operating", ("经营支出",)), ("subsidy_to_affiliated", ("对附属单位", "附属单位补助")),
-        ("total", ("本年支出合计", "支出合计", "合计", "小计")),
-    ),
-    "general_budget": (
-        ("basic", ("基本支出",)), ("project", ("项目支出",)), ("total", ("合计", "小计", "决算数")),
-    ),
-    "fund": (
-        ("opening_balance", ("年初",)), ("closing_balance", ("年末",)), ("income", ("本年收入", "收入")),
-        ("basic", ("基本支出",)), ("project", ("项目支出",)),
-        ("expenditure", ("小计", "本年支出", "合计", "支出")),
-    ),
+    kind: tuple((c.field, c.keywords) for c in table_schema(key).matching()) for kind, key in _KIND_TABLE.items()
 }
-ORDER: dict[str, tuple[str, ...]] = {
-    "income": ("total", "fiscal_appropriation", "higher_level_subsidy", "business", "operating",
-               "affiliated_remittance", "other"),
-    "expenditure": ("total", "basic", "project", "remit_to_higher", "operating", "subsidy_to_affiliated"),
-    "general_budget": ("total", "basic", "project"),
-    "fund": ("opening_balance", "income", "expenditure", "basic", "project", "closing_balance"),
-}
+# The printed order of the amount columns (taken when no header keyword names them all).
+ORDER: dict[str, tuple[str, ...]] = {kind: table_schema(key).fields for kind, key in _KIND_TABLE.items()}
 
 
 def band(cell, index: int) -> int:
