@@ -13,17 +13,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..model import Source
+from ..model.table_schema import table_schema
 from .collect import Collector
 
-# total = sum of the parts, per coded table (the model's columns)
-PARTS = {
-    "income": ("total", ("fiscal_appropriation", "higher_level_subsidy", "business", "operating",
-                         "affiliated_remittance", "other")),
-    "expenditure": ("total", ("basic", "project", "remit_to_higher", "operating", "subsidy_to_affiliated")),
-    "general_budget": ("total", ("basic", "project")),
-    "government_fund": ("expenditure", ("basic", "project")),
-    "state_capital": ("expenditure", ("basic", "project")),
-}
+# total = sum of the parts, per coded table: the schema's first sum (model/table_schema.yaml)
+PARTS = {key: (table_schema(key).sums[0].whole, table_schema(key).sums[0].parts)
+         for key in ("income", "expenditure", "general_budget", "government_fund", "state_capital")}
 CENT = Decimal("0.01")
 NOT_PROVEN = "读入后未经表内关系证实 / read but not proven by the table's identities"
 
