@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+from ..model.table_schema import table_schema
+
+
+def _total_row(key: str) -> tuple[tuple[str, str], ...]:
+    """(words, item path) of the 合计 row's cells, column by column in printed order."""
+    return tuple((words, f"{key}.total.{c.field}") for c in table_schema(key).columns for words in c.claims)
+
+
 # Section heading keywords → section key (first match wins; longest phrases first).
 SECTION_KEYS: tuple[tuple[str, str], ...] = (
     ("财政拨款收入支出决算总体", "fiscal_summary"), ("收入支出决算总体", "summary"),
@@ -20,18 +28,9 @@ LABELS: dict[str, tuple[tuple[str, str], ...]] = {
         ("本年支出合计", "summary.expenditure.total"), ("结余分配", "summary.expenditure.surplus_distribution"),
         ("年末结转和结余", "summary.expenditure.closing_balance"),
     ),
-    "income": (
-        ("本年收入合计", "income.total.total"), ("本年收入", "income.total.total"),
-        ("财政拨款收入", "income.total.fiscal_appropriation"), ("上级补助收入", "income.total.higher_level_subsidy"),
-        ("事业收入", "income.total.business"), ("经营收入", "income.total.operating"),
-        ("附属单位上缴收入", "income.total.affiliated_remittance"), ("其他收入", "income.total.other"),
-    ),
-    "expenditure": (
-        ("本年支出合计", "expenditure.total.total"), ("本年支出", "expenditure.total.total"),
-        ("基本支出", "expenditure.total.basic"), ("项目支出", "expenditure.total.project"),
-        ("上缴上级支出", "expenditure.total.remit_to_higher"), ("经营支出", "expenditure.total.operating"),
-        ("对附属单位补助支出", "expenditure.total.subsidy_to_affiliated"),
-    ),
+    # 公开02/03/05: the words of each column of the 合计 row (model/table_schema.yaml ``claims``)
+    "income": _total_row("income"),
+    "expenditure": _total_row("expenditure"),
     "fiscal_summary": (
         ("财政拨款收入支出总计", "fiscal_summary.income.grand_total"),
         ("财政拨款收入总计", "fiscal_summary.income.grand_total"),
@@ -41,9 +40,7 @@ LABELS: dict[str, tuple[tuple[str, str], ...]] = {
         ("年末财政拨款结转和结余", "fiscal_summary.expenditure.closing_balance.total"),
         ("财政拨款本年支出", "fiscal_summary.expenditure.total.total"),
     ),
-    "general_budget": (
-        ("一般公共预算财政拨款支出", "general_budget.total.total"),
-    ),
+    "general_budget": _total_row("general_budget"),
     "basic_expenditure": (
         ("基本支出", "general_budget.total.basic"), ("人员经费", "basic_expenditure.personnel_total"),
         ("公用经费", "basic_expenditure.public_total"),
