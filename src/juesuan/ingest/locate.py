@@ -5,24 +5,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..model.table_schema import schema
 from .numbers import clean, find_unit, is_amount
 from .pages import Document, Row
 from .report import LocateStep, TitleCue
 
-# Aliases per table key, longest first when matching (GBC alias list, spec tables.md).
-TITLES: dict[str, tuple[str, ...]] = {
-    "summary": ("收入支出决算总表", "部门收支决算总表", "收支决算总表"),
-    "income": ("收入决算表", "部门收入决算表"),
-    "expenditure": ("支出决算表", "部门支出决算表"),
-    "fiscal_summary": ("财政拨款收入支出决算总表", "财政拨款收支决算总表"),
-    "general_budget": ("一般公共预算财政拨款支出决算表", "一般公共预算支出决算表"),
-    "basic_expenditure": ("一般公共预算财政拨款基本支出决算表", "一般公共预算财政拨款基本支出决算明细表",
-                          "基本支出决算明细表", "基本支出决算表"),
-    "three_public": ("财政拨款三公经费支出决算表", "一般公共预算财政拨款三公经费支出决算表",
-                     "三公经费及会议费培训费支出决算表", "三公经费支出决算表"),
-    "government_fund": ("政府性基金预算财政拨款收入支出决算表", "政府性基金预算财政拨款支出决算表"),
-    "state_capital": ("国有资本经营预算财政拨款收入支出决算表", "国有资本经营预算财政拨款支出决算表"),
-}
+# Aliases per table key, longest first when matching (GBC alias list, spec tables.md): the
+# schema's detection cues (model/table_schema.yaml ``titles``).
+TITLES: dict[str, tuple[str, ...]] = {t.key: t.titles for t in schema().tables}
 _ALIASES = sorted(((alias, key) for key, aliases in TITLES.items() for alias in aliases),
                   key=lambda item: -len(item[0]))
 _PREFIX_RE = re.compile(r"^(?:公开\d{1,2}表|附表\d*|表\d+|\d{1,2}[.、])")
