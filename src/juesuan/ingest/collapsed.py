@@ -8,6 +8,7 @@ of a 总表, one per 公开06 block); otherwise its amounts are reported, never 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from .collect import Collector
 from .columns import COLUMNS, ORDER
@@ -23,8 +24,10 @@ FISCAL_RIGHT = ("合计", "一般公共预算", "政府性基金", "国有资本
 def is_collapsed(block: Block) -> bool:
     rows = [r for r in block.rows if r.grid is None and len(r.cells) == 1]
     with_amounts = [r for r in rows if sum(is_amount(t) for t in r.cells[0].text.split()) >= 1]
+    # a 总表 whose amounts came on lines of their own (pdfplumber) prints at most two on a line
+    least = 2 if block.key in ("summary", "fiscal_summary") else 3
     return len(rows) == len(block.rows) and len(with_amounts) >= 1 and any(
-        len(r.cells[0].text.split()) >= 3 for r in with_amounts)
+        len(r.cells[0].text.split()) >= least for r in with_amounts)
 
 
 def _cell(text: str, col: int) -> Cell:
@@ -111,13 +114,21 @@ def _groups(tokens: list[str]) -> list[tuple[str, list[str]]]:
         if is_amount(token) or clean(token) in ("-", "—"):
             amounts.append(token)
             continue
-        if amounts or (label and re.match(r"^[一二三四五六七八九十]+、", token)):
+        # a new label: after amounts, a numbered one, or a 支出 side's 合计/结余/结转/总计 after a label
+        # printed without amounts ("本年收入合计 本年支出合计", "总计 总计": pdfplumber)
+        if amounts or (label and (re.match(r"^[一二三四五六七八九十]+、", token) or _right_tail(token))):
             groups.append(("".join(label), amounts))
             label, amounts = [], []
         label.append(token)
     if label or amounts:
         groups.append(("".join(label), amounts))
     return groups
+
+
+def _right_tail(token: str) -> bool:
+    from .twosided import EXPENSE_TAIL
+
+    return any(token.startswith(k) or k in token and k != "总计" for k, _ in EXPENSE_TAIL)
 
 
 def _two_sided(block: Block, header: list[Row], data: list[Row], out: Collector) -> list[Row]:
@@ -150,6 +161,7 @@ def _two_sided(block: Block, header: list[Row], data: list[Row], out: Collector)
             continue
         lines.append((row, groups))
         spans.append([(row, None)])
+    lines, spans = _amounts_below(lines, spans, len(right_labels))
     empty = _empty_sources(lines) if fiscal else set()
     decided = _right_side(lines, empty) if fiscal else [None] * len(lines)
     for (row, groups), decision, span in zip(lines, decided, spans):
@@ -170,6 +182,88 @@ def _two_sided(block: Block, header: list[Row], data: list[Row], out: Collector)
                 out.unclear(row, f"空格分隔的行列数不明 / space-joined row, columns ambiguous: {row.text}", block.key)
         rows += _spread(row, cells, span)
     return rows
+
+
+def _amounts_below(lines: list, spans: list, width: int) -> tuple[list, list]:
+    """A 总表 whose amounts sit a little below their labels (pdfplumber): each amounts-only line
+    joins the label line above it — the left side, if still open, takes the first amount, the right
+    side the rest (up to its ``width`` columns) — when the 总表 then adds up (Σ收入 = 本年收入合计,
+    Σ类 = 本年支出合计, 合计 + 结转 = 总计, both 总计 equal; 公开04 in its 合计 column) and joined to the
+    label line below instead it does not; else nothing is joined."""
+    after, before = _joined(lines, spans, -1, width), _joined(lines, spans, 1, width)
+    if after is None or not _adds_up(after[0], width) or before is not None and _adds_up(before[0], width):
+        return lines, spans
+    return after
+
+
+def _joined(lines: list, spans: list, step: int, width: int) -> tuple[list, list] | None:
+    """Each amounts-only line joined to its neighbour line (``step`` −1: above, 1: below); None when
+    there is none such or one does not fit its neighbour's open sides."""
+    alone = [i for i, (_, groups) in enumerate(lines) if not any(label for label, _ in groups)]
+    if not alone:
+        return None
+    joined, joined_spans, taken = [list(g) for _, g in lines], [list(s) for s in spans], set()
+    for i in alone:
+        k = i + step
+        if not 0 <= k < len(lines) or k in alone or k in taken:
+            return None
+        amounts = [a for _, found in lines[i][1] for a in found]
+        groups = joined[k]
+        left = bool(groups[0][0]) and not groups[0][1]
+        right = bool(groups[1][0]) and len(groups[1][1]) + len(amounts) - left <= width
+        if not amounts or not left and not right or not right and len(amounts) != 1 \
+                or left and right and len(amounts) < 2:
+            return None
+        if left:
+            groups[0] = (groups[0][0], amounts[:1])
+        if right:
+            groups[1] = (groups[1][0], groups[1][1] + amounts[left:])
+        taken.add(k)
+        physical = (lines[i][0], len(amounts))
+        if len(joined_spans[k]) == 1:  # the label line's own amounts, printed before the joined ones
+            joined_spans[k] = [(lines[k][0], sum(len(found) for _, found in lines[k][1]))]
+        joined_spans[k] = joined_spans[k] + [physical] if step < 0 else [physical, *joined_spans[k]]
+    keep = [i for i in range(len(lines)) if i not in alone]
+    return [(lines[i][0], joined[i]) for i in keep], [joined_spans[i] for i in keep]
+
+
+def _adds_up(lines: list, width: int) -> bool:
+    """A 总表's identities over the labelled amounts (every total printed, within the rounding); of
+    公开04's 支出 side its 合计 column (the first amount of a line: 合计 is printed where a source is)."""
+    from .numbers import parse_amount
+    from .twosided import EXPENSE_TAIL, INCOME_LINES, SOURCES as FISCAL_SOURCES, strip_numbering
+
+    income, expense, classes, opening = {}, {}, [], None
+    for _, groups in lines:
+        (left, left_amounts), (right, right_amounts) = groups[0], groups[1]
+        field = next((f for k, f in INCOME_LINES if k in strip_numbering(left)), None)
+        if left_amounts and field is None or len(left_amounts) > 1 or len(right_amounts) > width:
+            return False
+        if field == "opening_balance" or field in ("total", "grand_total"):
+            opening = {} if field == "opening_balance" and width > 1 else None
+        elif opening is not None and field in FISCAL_SOURCES:
+            field = None  # 公开04: a source under 年初结转, its own sum (T04) not needed here
+        if left_amounts and field is not None:
+            income[field] = parse_amount(left_amounts[0])
+        if right_amounts:
+            tail = next((f for k, f in EXPENSE_TAIL if k in right), None)
+            if tail:
+                expense[tail] = parse_amount(right_amounts[0])
+            else:
+                classes.append(parse_amount(right_amounts[0]))
+    if None in income.values() or None in expense.values() or None in classes or not all(
+            f in side for side in (income, expense) for f in ("total", "grand_total")):
+        return False
+    zero = Decimal(0)
+    items = [v for f, v in income.items() if f not in ("total", "grand_total", "use_of_non_fiscal_surplus",
+                                                       "opening_balance")]
+    sums = ((income["total"], items), (expense["total"], classes),
+            (income["grand_total"], [income["total"], income.get("use_of_non_fiscal_surplus", zero),
+                                     income.get("opening_balance", zero)]),
+            (expense["grand_total"], [expense["total"], expense.get("surplus_distribution", zero),
+                                      expense.get("closing_balance", zero)]),
+            (income["grand_total"], [expense["grand_total"]]))
+    return all(abs(total - sum(parts, zero)) <= Decimal("0.005") * (len(parts) + 1) for total, parts in sums)
 
 
 def _numbered_income(row: Row) -> bool:
@@ -196,23 +290,30 @@ def _waiting(groups) -> int | None:
 def _spread(row: Row, cells: list[Cell], span: list) -> list[Row]:
     """A line whose amounts came on lines of their own after its label: each amount on its own
     line (where it was printed, for coverage), the label repeated — the two-sided reader adds a
-    total line's cells up (合计, sources) and takes an income line's one amount. A 类 line keeps
-    them on one row (a class read twice would be two classes), at its last amounts line."""
+    total line's cells up (合计, sources) and takes an income line's one amount. A 类 keeps its
+    amounts on one row (a class read twice would be two classes), at its last amounts line. Each
+    side on its own: a label line may print the income's amount, the line below the 类's."""
     if len(span) == 1:
         return [_row(row, cells)]
-    labels = [c for c in cells if c.text and not is_amount(c.text)]
-    amounts = [c for c in cells if c not in labels]
-    label = "".join(c.text for c in labels)
     from .twosided import EXPENSE_TAIL, INCOME_LINES
 
-    per_line = any(k in label for k, _ in EXPENSE_TAIL + INCOME_LINES)
-    if not per_line:
-        return [_row(span[-1][0], cells)]
-    out, taken = [], 0
-    for physical, count in span[1:]:
-        out.append(_row(physical, labels + amounts[taken:taken + count]))
-        taken += count
-    return out
+    labels = [c for c in cells if c.text and not is_amount(c.text)]
+    amounts = [c for c in cells if c not in labels]
+    printed = [physical for physical, count in span for _ in range(count or 0)]  # each amount's line
+    if len(printed) != len(amounts):
+        printed = [span[-1][0]] * len(amounts)
+    placed: dict[int, list[Cell]] = {id(physical): [] for physical, _ in span}
+    for side in (0, 1):
+        label = [c for c in labels if (c.col >= 2) == bool(side)]
+        mine = [(a, p) for a, p in zip(amounts, printed) if (a.col >= 2) == bool(side)]
+        if not mine:
+            continue
+        text = "".join(c.text for c in label)
+        if not any(k in text for k, _ in EXPENSE_TAIL + INCOME_LINES):
+            mine = [(a, mine[-1][1]) for a, _ in mine]
+        for physical in dict.fromkeys(id(p) for _, p in mine):
+            placed[physical] += label + [a for a, p in mine if id(p) == physical]
+    return [_row(physical, placed[id(physical)]) for physical, _ in span if placed[id(physical)]]
 
 
 SOURCES = (("一般公共预算", "general_budget"), ("政府性基金", "government_fund"), ("国有资本", "state_capital"))

@@ -156,8 +156,10 @@ def records(block: Block, out: Collector, positions: bool = False, resolve=None)
         name = "".join(names)
         if name.startswith("栏次"):
             continue
-        if not started and not codes and not amounts:
-            continue  # header lines
+        if not started and not codes and not amounts and not (
+                name in TOTAL_NAMES and index + 1 < len(split) and split[index + 1][2] and not any(split[index + 1][:2])):
+            continue  # header lines ("合计" of a wrapped header "本年收入|合计" too); a line holding only
+            # 合计 whose amounts follow on a line of their own (pdfplumber) opens the table
         if not codes and not amounts and (_PAGE_MARK.match(name) or name in ("项目", "栏次")
                                           or any(w in name for w in _HEADER_WORDS)):
             pending = ""  # a page number, or the header repeated on a continuation page
@@ -173,6 +175,11 @@ def records(block: Block, out: Collector, positions: bool = False, resolve=None)
                 and not current.named_before and (name or amounts):
             current.name += name  # the name wrapped below its code, the amounts on its last line
             current.amounts = amounts
+        elif codes and amounts and not name and not pending and _parts_above(current, join_code(codes), block.rows, index,
+                                                                 resolve):
+            # pdfplumber of a tall row: the name line printed the parts above the code line's 合计
+            # ("一般公共服务支出 1,503.52 603.14" | "201 2,106.66"): one row, its lines interleaved
+            current.code, current.amounts = join_code(codes), current.amounts + amounts
         elif codes or (name and amounts):
             if _named_below(current, pending, resolve):
                 current.name, pending = pending, ""
@@ -206,6 +213,16 @@ def records(block: Block, out: Collector, positions: bool = False, resolve=None)
         current.name = pending
     lost(earlier + orphans)
     return found
+
+
+def _parts_above(record: Record | None, code: str | None, rows: list, index: int, resolve) -> bool:
+    """Whether a code line printing amounts and no name completes the row just above it: a name
+    line with amounts and no code (the code list names this code so, or knows neither)."""
+    if record is None or record.code or record.total or not record.name or not record.amounts or code is None:
+        return False
+    if record.row is not rows[index - 1] or any(a[1] is not record.row for a in record.amounts):
+        return False
+    return resolve is None or resolve(record.name) in (None, code)
 
 
 def _tail_head(record: Record | None, pending: str, name: str, code: str | None, resolve) -> int:
@@ -266,7 +283,8 @@ def parse_flat_coded(block: Block, out: Collector, resolve, positions: bool = Fa
         values = [parse_amount(text) for text, _, _ in record.amounts]
         # guessed bands prove nothing, and neither do tab columns when blank cells were left out
         bands = [None] if positions or omitted else [w[0] for _, _, w in record.amounts]
-        found = candidates(values, table_spec, bands if None not in bands else None) if None not in values else []
+        found = [] if None in values else _line_candidates(record, table_spec) if not positions and not omitted \
+            else candidates(values, table_spec, bands if None not in bands else None)
         edges = [w[1] for _, _, w in record.amounts]
         options[label] = found if offsets is None else _under_columns(found, edges, offsets)
         # the whole and its parts bound this row's columns; a bound no placement meets is not used
@@ -313,6 +331,40 @@ def parse_flat_coded(block: Block, out: Collector, resolve, positions: bool = Fa
         else:
             table["rows"].append(entry)
     return table
+
+
+def _line_candidates(record: Record, table_spec) -> list:
+    """Placements of a row's amounts printed on several lines (parts above their 合计, 合计 on the
+    line after its label): in printed order, else — when no placement keeps that order — each line
+    keeps its own order and the lines interleave (text without bands: a grid's bands say the order)."""
+    lines: list[list] = []
+    for text, row, band in record.amounts:
+        if lines and lines[-1][0][1] is row:
+            lines[-1].append((text, row, band))
+        else:
+            lines.append([(text, row, band)])
+    bands = [w[0] for _, _, w in record.amounts]
+    found = candidates([parse_amount(t) for t, _, _ in record.amounts], table_spec,
+                       bands if None not in bands else None)
+    if found or None not in bands or len(lines) == 1 or len(lines) > 3 or len(record.amounts) > len(table_spec.columns):
+        return found  # printed in order (a row wrapped onto the next line) unless no placement is
+    for order in _interleavings(lines):
+        for vector in candidates([parse_amount(t) for t, _, _ in order], table_spec):
+            if vector not in found:
+                found.append(vector)
+    return found
+
+
+def _interleavings(lines: list[list]) -> list[list]:
+    """Every merge of the lines that keeps each line's own order."""
+    if not lines:
+        return [[]]
+    out = []
+    for k, line in enumerate(lines):
+        if line:
+            rest = lines[:k] + [line[1:]] + lines[k + 1:]
+            out += [[line[0], *tail] for tail in _interleavings(rest)]
+    return out if out else [[]]
 
 
 def _amount_at(record: Record, value: Decimal, unused: list) -> tuple[str, Row]:
