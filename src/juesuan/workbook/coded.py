@@ -13,19 +13,26 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from ..model.table_schema import schema, table_schema
 from .matrix import Matrix, ref
 from .sheets import Preamble, first_data_row, header_paths, header_top, is_code
 
+# The column families and the schema table each reads (公开08/09 share one).
+_KIND_TABLE = {"income": "income", "expenditure": "expenditure", "general_budget": "general_budget",
+               "fund": "government_fund"}
+# (field, header regex) in the order the readers try them: the most specific first, 合计 last
+# (model/table_schema.yaml ``pattern`` and ``match_order``, shared with the document reader).
 FIELD_PATTERNS: dict[str, tuple[tuple[str, str], ...]] = {
-    "income": (("total", "合计"), ("fiscal_appropriation", "财政拨款"), ("higher_level_subsidy", "上级补助"),
-               ("business", "事业收入"), ("operating", "经营收入"), ("affiliated_remittance", "附属单位上缴"),
-               ("other", "其他收入")),
-    "expenditure": (("total", "合计"), ("basic", "基本支出"), ("project", "项目支出"), ("remit_to_higher", "上缴上级"),
-                    ("operating", "经营支出"), ("subsidy_to_affiliated", "对附属单位补助")),
-    "general_budget": (("total", "合计|小计"), ("basic", "基本支出"), ("project", "项目支出")),
-    "fund": (("opening_balance", "年初"), ("closing_balance", "年末"), ("basic", "基本支出"), ("project", "项目支出"),
-             ("income", "本年收入"), ("expenditure", "本年支出|小计|合计")),
+    kind: tuple((c.field, c.pattern or c.header) for c in table_schema(key).matching())
+    for kind, key in _KIND_TABLE.items()
 }
+
+
+def _default_note(key: str | None) -> str | None:
+    """The template's 注 line of a table (a note equal to it is not the department's own)."""
+    return next((t.note for t in schema().tables if t.key == key), None)
+
+
 _NOTE = re.compile(r"^(注|说明)[:：]?")
 _SPLIT = re.compile(r"^(\d{3,7})(\D.*)?$")
 
@@ -134,15 +141,13 @@ def _sentence(m: Matrix, row: int, texts: list[str]) -> bool:
 
 def read_coded(m: Matrix, pre: Preamble, kind: str, stats: dict) -> dict[str, Any] | None:
     """A 功能分类 table as model data: ``{"total": {...}, "rows": [...]}``."""
-    from ..render.grids_coded import DEFAULT_NOTES
-
     data_row = first_data_row(m, pre.last_row)
     if data_row is None:
         m.problem(None, None, "(表头 / header)", "找不到 合计 行或科目编码 / no 合计 row and no code found")
         return None
     paths = header_paths(m, header_top(m, pre, data_row), data_row - 1)
     columns = Columns(paths, FIELD_PATTERNS[kind], list(range(1, m.max_col + 1)))
-    missing = [f for f, _ in FIELD_PATTERNS[kind] if f not in columns.amounts.values()]
+    missing = [f for f in table_schema(_KIND_TABLE[kind]).fields if f not in columns.amounts.values()]
     if missing:
         m.problem(data_row - 1, None, "(表头 / header)", f"未找到这些栏：{', '.join(missing)} / columns not found")
     table: dict[str, Any] = {"rows": []}
@@ -152,7 +157,7 @@ def read_coded(m: Matrix, pre: Preamble, kind: str, stats: dict) -> dict[str, An
         if not texts:
             continue
         if _NOTE.match(texts[0]) and not is_code(texts[0]) or _sentence(m, row, texts):
-            _notes(m, row, table, DEFAULT_NOTES.get(pre.key or ""))
+            _notes(m, row, table, _default_note(pre.key))
             continue
         code, name = row_code(m, row, columns, carry)
         label = "total" if code == "合计" else code
@@ -178,7 +183,7 @@ def _empty(table: dict[str, Any], parts: tuple[str, ...]) -> None:
         table["empty"] = True
 
 
-ECONOMIC_PATTERNS = (("amount", "决算数|金额|合计"),)
+ECONOMIC_PATTERNS = tuple((c.field, c.pattern or c.header) for c in table_schema("basic_expenditure").columns)
 
 
 def read_economic(m: Matrix, pre: Preamble, stats: dict) -> dict[str, Any] | None:
@@ -200,9 +205,7 @@ def read_economic(m: Matrix, pre: Preamble, stats: dict) -> dict[str, Any] | Non
     for row in range(data_row, m.max_row + 1):
         texts = [t for t in m.row_texts(row) if t]
         if texts and _NOTE.match(texts[0]):
-            from ..render.grids_coded import DEFAULT_NOTES
-
-            _notes(m, row, table, DEFAULT_NOTES["basic_expenditure"])
+            _notes(m, row, table, _default_note("basic_expenditure"))
             continue
         for col in range(1, m.max_col + 1):
             text = m.text(row, col)
@@ -225,8 +228,8 @@ def read_economic(m: Matrix, pre: Preamble, stats: dict) -> dict[str, Any] | Non
     return table
 
 
-THREE_PUBLIC_ITEMS = (("接待", "reception"), ("出国", "overseas"), ("合计", "total"), ("小计", "vehicle_total"),
-                      ("购置及", "vehicle_total"), ("购置", "vehicle_purchase"), ("运行", "vehicle_operation"))
+# (head word, field), most specific first: 购置及 (the 小计 of 公务用车) before 购置 (the schema's keywords)
+THREE_PUBLIC_ITEMS = tuple((word, c.field) for c in table_schema("three_public").matching() for word in c.keywords)
 
 
 def read_three_public(m: Matrix, pre: Preamble, stats: dict) -> dict[str, Any] | None:
@@ -255,7 +258,5 @@ def read_three_public(m: Matrix, pre: Preamble, stats: dict) -> dict[str, Any] |
     for row in range(data_row + 1, m.max_row + 1):
         texts = [t for t in m.row_texts(row) if t]
         if texts and _NOTE.match(texts[0]):
-            from ..render.grids_coded import DEFAULT_NOTES
-
-            _notes(m, row, table, DEFAULT_NOTES["three_public"])
+            _notes(m, row, table, _default_note("three_public"))
     return table
