@@ -3,6 +3,8 @@ schema column exists in the model, the renderers and the readers (model/table_sc
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from juesuan.model import TABLE_KEYS, Tables
@@ -10,6 +12,7 @@ from juesuan.model.table_schema import schema, table_schema
 from juesuan.model.tables import BySource, ThreePublicAmounts
 
 SCHEMA = schema()
+EXAMPLES = Path(__file__).parent.parent / "examples"
 CODED = ("income", "expenditure", "general_budget", "basic_expenditure", "government_fund", "state_capital")
 
 
@@ -38,3 +41,99 @@ def test_every_column_has_a_label_and_every_table_a_note_and_titles():
         assert table.titles, table.key
         for column in table.columns:
             assert column.field in SCHEMA.labels, (table.key, column.field)
+
+
+# --- every schema column exists in the renderers and the readers -------------------------------
+
+FUNCTION_TABLES = ("income", "expenditure", "general_budget", "government_fund", "state_capital")
+READER_KIND = {"income": "income", "expenditure": "expenditure", "general_budget": "general_budget",
+               "government_fund": "fund", "state_capital": "fund"}
+
+
+@pytest.mark.parametrize("key", FUNCTION_TABLES + ("three_public",))
+def test_renderer__prints_every_schema_header_of_the_example(key):
+    from juesuan import fileformat
+    from juesuan.render.layout import LayoutOptions, grid_for
+
+    disclosure = fileformat.load(EXAMPLES / "shanghai-putuo-czj-2024.yaml")
+    grid = grid_for(disclosure, key, LayoutOptions.for_disclosure(disclosure))
+    heads = [cell.value for row in grid.header for cell in row.cells]
+    for column in table_schema(key).columns:
+        assert column.header in heads, (key, column.field)
+        assert column.group is None or column.group in heads, (key, column.group)
+
+
+@pytest.mark.parametrize("key", FUNCTION_TABLES)
+def test_document_reader__names_each_printed_header_by_its_keywords(key):
+    """The headers we print are read back by keyword, not by the printed-order fallback."""
+    from juesuan.ingest.columns import choose_bands
+
+    spec = table_schema(key)
+    texts = {band: (column.group or "") + column.header for band, column in enumerate(spec.columns)}
+    chosen = choose_bands(READER_KIND[key], texts, 0, len(texts) - 1)
+    assert {band: field for band, (field, _) in chosen.items()} == dict(enumerate(spec.fields))
+    assert all("关键词" in evidence for _, evidence in chosen.values())
+
+
+@pytest.mark.parametrize("key", FUNCTION_TABLES)
+def test_workbook_reader__names_each_printed_header(key):
+    from juesuan.workbook.coded import FIELD_PATTERNS, Columns
+
+    spec = table_schema(key)
+    paths = {1: ["项目", "科目名称"]}
+    paths |= {col: [*([column.group] if column.group else []), column.header]
+              for col, column in enumerate(spec.columns, start=2)}
+    found = Columns(paths, FIELD_PATTERNS[READER_KIND[key]], sorted(paths))
+    assert found.amounts == {col: field for col, field in enumerate(spec.fields, start=2)}
+
+
+def test_trust_and_claim_labels__name_schema_columns():
+    from juesuan.ingest.claim_labels import LABELS
+    from juesuan.ingest.trust import PARTS
+
+    for key, (whole, parts) in PARTS.items():
+        assert (whole, parts) == (table_schema(key).sums[0].whole, table_schema(key).sums[0].parts)
+    for key in ("income", "expenditure", "general_budget"):
+        fields = {path.split(".")[2] for _, path in LABELS[key] if path.startswith(f"{key}.total.")}
+        assert fields <= set(table_schema(key).fields)
+        assert fields == {c.field for c in table_schema(key).columns if c.claims}
+
+
+# --- the YAML identities agree with the schema ---------------------------------------------------
+# Validated, not generated: checks/identities/tables.yaml stays the one file a reviewer reads and a
+# user overrides, its rule ids, titles and order (which fix the findings' order) stay as they are.
+
+def _identities():
+    import yaml
+
+    from juesuan.checks.identities import DIRECTORY
+
+    return yaml.safe_load((DIRECTORY / "tables.yaml").read_text(encoding="utf-8"))
+
+
+def _sum_expr(prefix: str, total) -> str:
+    return f"{prefix}{total.whole} == " + " + ".join(f"{prefix}{part}" for part in total.parts)
+
+
+@pytest.mark.parametrize("key", FUNCTION_TABLES)
+def test_identities__per_row_sums_and_column_lists_are_the_schema(key):
+    rules = _identities()
+    per_row = {r["expr"] for r in rules if r.get("for_each") == key and "where" not in r}
+    for total in table_schema(key).sums:
+        assert _sum_expr("row.", total) in per_row, (key, total)
+    fields = list(table_schema(key).fields)
+    total_row = next(r for r in rules if r["expr"].startswith(f"{key}.total.{{col}} == sum({key}.rows[level=1]"))
+    children = next(r for r in rules if r.get("for_each") == key and r.get("where") == "has_children")
+    assert total_row["vars"]["col"] == fields
+    assert children["vars"]["col"] == fields
+
+
+def test_identities__fiscal_summary_and_three_public_sums_are_the_schema():
+    rules = {r["id"]: r for r in _identities()}
+    by_source = table_schema("fiscal_summary")
+    assert rules["T04-004"]["expr"] == _sum_expr("row.", by_source.sums[0])
+    assert rules["T04-005"]["vars"]["col"] == list(by_source.fields)
+    assert rules["T04-007"]["vars"]["col"] == list(by_source.fields)
+    three = table_schema("three_public")
+    assert [rules["T07-001"]["expr"], rules["T07-002"]["expr"]] == [
+        _sum_expr("three_public.{col}.", total) for total in three.sums]
