@@ -16,6 +16,8 @@ from ..model import ProjectEvaluation
 from .collect import Collector
 from .numbers import clean
 from .pages import Document, Row
+from .performance_rows import Doubt, read_rows
+from .performance_text import read_header, source_lines, text_forms
 
 LEVEL1 = ("产出指标", "效益指标", "满意度指标")
 LEVEL2 = ("数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标", "生态效益指标",
@@ -254,9 +256,41 @@ def _plan(last: dict, cells, offset: int) -> list[tuple[str, str]] | None:
     return plan
 
 
+def _text_projects(doc: Document, out: Collector) -> tuple[list[ProjectEvaluation], set[int]]:
+    """Forms printed as lines without tab cells (``performance_text``, ``performance_rows``); and the
+    ids of their 项目名称 rows. One form in doubt leaves them all out: the 说明's project count and
+    totals (N-012) would otherwise be compared with a part of the forms."""
+    forms = text_forms(list(doc.rows())) if doc.kind == "text" else []
+    source = source_lines(doc.path) if forms else None
+    read, doubts = [], []
+    for form in forms:
+        header = read_header(form)
+        try:
+            if isinstance(header, str):
+                raise Doubt(header)
+            data, region = header
+            data["indicators"] = read_rows(region, source)
+            read.append(ProjectEvaluation.model_validate(data))
+        except (Doubt, ValidationError) as exc:
+            reason = str(exc) if isinstance(exc, Doubt) else f"{exc.errors()[0]['loc']} {exc.errors()[0]['msg']}"
+            doubts.append((form, reason))
+    for form, reason in doubts:
+        row = form.rows[0]
+        out.problem(f"绩效自评表“{clean(row.text)[4:30]}”未能确定读出，未收录：{reason} / self-evaluation form "
+                    f"printed without cells not read with certainty, left out", page=row.page, line=row.line,
+                    field_name="performance.projects")
+    if doubts and read:
+        out.problem(f"{len(doubts)} 张绩效自评表未能读出，其余 {len(read)} 张亦不收录（项目数与合计须完整） / "
+                    f"the other {len(read)} text forms left out too (the 说明's count and totals need all)",
+                    page=forms[0].rows[0].page, line=forms[0].rows[0].line, field_name="performance.projects")
+    return ([] if doubts else read), {id(f.rows[0]) for f in forms}
+
+
 def parse_projects(doc: Document, out: Collector) -> list[ProjectEvaluation]:
-    projects = []
+    projects, text_rows = _text_projects(doc, out)
     for year, rows, outside in _forms(doc):
+        if id(rows[0]) in text_rows:
+            continue
         data = _project(year, rows, doc.kind == "text")
         if not data["indicators"] and outside:
             # Kept with no indicator, the form would read as scored from nothing (false 错误s).

@@ -1,0 +1,243 @@
+"""The 自评表's indicator rows from lines without tab cells.
+
+A row's *anchor* is the line with its 分值 and 得分 (two plain numbers side by side); a 二级指标
+label alone on a line is a printed row with no 三级指标. With x positions (``pdftotext -layout``:
+x in characters) each text piece goes to the column whose start it is nearest (columns measured on
+the anchor lines that print all of 三级指标 / 年度指标值 / 实际完成值), and a wrapped cell's lines lie
+centred on its row's anchor: as many above as below. So the pieces between two anchors split, per
+column, into the lower half of the first row and the upper half of the next — a count that must come
+out whole and non-negative, or the form is in doubt. Without positions (pdfplumber, ``-raw``, a
+viewer's copy) a wrapped line could continue either row and any column: only forms whose every row
+is printed on one line are read.
+"""
+
+from __future__ import annotations
+
+import re
+from statistics import median
+
+from .pages import Row
+from .performance_text import LABELS, LEVEL1_OF, LEVEL2, SCORE
+
+Token = tuple[str, int]  # text, x in characters
+UNIT = re.compile(r"^(?:%|[（(]%[）)]|[\u4e00-\u9fff]{1,2})$")  # "=100 %": a unit printed apart
+COLUMNS = ("name", "target", "actual", "weight", "score", "deviation_reason")
+
+
+class Doubt(Exception):
+    """The rows cannot be placed with certainty; the message says where."""
+
+
+def _tokens(row: Row, source: list[str] | None = None) -> list[Token]:
+    """The row's words with x in characters. The text loader keeps x only for lines it cut at runs of
+    spaces, so a lone indented piece ("          暖费") is measured again on its printed line."""
+    if source is not None and 0 < row.line <= len(source):
+        for part in source[row.line - 1].split("\f"):
+            if re.sub(r"\s+", "", part) == row.compact:
+                return [(m.group(), m.start()) for m in re.finditer(r"\S+", part)]
+    out = []
+    for cell in row.cells:
+        x = int(cell.x0)
+        for match in re.finditer(r"\S+", cell.text):
+            out.append((match.group(), x + match.start()))
+    return out
+
+
+def _cells(tokens: list[Token]) -> list[Token]:
+    """Tokens one space apart are one cell (x of its first token)."""
+    cells: list[Token] = []
+    end = None
+    for text, x in tokens:
+        if cells and end is not None and x - end <= 1:
+            cells[-1] = (cells[-1][0] + " " + text, cells[-1][1])
+        else:
+            cells.append((text, x))
+        end = x + len(text)
+    return cells
+
+
+def _anchor(tokens: list[Token]) -> int | None:
+    """Index of the 分值 token: the last two adjacent plain numbers, only text after them."""
+    for i in range(len(tokens) - 2, -1, -1):
+        if SCORE.match(tokens[i][0]) and SCORE.match(tokens[i + 1][0]):
+            if any(SCORE.match(t) for t, _ in tokens[i + 2:i + 3]):
+                continue
+            return i
+    return None
+
+
+def _level2(tokens: list[Token], level2_x: float | None) -> tuple[str | None, list[Token]]:
+    """The 二级指标 label of a line and the line without its labels (一级指标, the left label).
+    "满意度指标" names both levels: the right one of two is the 二级指标; a lone one is the 二级指标
+    when it stands nearer the 二级指标 column than 8 characters to its left (the 一级指标 column)."""
+    level2, rest = None, []
+    both = [i for i, (t, _) in enumerate(tokens) if t in LEVEL2 and t in LABELS]
+    for i, (text, x) in enumerate(tokens):
+        if text in LEVEL2 and text not in LABELS:
+            level2 = text
+        elif i in both and (i == both[-1] and len(both) > 1 or len(both) == 1 and
+                            (level2_x is None or abs(x - level2_x) < abs(x - (level2_x - 8)))):
+            level2 = text
+        elif text in LABELS and (level2_x is None or x < level2_x + 4):
+            continue
+        else:
+            rest.append((text, x))
+    return level2, rest
+
+
+def read_rows(region: list[Row], source: list[str] | None = None) -> list[dict]:
+    """Indicator dicts (``ProjectEvaluation.indicators``) in print order; ``Doubt`` when not certain.
+    ``source``: the text file's lines, where the x of indented lines is measured."""
+    lines = [(row.page, _tokens(row, source)) for row in region]
+    if any(len(row.cells) > 1 for row in region):
+        return _by_columns(lines)
+    return _one_line_rows(lines)
+
+
+def _one_line_rows(lines: list[tuple[int, list[Token]]]) -> list[dict]:
+    rows = []
+    for _, tokens in lines:
+        level2, rest = _level2(tokens, None)
+        i = _anchor(rest)
+        if i is None:
+            if level2 and not rest:
+                rows.append({"level1": LEVEL1_OF[level2], "level2": level2})
+                continue
+            raise Doubt("折行的指标行（无栏位信息，无法确定所属栏与行）：" + "".join(t for t, _ in tokens)[:40])
+        words: list[str] = []
+        for text, _ in rest[:i]:
+            if words and UNIT.match(text) and re.search(r"\d$", words[-1]):
+                words[-1] += " " + text
+            else:
+                words.append(text)
+        if level2 is None or len(words) != 3:
+            raise Doubt("指标行的三级指标/指标值/完成值无法分开：" + " ".join(t for t, _ in tokens)[:40])
+        dev = " ".join(t for t, _ in rest[i + 2:])
+        rows.append({"level1": LEVEL1_OF[level2], "level2": level2, "name": words[0], "target": words[1],
+                     "actual": words[2], "weight": rest[i][0], "score": rest[i + 1][0],
+                     **({"deviation_reason": dev} if dev else {})})
+    return rows
+
+
+def _columns(parsed: list[dict]) -> dict[str, float]:
+    """Column starts from the anchor lines that print name, target and actual as three cells."""
+    starts: dict[str, list[int]] = {c: [] for c in COLUMNS}
+    level2_x = []
+    for line in parsed:
+        if line["anchor"] is None:
+            continue
+        level2_x += [x for t, x in line["tokens"] if t in LEVEL2 and t not in LABELS]
+        cells = _cells(line["rest"][:line["anchor"]])
+        if len(cells) == 3:
+            for column, (_, x) in zip(COLUMNS, cells):
+                starts[column].append(x)
+        starts["weight"].append(line["rest"][line["anchor"]][1])
+        starts["score"].append(line["rest"][line["anchor"] + 1][1])
+        after = line["rest"][line["anchor"] + 2:]
+        if after:
+            starts["deviation_reason"].append(after[0][1])
+    if not all(starts[c] for c in COLUMNS[:5]):
+        raise Doubt("指标栏位无法确定（没有一行同时印出三级指标、指标值与完成值）")
+    out = {c: median(v) for c, v in starts.items() if v}
+    out.setdefault("deviation_reason", out["score"] + 6)
+    out["level2"] = median(level2_x) if level2_x else out["name"] - 8
+    return out
+
+
+def _by_columns(lines: list[tuple[int, list[Token]]]) -> list[dict]:
+    parsed = []
+    for page, tokens in lines:
+        level2, rest = _level2(tokens, None)
+        parsed.append({"page": page, "tokens": tokens, "level2": level2, "rest": rest, "anchor": _anchor(rest)})
+    pages: dict[int, list[dict]] = {}
+    for line in parsed:
+        pages.setdefault(line["page"], []).append(line)
+    overall = _columns(parsed)
+    rows: list[dict] = []
+    for page_lines in pages.values():
+        try:
+            columns = _columns(page_lines)
+        except Doubt:
+            columns = overall
+        rows += _page_rows(page_lines, columns)
+    return rows
+
+
+def _column_of(x: int, columns: dict[str, float]) -> str:
+    if x < (columns["level2"] + columns["name"]) / 2:
+        raise Doubt(f"指标行左侧有无法归栏的文字（x={x}）")
+    return min(COLUMNS, key=lambda c: abs(columns.get(c, 1e9) - x))
+
+
+def _page_rows(lines: list[dict], columns: dict[str, float]) -> list[dict]:
+    """One page's rows: anchors and printed empty 二级指标 rows, with their pieces placed (see module)."""
+    rows: list[dict] = []
+    events: list[tuple[int, dict | None]] = []  # (line index, row or None for a placeholder)
+    pieces: list[tuple[int, str, str]] = []  # (line index, column, text)
+    for index, line in enumerate(lines):
+        level2, rest = _level2(line["tokens"], columns["level2"])
+        anchor = _anchor(rest)
+        if anchor is None:
+            if level2 and not rest:
+                rows.append({"level1": LEVEL1_OF[level2], "level2": level2})
+                events.append((index, None))
+                continue
+            if level2:
+                raise Doubt("二级指标行上有无法归栏的文字：" + " ".join(t for t, _ in line["tokens"])[:40])
+            for text, x in _cells(rest):
+                pieces.append((index, _column_of(x, columns), text))
+            continue
+        if level2 is None:
+            raise Doubt("指标行未印二级指标：" + " ".join(t for t, _ in line["tokens"])[:40])
+        row = {"level1": LEVEL1_OF[level2], "level2": level2, "weight": rest[anchor][0],
+               "score": rest[anchor + 1][0], "_pieces": {}}
+        for text, x in _cells(rest[:anchor]):
+            column = _column_of(x, columns)
+            if column not in ("name", "target", "actual"):
+                raise Doubt("指标行的文字落在分值/得分栏：" + text[:30])
+            pieces.append((index, column, text))
+        after = rest[anchor + 2:]
+        if after:
+            pieces.append((index, "deviation_reason", " ".join(t for t, _ in after)))
+        rows.append(row)
+        events.append((index, row))
+    for column in ("name", "target", "actual", "deviation_reason"):
+        _place(column, [p for p in pieces if p[1] == column], events, len(lines))
+    if any(c in ("weight", "score") for _, c, _ in pieces):
+        raise Doubt("分值/得分栏有折行文字")
+    out = []
+    for row in rows:
+        placed = row.pop("_pieces", None)
+        if placed is None:
+            out.append(row)
+            continue
+        for column, texts in placed.items():
+            if texts:
+                row[column] = "".join(texts)
+        if not all(row.get(c) for c in ("name", "target", "actual")):
+            raise Doubt(f"指标行缺三级指标、指标值或完成值：{row.get('name') or row['level2']}")
+        out.append(row)
+    return out
+
+
+def _place(column: str, pieces: list[tuple[int, str, str]], events: list[tuple[int, dict | None]], end: int) -> None:
+    """Give each piece of one column to its row: on the anchor line, or in the half above or below."""
+    bounds = [(-1, None)] + events + [(end, None)]
+    pending, previous = 0, None  # lines the previous row still has below its anchor
+    for (start, row), (stop, next_row) in zip(bounds, bounds[1:]):
+        if row is not None:
+            on = [p for p in pieces if p[0] == start]
+            if on:
+                row["_pieces"].setdefault(column, []).extend(text for _, _, text in on)
+        between = [p for p in pieces if start < p[0] < stop]
+        below, above = between[:pending], between[pending:]
+        if len(between) < pending or (next_row is None and above):
+            raise Doubt(f"折行文字的行数上下不对称（{column}）：" + "/".join(t for _, _, t in between)[:40])
+        if previous is not None and below:
+            previous["_pieces"].setdefault(column, []).extend(text for _, _, text in below)
+        if next_row is not None:
+            # the anchor line's own piece comes between its upper and lower halves
+            next_row["_pieces"].setdefault(column, []).extend(text for _, _, text in above)
+            pending, previous = len(above), next_row
+        else:
+            pending, previous = 0, None

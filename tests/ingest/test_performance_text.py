@@ -1,0 +1,141 @@
+"""The 自评表 read from text without tab cells (ingest/performance_text.py, performance_rows.py).
+
+Fixtures: the 14 forms of our Urumqi example (examples/urumqi-iit-2022.yaml) as our typst PDF prints
+them, taken to text by ``pdftotext -layout`` and by pdfplumber (bench/text_shapes.py --keep). Every
+form read must equal the example's; a form in doubt is left out and said so, and one form left out
+leaves them all out (the 说明's project count, N-012).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from juesuan import fileformat
+from juesuan.checks.run import run_check
+from juesuan.ingest.collect import Collector
+from juesuan.ingest.pages import load_text
+from juesuan.ingest.performance import parse_projects
+from juesuan.ingest.performance_rows import Doubt, read_rows
+from juesuan.ingest.performance_text import read_header, source_lines, text_forms
+from juesuan.model import ProjectEvaluation
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = Path(__file__).parent / "fixtures"
+LAYOUT = FIXTURES / "urumqi-forms-pdftotext-layout.txt"
+PLUMBER = FIXTURES / "urumqi-forms-pdfplumber.txt"
+FIELDS = ("level1", "level2", "name", "target", "actual", "weight", "score", "deviation_reason")
+PROJECT_FIELDS = ("name", "department", "implementer", "year", "funds", "execution_weight", "execution_rate",
+                  "execution_score", "total_weight", "total_score")
+
+
+def plain(value):
+    if isinstance(value, Decimal):
+        return value.normalize()
+    if value is None or not isinstance(value, str):
+        return value
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", value))
+
+
+@lru_cache(maxsize=None)
+def example() -> dict[str, ProjectEvaluation]:
+    projects = fileformat.load(ROOT / "examples" / "urumqi-iit-2022.yaml").performance.projects
+    return {plain(p.name): p for p in projects}
+
+
+def read_forms(path: Path, drop_line: int | None = None):
+    """(read, doubts): each form alone, as the reader sees it."""
+    doc = load_text(path)
+    source = source_lines(str(path))
+    read_, doubts = [], []
+    for form in text_forms(list(doc.rows())):
+        header = read_header(form)
+        try:
+            if isinstance(header, str):
+                raise Doubt(header)
+            data, region = header
+            if drop_line is not None and region:
+                region = [r for i, r in enumerate(region) if i != drop_line % len(region)]
+            data["indicators"] = read_rows(region, source)
+            read_.append(ProjectEvaluation.model_validate(data))
+        except Doubt as exc:
+            doubts.append(str(exc))
+    return read_, doubts
+
+
+def differences(project: ProjectEvaluation) -> list:
+    expected = example()[plain(project.name)]
+    out = [f for f in PROJECT_FIELDS if f != "funds" and plain(getattr(project, f)) != plain(getattr(expected, f))]
+    for key in ("total", "current_appropriation", "carryover", "other"):
+        got, want = getattr(project.funds, key), getattr(expected.funds, key)
+        # our renderers print 2 decimals (供热改造 33.003 is printed 33.00)
+        if any(plain(getattr(got, c)) != plain(getattr(want, c)) and
+               (getattr(want, c) is None or getattr(got, c) != getattr(want, c).quantize(Decimal("0.01")))
+               for c in ("initial_budget", "full_year_budget", "execution")):
+            out.append(f"funds.{key}")
+    if len(project.indicators) != len(expected.indicators):
+        out.append(f"{len(project.indicators)} indicators, not {len(expected.indicators)}")
+    for got, want in zip(project.indicators, expected.indicators):
+        out += [(got.name, f) for f in FIELDS if plain(getattr(got, f)) != plain(getattr(want, f))]
+    return out
+
+
+def test_layout__forms_read_equal_the_example():
+    """Measured: 8 of the 14 forms read, 109 indicator rows, all equal; 6 left out (pieces of two
+    columns one space apart, columns of a page with no full row, "满意度" rows)."""
+    read_, doubts = read_forms(LAYOUT)
+    assert len(read_) + len(doubts) == 14
+    assert len(read_) >= 8
+    assert {p.name: differences(p) for p in read_} == {p.name: [] for p in read_}
+    assert sum(len(p.indicators) for p in read_) >= 109
+
+
+def test_layout__wrapped_rows_rejoin():
+    read_, _ = read_forms(LAYOUT)
+    first = next(p for p in read_ if p.name == "原机电老干所运行维护费")
+    social = next(i for i in first.indicators if i.level2 == "社会效益指标")
+    assert (social.name, social.target, social.actual) == ("确保小区内基本设施完好,正常使用", "持续保持", "部分达到预期效果")
+    assert plain(social.deviation_reason) == plain("小区设施老旧，通过维修仅能勉强使用")
+
+
+def test_without_positions__wrapped_rows_are_left_out_not_guessed():
+    read_, doubts = read_forms(PLUMBER)
+    assert read_ == [] or all(differences(p) == [] for p in read_)
+    assert len(doubts) == 14 - len(read_)
+    assert any("折行" in d for d in doubts)
+
+
+@pytest.mark.parametrize("path", [LAYOUT, PLUMBER], ids=["layout", "pdfplumber"])
+def test_one_form_in_doubt__all_left_out_and_no_finding_from_them(path):
+    """Through ``parse_projects``: forms in doubt are reported and none is kept while one is left
+    out; 审核 of the example with what was kept then says nothing new about 自评表 (P-) and does not
+    compare the 说明's project count with a part of the forms (N-012)."""
+    out = Collector(str(path))
+    projects = parse_projects(load_text(path), out)
+    messages = [p.message for p in out.problems if p.field == "performance.projects"]
+    assert projects == []
+    assert sum("未收录" in m for m in messages) >= 6
+    d = fileformat.load(ROOT / "examples" / "urumqi-iit-2022.yaml")
+    kept = d.model_copy(update={"performance": d.performance.model_copy(update={"projects": tuple(projects)})})
+    serious = [f for f in run_check(kept).findings if f.severity in ("错误", "警告")
+               and (f.rule_id.startswith("P-") or f.rule_id == "N-012")]
+    assert serious == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.integers(min_value=0, max_value=10_000))
+def test_a_lost_line__never_a_wrong_row(line):
+    """A line of a form's indicator rows lost (a copy that drops one): the form is left out or its
+    rows read are each one of the example's rows, whole — never a row with another row's pieces."""
+    read_, _ = read_forms(LAYOUT, drop_line=line)
+    for project in read_:
+        expected = {tuple(plain(getattr(i, f)) for f in FIELDS) for i in example()[plain(project.name)].indicators}
+        for row in project.indicators:
+            assert tuple(plain(getattr(row, f)) for f in FIELDS) in expected
