@@ -1,5 +1,5 @@
 """Reference data: classification code editions (``codes``), name resolution (``names``) and
-template profiles (``profiles``). Imports nothing of juesuan except ``juesuan.model.TABLE_KEYS``."""
+template profiles (``profiles``). Imports nothing of juesuan except ``juesuan.model`` (``TABLE_KEYS``, the table schema)."""
 
 from .codes import Code, CodeBook, CodeListError, CodeListProblem, import_edition, normalize_name
 from .names import resolve_name, resolve_path, split_path
