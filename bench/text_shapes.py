@@ -43,6 +43,53 @@ def sources(directory: Path):
         yield stem, out.pop("pdf"), dict(iter_table_cells(disclosure)), out
 
 
+def print_projects(name: str, read_shapes: list) -> None:
+    """Second table, for our examples: the 自评表 per shape against the example's YAML — projects and
+    indicator rows read right (every field equal, whitespace-insensitive), wrong, and unread (not kept)."""
+    import re
+    import unicodedata
+    from decimal import Decimal
+
+    from common import print_table
+    from juesuan import fileformat
+
+    path = ROOT / "examples" / f"{name}.yaml"
+    expected = fileformat.load(path).performance.projects if path.exists() else ()
+    if not expected:
+        return
+
+    def plain(value):
+        """Text NFKC without whitespace, amounts as numbers (5 = 5.0); goals and notes not compared."""
+        if hasattr(value, "model_dump"):
+            value = value.model_dump(exclude={"goal_expected", "goal_actual", "notes", "grade"})
+        if isinstance(value, dict):
+            return {k: plain(v) for k, v in value.items()}
+        if isinstance(value, (list, tuple)):
+            return [plain(v) for v in value]
+        if isinstance(value, Decimal):
+            return value.normalize()
+        return re.sub(r"\s+", "", unicodedata.normalize("NFKC", value)) if isinstance(value, str) else value
+
+    rows = []
+    for shape, disclosure in read_shapes:
+        got = {plain(p.name): p for p in (disclosure.performance.projects if disclosure else ())}
+        counts = [0] * 6  # projects right/wrong/unread, indicators right/wrong/unread
+        for want in expected:
+            have = got.get(plain(want.name))
+            if have is None:
+                counts[2] += 1
+                counts[5] += len(want.indicators)
+                continue
+            counts[0 if plain(have) == plain(want) else 1] += 1
+            pairs = list(zip(have.indicators, want.indicators))
+            right = sum(plain(a) == plain(b) for a, b in pairs)
+            counts[3] += right
+            counts[4] += len(pairs) - right + abs(len(have.indicators) - len(want.indicators))
+        rows.append([shape, *counts])
+    print_table(f"{name} 自评表", ["shape", "projects right", "wrong", "unread", "indicators right", "wrong",
+                                  "unread"], rows)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", type=Path, help="write the shapes here (default: a temporary folder)")
@@ -57,9 +104,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         directory = args.keep or Path(tmp)
         for name, pdf, expected, own in sources(directory):
-            rows, reference = [], None
+            rows, reference, read_shapes = [], None, []
             for shape, path in shapes.write_shapes(pdf, directory / name, own).items():
                 disclosure, _ = read(path)
+                read_shapes.append((shape, disclosure))
                 s = shapes.score(expected, disclosure)
                 found = shapes.finding_keys(disclosure)
                 reference = found if reference is None else reference  # the PDF comes first
@@ -70,6 +118,7 @@ def main() -> None:
                              + [("missing finding", k) for k in missing[:args.show]]):
                     print("  ", shape, *item)
             print_table(name, shapes.HEADER + ["findings extra", "findings missing"], rows)
+            print_projects(name, read_shapes)
 
 
 if __name__ == "__main__":
