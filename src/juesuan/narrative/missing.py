@@ -1,7 +1,8 @@
 """Inputs a composed document still lacks: every visible 【请补充…】 placeholder.
 
-审核 registers a 警告 rule on ``missing_inputs``: a 主要原因, a text or a figure that the
-user must supply before publication.
+审核 registers a 警告 rule (I-001) on them: a 主要原因, a text or a figure that the user must
+supply before publication. It takes them from ``gated.missing_inputs_of``, which gives the
+same list without rendering the sections that print none.
 """
 
 from __future__ import annotations
