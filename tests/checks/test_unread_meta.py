@@ -77,6 +77,23 @@ def without(disclosure: Disclosure, keys: list[str]) -> Disclosure:
     return Disclosure.model_validate(data)
 
 
+def rows_not_made(disclosure: Disclosure, key: str) -> Disclosure:
+    """Table ``key`` as a reader leaves one it could not read in full: the coded rows it did not
+    make are absent (not zero) and the table's own key is provenanced ``unread``."""
+    data = disclosure.model_dump()
+
+    def drop(node: Any) -> None:
+        if isinstance(node, dict):
+            for attr, value in node.items():
+                if attr in ("rows", "classes") and isinstance(value, (list, tuple)):
+                    node[attr] = []
+                else:
+                    drop(value)
+    drop(data["tables"][key])
+    data["provenance"] = {**data["provenance"], key: UNREAD.model_dump()}
+    return Disclosure.model_validate(data)
+
+
 @lru_cache(maxsize=None)
 def example(name: str) -> Disclosure:
     path = EXAMPLES / f"{name}.yaml"
@@ -95,6 +112,7 @@ def variants(name: str) -> tuple[tuple[str, Disclosure], ...]:
         for label, scale in SCALES.items():
             out.append((f"{key} unread ({label})", unknown(d, paths, scale)))
         out.append((f"{key} missing", without(d, [key])))
+        out.append((f"{key} rows not made", rows_not_made(d, key)))
     for label, scale in SCALES.items():
         out.append((f"all unread ({label})", unknown(d, cells, scale)))
     out.append(("all missing", without(d, [k for k, _, _ in TABLE_KEYS])))

@@ -101,8 +101,8 @@ def set_aside_dependent(disclosure: Any, findings: list[Finding],
     dropped = [f for f in serious if any(_names(item, unknown) for item in f.items())]
     for trial in range(len(TRIALS)):  # a finding must come back under every change to stay
         other = perturbed(disclosure, paths, trial)
-        if other is None:
-            return findings, []
+        if other is None:  # nothing to change (a table's own key, rows never made): naming decides
+            break
         gone = {id(f) for f in dropped}
         left = [f for f in serious if id(f) not in gone]
         again = {_key(f) for f in rerun(other, {f.rule_id for f in left})} if left else set()
