@@ -137,3 +137,42 @@ def test_identities__fiscal_summary_and_three_public_sums_are_the_schema():
     three = table_schema("three_public")
     assert [rules["T07-001"]["expr"], rules["T07-002"]["expr"]] == [
         _sum_expr("three_public.{col}.", total) for total in three.sums]
+
+
+def test_two_sided_tables__fixed_lines_are_the_model_fields():
+    from juesuan.model.tables import FiscalExpenditure, FiscalIncome, SummaryExpenditure, SummaryIncome
+
+    summary, fiscal = table_schema("summary"), table_schema("fiscal_summary")
+    assert list(SummaryIncome.model_fields) == [*summary.line_fields("income"), *summary.line_fields("income_tail")]
+    assert list(SummaryExpenditure.model_fields) == ["classes", *summary.line_fields("expenditure_tail")]
+    assert list(FiscalIncome.model_fields) == [*fiscal.line_fields("income"), *fiscal.line_fields("income_tail")]
+    assert list(FiscalExpenditure.model_fields) == ["classes", *fiscal.line_fields("expenditure_tail")]
+    for side in ("income", "income_tail", "expenditure_tail"):
+        for line in (*summary.lines[side], *fiscal.lines[side]):
+            assert line.field in SCHEMA.labels
+
+
+@pytest.mark.parametrize("key", ("summary", "fiscal_summary"))
+def test_renderer__prints_every_fixed_line_of_the_example(key):
+    from juesuan import fileformat
+    from juesuan.render.layout import LayoutOptions, grid_for
+
+    disclosure = fileformat.load(EXAMPLES / "urumqi-iit-2022.yaml")
+    grid = grid_for(disclosure, key, LayoutOptions())  # the schema's lines, no profile's income rows
+    texts = {cell.value for row in grid.body for cell in row.cells}
+    for side, lines in table_schema(key).lines.items():
+        for line in lines:
+            assert line.header in texts, (key, side, line.field)
+
+
+def test_identities__two_sided_line_sums_are_the_schema_lines():
+    rules = {r["id"]: r for r in _identities()}
+    summary, fiscal = table_schema("summary"), table_schema("fiscal_summary")
+    eight = " + ".join(f"summary.income.{f}" for f in summary.line_fields("income"))
+    assert rules["T01-004"]["expr"] == f"summary.income.total == {eight}"
+    grand, *tail = summary.line_fields("income_tail")[::-1]
+    assert rules["T01-001"]["expr"] == f"summary.income.{grand} == " + " + ".join(
+        f"summary.income.{f}" for f in tail[::-1])
+    three = " + ".join(f"fiscal_summary.income.{f}" for f in fiscal.line_fields("income"))
+    assert rules["T04-002"]["expr"] == f"fiscal_summary.income.total == {three}"
+    assert rules["T04-009"]["vars"]["src"] == list(fiscal.line_fields("income"))

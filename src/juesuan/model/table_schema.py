@@ -53,6 +53,7 @@ class TableSchema(_Frozen):
     columns: tuple[ColumnSpec, ...] = ()
     match_order: tuple[str, ...] = ()
     sums: tuple[SumSpec, ...] = ()
+    lines: dict[str, tuple[ColumnSpec, ...]] = {}  # 公开01/04: income, income_tail, expenditure_tail
 
     @model_validator(mode="after")
     def _consistent(self) -> "TableSchema":
@@ -74,6 +75,13 @@ class TableSchema(_Frozen):
 
     def column(self, field: str) -> ColumnSpec:
         return next(c for c in self.columns if c.field == field)
+
+    def line_fields(self, side: str) -> tuple[str, ...]:
+        return tuple(line.field for line in self.lines.get(side, ()))
+
+    def line(self, side: str, field: str) -> str:
+        """The printed label of a fixed line of a two-sided table."""
+        return next(line.header for line in self.lines[side] if line.field == field)
 
     def matching(self) -> tuple[ColumnSpec, ...]:
         """Columns in the order the readers try them (most specific keyword first)."""

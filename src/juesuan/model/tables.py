@@ -173,10 +173,7 @@ class SummaryIncome(Frozen):
     opening_balance: Money = ZERO
     grand_total: Money = ZERO
 
-    SOURCE_LINES: ClassVar = (
-        "general_budget", "government_fund", "state_capital", "higher_level_subsidy",
-        "business", "operating", "affiliated_remittance", "other",
-    )
+    SOURCE_LINES: ClassVar = table_schema("summary").line_fields("income")  # 一~八
 
 
 class ClassLine(Frozen):

@@ -9,26 +9,17 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..model import Disclosure
+from ..model.table_schema import table_schema
 from ..model.tables import ClassLine, FiscalClassLine
 from .cells import Cell, Grid, Row, blank, head, label, money_cell, numbered
 from .grids_coded import titled
 
-SUMMARY_INCOME_LINES = (
-    ("general_budget", "一、一般公共预算财政拨款收入"),
-    ("government_fund", "二、政府性基金预算财政拨款收入"),
-    ("state_capital", "三、国有资本经营预算财政拨款收入"),
-    ("higher_level_subsidy", "四、上级补助收入"),
-    ("business", "五、事业收入"),
-    ("operating", "六、经营收入"),
-    ("affiliated_remittance", "七、附属单位上缴收入"),
-    ("other", "八、其他收入"),
-)
-FISCAL_INCOME_LINES = (
-    ("general_budget", "一、一般公共预算财政拨款"),
-    ("government_fund", "二、政府性基金预算财政拨款"),
-    ("state_capital", "三、国有资本经营预算财政拨款"),
-)
-SOURCE_COLUMNS = ("total", "general_budget", "government_fund", "state_capital")
+# The fixed lines and the source columns as printed: the table schema (model/table_schema.yaml).
+_SUMMARY = table_schema("summary")
+_FISCAL = table_schema("fiscal_summary")
+SUMMARY_INCOME_LINES = tuple((line.field, line.header) for line in _SUMMARY.lines["income"])
+FISCAL_INCOME_LINES = tuple((line.field, line.header) for line in _FISCAL.lines["income"])
+SOURCE_COLUMNS = _FISCAL.fields
 
 
 def expense_lines(classes: tuple, line_type: type, options) -> list:
@@ -69,13 +60,10 @@ def summary_grid(disclosure: Disclosure, key: str, options) -> Grid:
         cells = (left[index] if index < len(left) else _pair(None, None, bz))
         cells = cells + (right[index] if index < len(right) else _pair(None, None, bz))
         body.append(Row(tuple(cells)))
-    tail = (
-        ("本年收入合计", income.total, "本年支出合计", expense.total, True),
-        ("使用非财政拨款结余", income.use_of_non_fiscal_surplus, "结余分配",
-         expense.surplus_distribution, False),
-        ("年初结转和结余", income.opening_balance, "年末结转和结余", expense.closing_balance, False),
-        ("总计", income.grand_total, "总计", expense.grand_total, True),
-    )
+    # 本年合计 | 结余 | 结转和结余 | 总计, side by side; the 合计 and 总计 lines bold
+    tail = tuple((left.header, getattr(income, left.field), right.header, getattr(expense, right.field),
+                  left.field in ("total", "grand_total"))
+                 for left, right in zip(_SUMMARY.lines["income_tail"], _SUMMARY.lines["expenditure_tail"]))
     for left_text, left_value, right_text, right_value, strong in tail:
         body.append(Row((*_pair(left_text, left_value, bz, bold=strong, center=strong),
                          *_pair(right_text, right_value, bz, bold=strong, center=strong)),
@@ -93,6 +81,10 @@ def _sources(values, blank_zero: bool, bold: bool = False) -> list[Cell]:
     return [money_cell(getattr(values, c), blank_zero=blank_zero, bold=bold) for c in SOURCE_COLUMNS]
 
 
+def _fiscal_tail(side: str, field: str) -> str:
+    return _FISCAL.line(f"{side}_tail", field)
+
+
 def fiscal_summary_grid(disclosure: Disclosure, key: str, options) -> Grid:
     table = disclosure.tables.fiscal_summary
     income, expense = table.income, table.expenditure
@@ -108,20 +100,21 @@ def fiscal_summary_grid(disclosure: Disclosure, key: str, options) -> Grid:
         body.append(Row(tuple(cells)))
     opening = income.opening_balance
     body += [
-        Row((*_pair("本年收入合计", income.total, bz, bold=True),
-             label("本年支出合计", bold=True), *_sources(expense.total, bz, bold=True)), kind="total"),
-        Row((*_pair("年初财政拨款结转和结余", opening.total, bz),
-             label("年末财政拨款结转和结余"), *_sources(expense.closing_balance, bz))),
+        Row((*_pair(_fiscal_tail("income", "total"), income.total, bz, bold=True),
+             label(_fiscal_tail("expenditure", "total"), bold=True), *_sources(expense.total, bz, bold=True)),
+            kind="total"),
+        Row((*_pair(_fiscal_tail("income", "opening_balance"), opening.total, bz),
+             label(_fiscal_tail("expenditure", "closing_balance")), *_sources(expense.closing_balance, bz))),
     ]
     for name, text in FISCAL_INCOME_LINES:
         body.append(Row((*_pair(text, getattr(opening, name), bz), *empty_right)))
-    body.append(Row((*_pair("总计", income.grand_total, bz, bold=True, center=True),
-                     label("总计", align="center", bold=True),
+    body.append(Row((*_pair(_fiscal_tail("income", "grand_total"), income.grand_total, bz, bold=True,
+                            center=True),
+                     label(_fiscal_tail("expenditure", "grand_total"), align="center", bold=True),
                      *_sources(expense.grand_total, bz, bold=True)), kind="total"))
     header = (
-        Row((head("收入", colspan=2), head("支出", colspan=5)), kind="head"),
-        Row((head("项目"), head("决算数"), head("项目"), head("合计"), head("一般公共预算财政拨款"),
-             head("政府性基金预算财政拨款"), head("国有资本经营预算财政拨款")), kind="head"),
+        Row((head("收入", colspan=2), head("支出", colspan=1 + len(_FISCAL.columns))), kind="head"),
+        Row((head("项目"), head("决算数"), head("项目"), *[head(c.header) for c in _FISCAL.columns]), kind="head"),
     )
     return titled(disclosure, key, table, options, widths=(28, 13, 30, 13, 13, 13, 13),
                   header=header, body=tuple(body), landscape=True)
