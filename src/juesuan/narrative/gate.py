@@ -326,40 +326,40 @@ def _guarded(run: Callable[[dict[str, Any]], bool]) -> Gate:
     return gate
 
 
-@lru_cache(maxsize=8)
-def gates(profile: str) -> dict[str, Gate]:
-    """Section id → gate, for every ``<section id>.j2`` of ``profile``."""
-    from .compose import _environment, _template_names
-
-    env = _environment(profile)
+def compile_gates(env: Environment, names: list[str]) -> tuple[dict[str, Gate], str]:
+    """Template name → gate, and the Python source they run (for reading and debugging)."""
     writer = _Writer(env)
     functions: dict[str, str] = {}
-    for name in sorted(_template_names(profile)):
-        if name.startswith("_"):
-            continue
+    for name in names:
         function = writer.fresh("gate")
         try:
             writer.section(function, env.parse(env.loader.get_source(env, name)[0], name))
-            functions[name[:-3]] = function
-        except Unsupported:
-            functions[name[:-3]] = ""
+            functions[name] = function
+        except Unsupported as error:
+            writer.emit(0, f"# {name}: always rendered ({error})")
+            functions[name] = ""
+    code = "\n".join(writer.head + writer.lines)
     namespace = {"_ga": _ga, "_gi": _gi, "_Loop": _Loop, "_UNSET": _Unset(), "_Macros": _Macros,
                  "_MARK": PLACEHOLDER_MARK, "_env": env, "_filters": env.filters}
-    exec(compile("\n".join(writer.head + writer.lines), f"<placeholder gates of {profile}>", "exec"), namespace)
-    return {section: _guarded(namespace[function]) if function else _always
-            for section, function in functions.items()}
+    exec(compile(code, "<placeholder gates>", "exec"), namespace)
+    return {name: _guarded(namespace[function]) if function else _always
+            for name, function in functions.items()}, code
+
+
+@lru_cache(maxsize=8)
+def profile_gates(profile: str) -> tuple[dict[str, Gate], str]:
+    from .compose import _environment, _template_names
+
+    names = sorted(name for name in _template_names(profile) if not name.startswith("_"))
+    found, code = compile_gates(_environment(profile), names)
+    return {name[:-3]: gate for name, gate in found.items()}, code
+
+
+def gates(profile: str) -> dict[str, Gate]:
+    """Section id → gate, for every ``<section id>.j2`` of ``profile`` (translated once per process)."""
+    return profile_gates(profile)[0]
 
 
 def source(profile: str) -> str:
-    """The Python the gates of ``profile`` run (for reading and debugging)."""
-    from .compose import _environment, _template_names
-
-    env = _environment(profile)
-    writer = _Writer(env)
-    for name in sorted(_template_names(profile)):
-        if not name.startswith("_"):
-            try:
-                writer.section(writer.fresh("gate"), env.parse(env.loader.get_source(env, name)[0], name))
-            except Unsupported as error:
-                writer.emit(0, f"# {name}: always rendered ({error})")
-    return "\n".join(writer.head + writer.lines)
+    """The Python the gates of ``profile`` run."""
+    return profile_gates(profile)[1]
