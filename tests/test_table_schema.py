@@ -176,3 +176,11 @@ def test_identities__two_sided_line_sums_are_the_schema_lines():
     three = " + ".join(f"fiscal_summary.income.{f}" for f in fiscal.line_fields("income"))
     assert rules["T04-002"]["expr"] == f"fiscal_summary.income.total == {three}"
     assert rules["T04-009"]["vars"]["src"] == list(fiscal.line_fields("income"))
+
+
+@pytest.mark.parametrize("key", CODED)
+def test_coded_table__row_codes_are_the_schema_row_family(key):
+    row_type = Tables.model_fields[key].annotation.row_type
+    family = SCHEMA.row_families[table_schema(key).rows]
+    assert row_type.code_lengths == family.code_lengths
+    assert len(family.levels) == len(family.code_lengths)

@@ -43,6 +43,13 @@ class SumSpec(_Frozen):
     parts: tuple[str, ...]
 
 
+class RowFamily(_Frozen):
+    """The coded rows of a table: 功能分类 类/款/项 or 经济分类 类/款."""
+
+    code_lengths: tuple[int, ...]
+    levels: tuple[str, ...]
+
+
 class TableSchema(_Frozen):
     key: str
     code: str  # 公开0X表
@@ -50,6 +57,7 @@ class TableSchema(_Frozen):
     titles: tuple[str, ...] = ()  # what the document reader looks for (detection cues)
     note: str
     empty_subject: str | None = None
+    rows: str | None = None  # row family (coded tables)
     columns: tuple[ColumnSpec, ...] = ()
     match_order: tuple[str, ...] = ()
     sums: tuple[SumSpec, ...] = ()
@@ -90,7 +98,15 @@ class TableSchema(_Frozen):
 
 class Schema(_Frozen):
     labels: dict[str, str]
+    row_families: dict[str, RowFamily]
     tables: tuple[TableSchema, ...]
+
+    @model_validator(mode="after")
+    def _known_families(self) -> "Schema":
+        unknown = {t.rows for t in self.tables if t.rows} - set(self.row_families)
+        if unknown:
+            raise ValueError(f"未知的行族 / unknown row family: {sorted(unknown)}")
+        return self
 
     def table(self, key: str) -> TableSchema:
         return next(t for t in self.tables if t.key == key)
@@ -120,4 +136,4 @@ def table_schema(key: str) -> TableSchema:
     return schema().table(key)
 
 
-__all__ = ["ColumnSpec", "Schema", "SumSpec", "TableSchema", "schema", "table_schema"]
+__all__ = ["ColumnSpec", "RowFamily", "Schema", "SumSpec", "TableSchema", "schema", "table_schema"]

@@ -24,7 +24,7 @@ class CodedRow(Frozen):
     code: CodeText
     name: str = ""
     amount_columns: ClassVar[tuple[str, ...]] = ()
-    code_lengths: ClassVar[tuple[int, ...]] = (3, 5, 7)
+    code_lengths: ClassVar[tuple[int, ...]] = schema().row_families["function"].code_lengths
 
     @field_validator("code", mode="before")
     @classmethod
@@ -91,7 +91,7 @@ class EconomicRow(CodedRow):
     """公开06 基本支出决算表 row (经济分类 类 or 款)."""
 
     amount_columns: ClassVar = table_schema("basic_expenditure").fields
-    code_lengths: ClassVar = (3, 5)
+    code_lengths: ClassVar = schema().row_families["economic"].code_lengths
     amount: Money = ZERO
 
 

@@ -51,7 +51,7 @@ def function_header(amount_heads: list[list[Cell]], split: bool, depth: int) -> 
         rows = [
             [head("项目", colspan=4)],
             [head("支出功能分类科目编码", colspan=3), head("科目名称", rowspan=depth - 1)],
-            [head("类"), head("款"), head("项")],
+            [head(level) for level in schema().row_families["function"].levels],
         ]
     else:
         rows = [[head("项目", colspan=2)], [head("功能分类科目编码"), head("科目名称")], []]
@@ -168,7 +168,7 @@ def basic_expenditure_grid(disclosure: Disclosure, key: str, options) -> Grid:
     ), kind="footer"))
     if split:
         block_head = [[head("经济分类科目编码", colspan=2), head("科目名称", rowspan=2),
-                       head("决算数", rowspan=2)], [head("类"), head("款")]]
+                       head("决算数", rowspan=2)], [head(level) for level in schema().row_families["economic"].levels]]
         widths = (6, 6, 30, 14) * 2
     else:
         block_head = [[head("经济分类科目编码"), head("科目名称"), head("决算数")]]
