@@ -22,6 +22,7 @@ from juesuan import fileformat
 from juesuan.checks.registry import Registry, load_builtin
 from juesuan.checks.run import run_check
 from juesuan.model import TABLE_KEYS, Disclosure, Source, iter_table_cells
+from juesuan.scoring import policy_for_profile, summary_figures
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 NAMES = ("urumqi-iit-2022", "shanghai-putuo-czj-2024")
@@ -94,6 +95,35 @@ def rows_not_made(disclosure: Disclosure, key: str) -> Disclosure:
     return Disclosure.model_validate(data)
 
 
+ALL_FORMS = "performance.projects"
+
+
+def forms_not_read(disclosure: Disclosure, kept: slice, summary_from_forms: bool = False) -> Disclosure:
+    """Some 自评表 forms not read: the reader keeps the forms ``kept`` and marks the list
+    ``performance.projects`` unread. ``summary_from_forms``: the 说明 first prints the 平均得分 and
+    grade counts the example's own forms give (``summary_figures``), so that P-013 has them to compare."""
+    data = disclosure.model_dump()
+    if summary_from_forms:
+        figures = summary_figures(disclosure.performance, policy_for_profile(disclosure.meta.profile))
+        data["performance"]["summary"].update(average_score=figures.average_score,
+                                              grade_counts={k: v for k, v in figures.grade_counts.items() if v})
+    data["performance"]["projects"] = data["performance"]["projects"][kept]
+    data["provenance"] = {**data["provenance"], ALL_FORMS: UNREAD.model_dump()}
+    return Disclosure.model_validate(data)
+
+
+FORMS_KEPT = {"one form": slice(1, None), "half the forms": slice(None, None, 2), "no form": slice(0, 0)}
+
+
+def forms_variants(d: Disclosure) -> list[tuple[str, Disclosure]]:
+    """The "some 自评表 forms not read" variants of an example that has forms."""
+    if not d.performance.projects:
+        return []
+    out = [(f"自评表 {label} not read", forms_not_read(d, kept)) for label, kept in FORMS_KEPT.items()]
+    out.append(("自评表 half not read, 平均得分 printed", forms_not_read(d, FORMS_KEPT["half the forms"], True)))
+    return out
+
+
 @lru_cache(maxsize=None)
 def example(name: str) -> Disclosure:
     path = EXAMPLES / f"{name}.yaml"
@@ -116,6 +146,7 @@ def variants(name: str) -> tuple[tuple[str, Disclosure], ...]:
     for label, scale in SCALES.items():
         out.append((f"all unread ({label})", unknown(d, cells, scale)))
     out.append(("all missing", without(d, [k for k, _, _ in TABLE_KEYS])))
+    out += forms_variants(d)
     return tuple(out)
 
 
@@ -172,3 +203,21 @@ def test_rows__one_line_unknown_raises_nothing_new(name: str):
         extra = _serious(run_check(unknown(d, rows[row], Decimal(0)))) - baseline
         new += [f"{row}: {finding}" for finding in sorted(extra)]
     assert new == []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_forms_not_read__what_needs_every_form_is_set_aside(name: str):
+    """Some 自评表 forms not read (a text reader keeps those read with certainty and marks the list
+    unread): every rule together gives no 错误/警告 the example does not have — N-012's count and
+    totals and P-013's 平均得分 are set aside (R-004 says so) — and each form kept is still checked."""
+    d = example(name)
+    if not d.performance.projects:
+        pytest.skip(f"{name} has no 自评表")
+    baseline = _serious(run_check(d))
+    for label, variant in forms_variants(d):
+        report = run_check(variant)
+        assert sorted(_serious(report) - baseline) == [], label
+        kept = {p.name for p in variant.performance.projects}
+        assert {f for f in _serious(report) if f[0].startswith("P-")} == \
+            {f for f in baseline if f[0].startswith("P-") and any(n in f[1] for n in kept)} or not kept, label
+        assert any(f.rule_id == "R-004" and "自评表" in f.message for f in report.findings), label

@@ -11,6 +11,7 @@ from .tolerance import defer_rounding, envelope, printed_tolerance
 
 rule = REGISTRY.rule
 WAN = Decimal(10000)
+ALL_FORMS = "performance.projects"  # named by what needs every form: unread when a reader left one out
 
 
 @rule("N-012", family="说明↔表", severity="错误",
@@ -22,8 +23,11 @@ def performance_totals(ctx: RuleContext):
         return
     where = Location(text="情况说明 预算绩效情况说明", section="预算绩效情况说明", item="performance.summary")
     if summary.project_count is not None and summary.project_count != len(projects):
+        # forms read are printed forms: a count below them stands even when some were not read;
+        # one above them may be the forms a reader left out (provenance performance.projects unread)
         yield ctx.finding(where, f"说明称评价项目 {summary.project_count} 个，所附自评表 {len(projects)} 张",
-                          expected=Decimal(len(projects)), actual=Decimal(summary.project_count))
+                          expected=Decimal(len(projects)), actual=Decimal(summary.project_count),
+                          related=(ALL_FORMS,) if summary.project_count > len(projects) else ())
     for field, label in (("budget_total", "full_year_budget"), ("execution_total", "execution")):
         stated = getattr(summary, field)
         values = [getattr(p.funds.total, label) for p in projects]
@@ -35,7 +39,8 @@ def performance_totals(ctx: RuleContext):
         name = "全年预算数" if field == "budget_total" else "全年执行数"
         finding = ctx.finding(where, f"说明中{name}合计 {stated} 与自评表{name}之和 {total} 不一致",
                               expected=total, actual=stated, difference=stated - total,
-                              related=tuple(f"performance.projects.{i}.funds.total.{label}" for i in range(len(values))))
+                              related=(ALL_FORMS, *(f"performance.projects.{i}.funds.total.{label}"
+                                                    for i in range(len(values)))))
         if abs(stated - total) <= envelope([stated, *values]):
             defer_rounding(ctx.shared, "情况说明", finding)
         else:

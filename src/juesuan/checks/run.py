@@ -19,7 +19,8 @@ from .tolerance import PRINTED_TWICE_RULE, ROUNDING_KEY
 from .unknown import rerun_rules, set_aside_dependent, tables_of
 
 _TABLE_NAMES = {key: f"{code} {title}" for key, code, title in TABLE_KEYS} | {
-    "procurement": "政府采购情况", "assets": "国有资产占用情况", "情况说明": "情况说明"}
+    "procurement": "政府采购情况", "assets": "国有资产占用情况", "情况说明": "情况说明",
+    "performance": "项目支出绩效自评表"}
 
 
 @dataclass(frozen=True)
@@ -157,9 +158,10 @@ def _set_aside_unread(disclosure: Any, findings: list[Finding], counted: dict[in
         cells[table] = cells.get(table, 0) + 1
     for table in sorted(cells):
         name = _TABLE_NAMES.get(table, table)
+        what = ("有未能读出的表，所附自评表不全" if table == "performance" and "performance.projects" in unread
+                else f"有 {cells[table]} 个单元格读回时未能确定栏目（数值未知）")
         kept.append(Finding("R-004", "提示", Location(text=name, table=table),
-                            f"{name}有 {cells[table]} 个单元格读回时未能确定栏目（数值未知），"
-                            f"与之相关的 {skipped.get(table, 0)} 项核对未进行"))
+                            f"{name}{what}，与之相关的 {skipped.get(table, 0)} 项核对未进行"))
     return kept
 
 
