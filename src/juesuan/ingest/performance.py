@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 
 from pydantic import ValidationError
 
-from ..model import ProjectEvaluation
+from ..model import ProjectEvaluation, Source
 from .collect import Collector
 from .numbers import clean
 from .pages import Document, Row
@@ -24,6 +24,8 @@ LEVEL2 = ("数量指标", "质量指标", "时效指标", "成本指标", "经�
           "可持续影响指标", "满意度指标", "社会效益", "经济效益")
 FUND_LINES = (("年度资金总额", "total"), ("当年财政拨款", "current_appropriation"),
               ("上年结转", "carryover"), ("其他资金", "other"))
+# the path 审核 reads as "the forms kept are not all the forms printed" (checks/unknown.py)
+INCOMPLETE = "performance.projects"
 NAME_LABEL = re.compile(r"^项目名称[:：]?")
 _NUM = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:分|%)?$")  # "2,060.00" too
 _SCORE = re.compile(r"^-?\d+(?:\.\d+)?分?$")  # weights and scores never carry "%"
@@ -256,10 +258,9 @@ def _plan(last: dict, cells, offset: int) -> list[tuple[str, str]] | None:
     return plan
 
 
-def _text_projects(doc: Document, out: Collector) -> tuple[list[ProjectEvaluation], set[int]]:
-    """Forms printed as lines without tab cells (``performance_text``, ``performance_rows``); and the
-    ids of their 项目名称 rows. One form in doubt leaves them all out: the 说明's project count and
-    totals (N-012) would otherwise be compared with a part of the forms."""
+def _text_projects(doc: Document, out: Collector) -> tuple[list[ProjectEvaluation], set[int], list[Row]]:
+    """Forms printed as lines without tab cells (``performance_text``, ``performance_rows``): those
+    read with certainty, the ids of every form's 项目名称 row, and the 项目名称 rows of those left out."""
     forms = text_forms(list(doc.rows())) if doc.kind == "text" else []
     source = source_lines(doc.path) if forms else None
     read, doubts = [], []
@@ -279,15 +280,14 @@ def _text_projects(doc: Document, out: Collector) -> tuple[list[ProjectEvaluatio
         out.problem(f"绩效自评表“{clean(row.text)[4:30]}”未能确定读出，未收录：{reason} / self-evaluation form "
                     f"printed without cells not read with certainty, left out", page=row.page, line=row.line,
                     field_name="performance.projects")
-    if doubts and read:
-        out.problem(f"{len(doubts)} 张绩效自评表未能读出，其余 {len(read)} 张亦不收录（项目数与合计须完整） / "
-                    f"the other {len(read)} text forms left out too (the 说明's count and totals need all)",
-                    page=forms[0].rows[0].page, line=forms[0].rows[0].line, field_name="performance.projects")
-    return ([] if doubts else read), {id(f.rows[0]) for f in forms}
+    return read, {id(f.rows[0]) for f in forms}, [form.rows[0] for form, _ in doubts]
 
 
 def parse_projects(doc: Document, out: Collector) -> list[ProjectEvaluation]:
-    projects, text_rows = _text_projects(doc, out)
+    """The forms read; when a form was seen and left out, the list is incomplete: provenance
+    ``performance.projects`` ``unread``, so 审核 sets aside what needs every form (N-012's count and
+    totals, P-013's 平均得分) while each form kept is still checked (P-001…P-012)."""
+    projects, text_rows, left_out = _text_projects(doc, out)
     for year, rows, outside in _forms(doc):
         if id(rows[0]) in text_rows:
             continue
@@ -297,6 +297,7 @@ def parse_projects(doc: Document, out: Collector) -> list[ProjectEvaluation]:
             out.problem(f"绩效自评表“{data['name']}”的指标行未能读出（表格无框线？），未收录 / indicator rows of "
                         f"this self-evaluation form not read (a table without ruling lines?), form left out",
                         page=rows[0].page, line=rows[0].line, field_name="performance.projects")
+            left_out.append(rows[0])
             continue
         for entry in data["indicators"]:
             entry.pop("_cols", None)
@@ -309,4 +310,10 @@ def parse_projects(doc: Document, out: Collector) -> list[ProjectEvaluation]:
         except ValidationError as exc:
             out.unclear(rows[0], f"绩效自评表无法读取 / self-evaluation form not understood: "
                         f"{exc.errors()[0]['loc']} {exc.errors()[0]['msg']}", "performance.projects")
+            left_out.append(rows[0])
+    if left_out:
+        out.sources[INCOMPLETE] = Source(
+            kind="unread", ref=f"{len(left_out)} 张绩效自评表未收录，所附自评表不全 / {len(left_out)} "
+            f"self-evaluation forms left out, the list is incomplete", file=out.file,
+            page=left_out[0].page, line=left_out[0].line)
     return projects
