@@ -123,7 +123,7 @@ def test_text_dump__unread_tables_and_rows_say_why(tmp_path):
     for key, table in tables.items():
         assert (table.unread_whole is not None) == (key in report.tables_unread), key
         assert table.route is not None and table.route.route in (
-            "columns", "reading-order", "identities", "columns→identities")
+            "columns", "reading-order", "identities", "columns→identities", "groups")
         if table.placed < table.seen:  # what was printed and not placed shows on its rows
             assert any(r.status in ("unread", "partial") for r in table.rows), key
     unread = [r for t in tables.values() for r in t.rows if r.status == "unread"]

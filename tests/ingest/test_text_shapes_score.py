@@ -10,9 +10,9 @@ from juesuan.model import iter_table_cells
 from .conftest import SHANGHAI_PDF, need
 from .shapes import SEED_SHAPES, finding_keys, score_file, write_shapes
 
-# placed right of 195 printed amounts, measured 2026-12-07 (bench/text_shapes.py); pdftotext
+# placed right of 195 printed amounts, measured 2026-12-06 (bench/text_shapes.py); pdftotext
 # shapes are skipped where poppler-utils is not installed
-FLOORS = {"pdf": 195, "pdfplumber": 166, "pdftotext-raw": 193, "pdftotext-layout": 168, "viewer": 193,
+FLOORS = {"pdf": 195, "pdfplumber": 193, "pdftotext-raw": 193, "pdftotext-layout": 195, "viewer": 193,
           "viewer-single-space": 193, **{shape: 195 for shape in SEED_SHAPES}}
 
 

@@ -24,8 +24,9 @@ FISCAL_RIGHT = ("合计", "一般公共预算", "政府性基金", "国有资本
 def is_collapsed(block: Block) -> bool:
     rows = [r for r in block.rows if r.grid is None and len(r.cells) == 1]
     with_amounts = [r for r in rows if sum(is_amount(t) for t in r.cells[0].text.split()) >= 1]
-    # a 总表 whose amounts came on lines of their own (pdfplumber) prints at most two on a line
-    least = 2 if block.key in ("summary", "fiscal_summary") else 3
+    # a 总表 whose amounts came on lines of their own (pdfplumber) prints at most two on a line, and
+    # so may 公开07 (two of its twelve): read by order and its identities, each cell left open said so
+    least = 2 if block.key in ("summary", "fiscal_summary", "three_public") else 3
     return len(rows) == len(block.rows) and len(with_amounts) >= 1 and any(
         len(r.cells[0].text.split()) >= least for r in with_amounts)
 

@@ -26,7 +26,8 @@ STATUS = {"placed": "已放置 placed", "partial": "部分放置 partial", "unre
           "no-amounts": "无金额 no amounts"}
 ROUTE = {"columns": "按栏目 by columns", "reading-order": "按行内顺序 by reading order",
          "identities": "按表内恒等式 by the table's identities",
-         "columns→identities": "栏目读出后改按恒等式 columns, then the identities"}
+         "columns→identities": "栏目读出后改按恒等式 columns, then the identities",
+         "groups": "按行组与恒等式 by row groups and the identities"}
 
 
 def snapshot(blocks) -> list[tuple[str, int, int, tuple[tuple[int, int, str], ...]]]:

@@ -63,7 +63,7 @@ class TableRoute:
     """How ``tables.build_tables`` read one table: the route, why, and the column plan it used."""
 
     route: str
-    """columns | reading-order | identities | columns→identities"""
+    """columns | reading-order | identities | columns→identities | groups"""
     why: tuple[str, ...] = ()
     layout: str = ""
     """Where columns came from: ruled grid / spreadsheet or tab grid / guessed from x positions /

@@ -203,6 +203,34 @@ def _by_order(key: str, block: Block, out: Collector, resolver, why: list | None
     return in_order > by_columns
 
 
+def _read_groups(key: str, block: Block, out: Collector, resolver) -> dict:
+    """公开06 printed as tall rows over several lines, read as groups by its identities
+    (``basic_groups``)."""
+    from . import basic_groups
+
+    grouped = basic_groups.rows(block.title, block.rows, lambda row, message: out.unclear(row, message, key),
+                                resolver.for_table(key))
+    if grouped is not None:
+        block.rows[:] = grouped
+    return PARSERS[key](block, out, resolver.for_table(key))
+
+
+def _by_groups(key: str, block: Block, out: Collector, resolver, why: list | None = None) -> bool:
+    """公开06 whose tall rows print codes, names and amounts on lines of their own (pdfplumber,
+    ``-layout``): read as groups when that places more cells than the other routes."""
+    from . import basic_groups
+
+    if key != "basic_expenditure" or basic_groups.rows(block.title, block.rows, lambda *_: None) is None:
+        return False
+    grouped = _placed(_read_groups, key, block, out, resolver)
+    other = _placed(_read, key, block, out, resolver)
+    if not is_collapsed(block) and needs_columns(block):
+        other = max(other, _placed(_read_in_order, key, block, out, resolver))
+    _say(why, f"试读：按行组放置 {grouped} 格，其他读法 {other} 格 / dry reads: row groups place {grouped} "
+              f"cells, the other routes {other}")
+    return grouped > other
+
+
 def _by_identities(key: str, block: Block, out: Collector, resolver, why: list | None = None) -> bool:
     """Coded tables are placed by their identities when there are no columns to read (one cell
     per line), when a grid breaks its rows' identities (header cells spanning columns), or when
@@ -281,7 +309,10 @@ def build_tables(blocks: list[Block], out: Collector, resolver,
         block = merged[key]
         why = [] if routes is not None else None
         layout = _layout(key, block) if routes is not None else ""
-        if _by_identities(key, block, out, resolver, why):
+        if _by_groups(key, block, out, resolver, why):
+            route = "groups"
+            parsed = _read_groups(key, block, out, resolver)
+        elif _by_identities(key, block, out, resolver, why):
             route = "identities"
             parsed = _read_flat(key, block, out, resolver)
         elif _by_order(key, block, out, resolver, why):
