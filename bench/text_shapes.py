@@ -45,7 +45,8 @@ def sources(directory: Path):
 
 def print_projects(name: str, read_shapes: list) -> None:
     """Second table, for our examples: the 自评表 per shape against the example's YAML — projects and
-    indicator rows read right (every field equal, whitespace-insensitive), wrong, and unread (not kept)."""
+    indicator rows read right (every field equal, whitespace-insensitive), wrong, and unread (not kept);
+    and whether the reader marked the list incomplete (``performance.projects`` provenanced unread)."""
     import re
     import unicodedata
     from decimal import Decimal
@@ -85,9 +86,10 @@ def print_projects(name: str, read_shapes: list) -> None:
             right = sum(plain(a) == plain(b) for a, b in pairs)
             counts[3] += right
             counts[4] += len(pairs) - right + abs(len(have.indicators) - len(want.indicators))
-        rows.append([shape, *counts])
+        source = disclosure.provenance.get("performance.projects") if disclosure else None
+        rows.append([shape, *counts, "yes" if source is not None and source.kind == "unread" else "no"])
     print_table(f"{name} 自评表", ["shape", "projects right", "wrong", "unread", "indicators right", "wrong",
-                                  "unread"], rows)
+                                  "unread", "list unread"], rows)
 
 
 def main() -> None:
