@@ -184,3 +184,22 @@ def test_coded_table__row_codes_are_the_schema_row_family(key):
     family = SCHEMA.row_families[table_schema(key).rows]
     assert row_type.code_lengths == family.code_lengths
     assert len(family.levels) == len(family.code_lengths)
+
+
+@pytest.mark.parametrize("key", ("summary", "fiscal_summary"))
+def test_workbook_reader__knows_every_fixed_line_by_its_printed_label(key):
+    from juesuan.workbook.sides import FISCAL_EXPENSE_TAIL, SOURCES, SUMMARY_EXPENSE_TAIL, SUMMARY_INCOME, _label, _match
+
+    spec = table_schema(key)
+    income = SUMMARY_INCOME if key == "summary" else (*SOURCES[:3], *_words_of(spec.lines["income_tail"]))
+    tail = SUMMARY_EXPENSE_TAIL if key == "summary" else FISCAL_EXPENSE_TAIL
+    for line in (*spec.lines["income"], *spec.lines["income_tail"]):
+        assert _match(_label(line.header), income) == line.field, (key, line.header)
+    for line in spec.lines["expenditure_tail"]:
+        assert _match(line.header, tail) == line.field, (key, line.header)
+    if key == "fiscal_summary":
+        assert [_match(c.header, SOURCES) for c in spec.columns] == list(spec.fields)
+
+
+def _words_of(lines):
+    return tuple((word, line.field) for line in lines for word in line.keywords)

@@ -14,22 +14,26 @@ import re
 from decimal import Decimal
 from typing import Any
 
+from ..model.table_schema import table_schema
 from ..reference.names import resolve_name
 from ..reference.profiles import Profile
 from .coded import unread
 from .matrix import Matrix, ref
 from .sheets import Preamble
 
-SUMMARY_INCOME = (("本年收入合计", "total"), ("使用非财政拨款结余", "use_of_non_fiscal_surplus"),
-                  ("年初结转和结余", "opening_balance"), ("总计", "grand_total"),
-                  ("一般公共预算", "general_budget"), ("政府性基金", "government_fund"), ("国有资本经营", "state_capital"),
-                  ("上级补助", "higher_level_subsidy"), ("事业收入", "business"), ("经营收入", "operating"),
-                  ("附属单位上缴", "affiliated_remittance"), ("其他收入", "other"))
-SUMMARY_EXPENSE_TAIL = (("本年支出合计", "total"), ("结余分配", "surplus_distribution"),
-                        ("年末结转和结余", "closing_balance"), ("总计", "grand_total"))
-SOURCES = (("一般公共预算", "general_budget"), ("政府性基金", "government_fund"), ("国有资本经营", "state_capital"),
-           ("合计", "total"))
-FISCAL_EXPENSE_TAIL = (("本年支出合计", "total"), ("年末", "closing_balance"), ("总计", "grand_total"))
+# (word, field) per line, from the table schema's fixed lines (model/table_schema.yaml): the tail lines
+# (本年收入合计 …) before the numbered 一~八, the source columns of 公开04 with 合计 last.
+_SUMMARY, _FISCAL = table_schema("summary"), table_schema("fiscal_summary")
+
+
+def _words(lines) -> tuple[tuple[str, str], ...]:
+    return tuple((word, line.field) for line in lines for word in line.keywords)
+
+
+SUMMARY_INCOME = _words((*_SUMMARY.lines["income_tail"], *_SUMMARY.lines["income"]))
+SUMMARY_EXPENSE_TAIL = _words(_SUMMARY.lines["expenditure_tail"])
+SOURCES = _words(_FISCAL.matching())
+FISCAL_EXPENSE_TAIL = _words(_FISCAL.lines["expenditure_tail"])
 _NUMBERING = re.compile(r"^(?:[（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[、.．])")
 _CODE_PREFIX = re.compile(r"^(\d{3})\s*(.*)$")
 
