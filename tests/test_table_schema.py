@@ -188,7 +188,8 @@ def test_coded_table__row_codes_are_the_schema_row_family(key):
 
 @pytest.mark.parametrize("key", ("summary", "fiscal_summary"))
 def test_workbook_reader__knows_every_fixed_line_by_its_printed_label(key):
-    from juesuan.workbook.sides import FISCAL_EXPENSE_TAIL, SOURCES, SUMMARY_EXPENSE_TAIL, SUMMARY_INCOME, _label, _match
+    from juesuan.workbook.sides import (FISCAL_EXPENSE_TAIL, SOURCES, SUMMARY_EXPENSE_TAIL, SUMMARY_INCOME, _label,
+                                        _match)
 
     spec = table_schema(key)
     income = SUMMARY_INCOME if key == "summary" else (*SOURCES[:3], *_words_of(spec.lines["income_tail"]))
