@@ -204,3 +204,14 @@ def test_workbook_reader__knows_every_fixed_line_by_its_printed_label(key):
 
 def _words_of(lines):
     return tuple((word, line.field) for line in lines for word in line.keywords)
+
+
+def test_workbook_reader__knows_the_three_public_and_economic_headers():
+    import re
+
+    from juesuan.workbook.coded import ECONOMIC_PATTERNS, THREE_PUBLIC_ITEMS
+
+    for column in table_schema("three_public").columns:
+        assert next(f for word, f in THREE_PUBLIC_ITEMS if word in column.header) == column.field
+    (field, pattern), = ECONOMIC_PATTERNS
+    assert field == "amount" and re.search(pattern, table_schema("basic_expenditure").column("amount").header)
