@@ -215,3 +215,32 @@ def test_workbook_reader__knows_the_three_public_and_economic_headers():
         assert next(f for word, f in THREE_PUBLIC_ITEMS if word in column.header) == column.field
     (field, pattern), = ECONOMIC_PATTERNS
     assert field == "amount" and re.search(pattern, table_schema("basic_expenditure").column("amount").header)
+
+
+@pytest.mark.parametrize("key", ("summary", "fiscal_summary"))
+def test_document_reader__knows_every_fixed_line_and_source_by_its_printed_label(key):
+    """ingest/twosided.py takes its line words from the schema (`reads`): each printed label reads back."""
+    from juesuan.ingest.twosided import EXPENSE_TAIL, FISCAL_COLUMNS, INCOME_LINES, strip_numbering
+
+    def match(label, words):
+        return next((field for word, field in words if word in strip_numbering(label)), None)
+
+    spec = table_schema(key)
+    for line in (*spec.lines["income"], *spec.lines["income_tail"]):
+        assert match(line.header, INCOME_LINES) == line.field, (key, line.header)
+    for line in spec.lines["expenditure_tail"]:
+        assert match(line.header, EXPENSE_TAIL) == line.field, (key, line.header)
+    for column in spec.columns:
+        assert match(column.header, FISCAL_COLUMNS) == column.field, (key, column.header)
+
+
+def test_document_reader__knows_every_three_public_header():
+    """ingest/three_public.py names each printed header (and the 公务用车 group) by the schema's words."""
+    from juesuan.ingest.three_public import ITEMS, _item
+
+    spec = table_schema("three_public")
+    assert ITEMS == spec.fields
+    for column in spec.columns:
+        assert _item(column.header) == column.field, column.header
+        if column.group:
+            assert _item(column.group) == "vehicle_total", column.group

@@ -8,23 +8,29 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..model.table_schema import table_schema
 from .collect import Collector
 from .columns import band, header_rows
 from .locate import Block
 from .numbers import clean, is_amount, parse_amount
 
-ITEMS = ("total", "overseas", "vehicle_total", "vehicle_purchase", "vehicle_operation", "reception")
-
-
-ITEM_WORDS = (("合计", "total"), ("出国", "overseas"), ("小计", "vehicle_total"), ("接待", "reception"))
+_SCHEMA = table_schema("three_public")  # model/table_schema.yaml
+ITEMS = _SCHEMA.fields  # printed order: 合计, 出国, 用车小计, 购置, 运行, 接待
+# 购置 and 运行 name the two vehicle columns, together their 小计 (the rules in ``_item``); the other
+# columns' words, in printed order, are tried after those rules.
+_PURCHASE = _SCHEMA.column("vehicle_purchase").keywords[0]
+_OPERATION = _SCHEMA.column("vehicle_operation").keywords[0]
+ITEM_WORDS = tuple((word, c.field) for c in _SCHEMA.columns for word in c.keywords
+                   if c.field not in ("vehicle_purchase", "vehicle_operation")
+                   and _PURCHASE not in word and _OPERATION not in word)
 
 
 def _item(text: str) -> str | None:
-    if "购置" in text and "运行" in text:
+    if _PURCHASE in text and _OPERATION in text:
         return "vehicle_total"  # 公务用车购置及运行（维护）费
-    if "购置" in text and "运行" not in text and text.endswith("费"):
+    if _PURCHASE in text and _OPERATION not in text and text.endswith("费"):
         return "vehicle_purchase"
-    if "运行" in text and "购置" not in text:
+    if _OPERATION in text and _PURCHASE not in text:
         return "vehicle_operation"
     return next((item for word, item in ITEM_WORDS if word in text), None)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ..model.table_schema import table_schema
 from .collect import Collector
 from .columns import band, header_rows, header_text
 from .locate import Block
@@ -17,18 +18,21 @@ from .pages import Row
 
 _NUMBERING = re.compile(r"^[一二三四五六七八九十]+[、.．]|^\d+[、.．]")
 
-INCOME_LINES = (  # (keyword, field) in matching order
-    ("本年收入合计", "total"), ("收入合计", "total"), ("总计", "grand_total"),
-    ("使用非财政拨款结余", "use_of_non_fiscal_surplus"), ("年初", "opening_balance"),
-    ("一般公共预算", "general_budget"), ("政府性基金", "government_fund"), ("国有资本经营", "state_capital"),
-    ("上级补助", "higher_level_subsidy"), ("事业收入", "business"), ("经营收入", "operating"),
-    ("附属单位", "affiliated_remittance"), ("其他收入", "other"),
-)
-EXPENSE_TAIL = (("本年支出合计", "total"), ("支出合计", "total"), ("结余分配", "surplus_distribution"),
-                ("年末", "closing_balance"), ("总计", "grand_total"))
-FISCAL_COLUMNS = (("一般公共预算", "general_budget"), ("政府性基金", "government_fund"),
-                  ("国有资本", "state_capital"), ("合计", "total"))
-SOURCES = ("general_budget", "government_fund", "state_capital")
+# (word, field) in matching order, from the table schema's fixed lines (model/table_schema.yaml, `reads`):
+# 公开01's words serve 公开04 too (年初 names 年初财政拨款结转和结余). On the income side 总计 is tried
+# right after 本年收入合计, then the other tail lines, then the numbered 一~八.
+_SUMMARY, _FISCAL = table_schema("summary"), table_schema("fiscal_summary")
+
+
+def _words(lines) -> tuple[tuple[str, str], ...]:
+    return tuple((word, line.field) for line in lines for word in line.reading)
+
+
+_INCOME_TAIL = sorted(_SUMMARY.lines["income_tail"], key=lambda line: line.field not in ("total", "grand_total"))
+INCOME_LINES = _words((*_INCOME_TAIL, *_SUMMARY.lines["income"]))
+EXPENSE_TAIL = _words(_SUMMARY.lines["expenditure_tail"])
+FISCAL_COLUMNS = _words(_FISCAL.matching())  # 公开04's source columns, 合计 last
+SOURCES = _FISCAL.sums[0].parts  # general_budget, government_fund, state_capital
 
 
 def _blank(text: str) -> bool:

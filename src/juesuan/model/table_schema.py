@@ -34,6 +34,12 @@ class ColumnSpec(_Frozen):
     keywords: tuple[str, ...] = ()  # document reader: header words, most specific first
     pattern: str | None = None  # workbook reader: header regex
     claims: tuple[str, ...] = ()  # 情况说明 words naming this column's 合计 cell
+    reads: tuple[str, ...] = ()  # document reader's words where not ``keywords`` (公开01/04 lines, sources)
+
+    @property
+    def reading(self) -> tuple[str, ...]:
+        """The words the document reader knows this line or column by."""
+        return self.reads or self.keywords
 
 
 class SumSpec(_Frozen):
