@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..model.table_schema import table_schema
+from ..reference.profiles import renamed_headers
 from .locate import Block
 from .numbers import clean, is_amount, join_code
 from .pages import Row
@@ -17,6 +18,19 @@ COLUMNS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 }
 # The printed order of the amount columns (taken when no header keyword names them all).
 ORDER: dict[str, tuple[str, ...]] = {kind: table_schema(key).fields for kind, key in _KIND_TABLE.items()}
+
+
+def renamed_words(keys: tuple[str, ...], words: dict[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """Field → the headers a profile prints instead of the schema's for the tables ``keys``
+    (reference/profiles.py, every known profile), those ``words`` (the field's built-in
+    keywords) do not already name; as the header reader sees them (``clean``)."""
+    extra: dict[str, tuple[str, ...]] = {}
+    for key in keys:
+        for field, texts in renamed_headers().get(key, {}).items():
+            for text in map(clean, texts):
+                if text and not any(word in text for word in (*words.get(field, ()), *extra.get(field, ()))):
+                    extra[field] = (*extra.get(field, ()), text)
+    return extra
 
 
 def band(cell, index: int) -> int:
@@ -81,6 +95,14 @@ def choose_bands(kind: str, texts: dict[int, str], first: int, last: int) -> dic
                 mapping[b] = (field, f"表头关键词 header keyword “{hit}”")
                 used.add(field)
                 break
+    # a profile's renamed headers name only the bands no built-in keyword named (their reading unchanged)
+    keys = tuple(key for key, table_kind in _CODED_KINDS.items() if table_kind == kind)
+    for field, words in renamed_words(keys, dict(COLUMNS[kind])).items():
+        for b in candidates:
+            hit = next((w for w in words if w in texts.get(b, "")), None)
+            if hit and b not in mapping and field not in used:
+                mapping[b] = (field, f"表头关键词 header keyword “{hit}”（模板配置 profile）")
+                used.add(field)
     order = ORDER[kind]
     if len(mapping) < len(order) and len(candidates) == len(order):
         return {b: (f, f"印出顺序 printed order, column {i + 1} of {len(order)}")

@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from ..model.table_schema import table_schema
 from .collect import Collector
-from .columns import band, header_rows
+from .columns import band, header_rows, renamed_words
 from .locate import Block
 from .numbers import clean, is_amount, parse_amount
 
@@ -25,21 +25,30 @@ ITEM_WORDS = tuple((word, c.field) for c in _SCHEMA.columns for word in c.keywor
                    and _PURCHASE not in word and _OPERATION not in word)
 
 
-def _item(text: str) -> str | None:
+def _renamed() -> tuple[tuple[str, str], ...]:
+    """(header, field) a profile prints instead of the schema's, that the words above do not name."""
+    built_in = {c.field: c.keywords for c in _SCHEMA.columns}
+    return tuple((word, field) for field, words in renamed_words(("three_public",), built_in).items()
+                 for word in words)
+
+
+def _item(text: str, renamed: tuple[tuple[str, str], ...] = ()) -> str | None:
+    """The column a header names; a profile's ``renamed`` headers only when no built-in word does."""
     if _PURCHASE in text and _OPERATION in text:
         return "vehicle_total"  # 公务用车购置及运行（维护）费
     if _PURCHASE in text and _OPERATION not in text and text.endswith("费"):
         return "vehicle_purchase"
     if _OPERATION in text and _PURCHASE not in text:
         return "vehicle_operation"
-    return next((item for word, item in ITEM_WORDS if word in text), None)
+    return next((item for word, item in (*ITEM_WORDS, *renamed) if word in text), None)
 
 
 def _grouped(block: Block, labels: dict[int, str]) -> dict[int, tuple[str, str]]:
     items: dict[int, str] = {}
+    renamed = _renamed()
     for row in header_rows(block):
         for index, cell in enumerate(row.cells):
-            item = _item(clean(cell.text))
+            item = _item(clean(cell.text), renamed)
             if item:
                 items[band(cell, index)] = item  # lower header rows name the column more precisely
     starts = sorted(labels)
@@ -60,9 +69,10 @@ def _grouped(block: Block, labels: dict[int, str]) -> dict[int, tuple[str, str]]
 
 def _vertical_rows(block: Block) -> list:
     rows = []
+    renamed = _renamed()
     for row in block.rows:
         texts = [clean(c.text) for c in row.cells if not is_amount(c.text)]
-        item = _item("".join(texts)) if texts else None
+        item = _item("".join(texts), renamed) if texts else None
         if item and any(is_amount(c.text) for c in row.cells) or item and len(texts) == 1 and texts[0] != "项目":
             rows.append((item, row))
     return rows if len({item for item, _ in rows}) >= 3 else []

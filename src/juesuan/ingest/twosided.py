@@ -11,7 +11,7 @@ import re
 
 from ..model.table_schema import table_schema
 from .collect import Collector
-from .columns import band, header_rows, header_text
+from .columns import band, header_rows, header_text, renamed_words
 from .locate import Block
 from .numbers import BLANK_MARKS, clean, compact, is_amount
 from .pages import Row
@@ -33,6 +33,15 @@ INCOME_LINES = _words((*_INCOME_TAIL, *_SUMMARY.lines["income"]))
 EXPENSE_TAIL = _words(_SUMMARY.lines["expenditure_tail"])
 FISCAL_COLUMNS = _words(_FISCAL.matching())  # 公开04's source columns, 合计 last
 SOURCES = _FISCAL.sums[0].parts  # general_budget, government_fund, state_capital
+
+
+def _fiscal_words() -> tuple[tuple[str, str], ...]:
+    """FISCAL_COLUMNS, then the source headers a profile renames (tried last: built-in words first)."""
+    built_in: dict[str, tuple[str, ...]] = {}
+    for word, field in FISCAL_COLUMNS:
+        built_in[field] = (*built_in.get(field, ()), word)
+    extra = renamed_words(("fiscal_summary",), built_in)
+    return FISCAL_COLUMNS + tuple((word, field) for field, words in extra.items() for word in words)
 
 
 def _blank(text: str) -> bool:
@@ -69,8 +78,9 @@ def parse_two_sided(block: Block, out: Collector, resolve) -> dict:
     fiscal = block.key == "fiscal_summary"
     right_map: dict[int, str] = {}
     right_bands = sorted(b for b in texts if b > right_label and "行次" not in texts[b])
+    words = _fiscal_words() if fiscal else (("", "amount"),)
     for b in right_bands:
-        for keyword, field in FISCAL_COLUMNS if fiscal else (("", "amount"),):
+        for keyword, field in words:
             if keyword in texts[b]:
                 right_map[b] = field
                 break

@@ -31,7 +31,7 @@ _MOF_CODES = {key: code for key, code, _ in TABLE_KEYS}
 
 __all__ = [
     "ClassRow", "GlossaryTerm", "Part", "Profile", "ProfileError", "ProfileProblem", "Section",
-    "TableSpec", "Wording", "list_profiles", "user_profiles_dir",
+    "TableSpec", "Wording", "list_profiles", "renamed_headers", "user_profiles_dir",
 ]
 
 
@@ -271,3 +271,30 @@ def _load(path: str, mtime_ns: int) -> Profile:
         raise ProfileError([ProfileProblem(path, _lines(node).get(("id",)), "id",
                                            f"id“{profile.id}”应与文件名一致 / id must equal the file name")])
     return profile
+
+
+def renamed_headers() -> dict[str, dict[str, tuple[str, ...]]]:
+    """Table key → field → the headers known profiles (packaged and user) print instead of the schema's.
+
+    The document readers add them to their keywords for every profile, not only the detected one:
+    ``ingest/detect.py`` tells only the packaged regions apart, a user's own profile never is.
+    A profile that does not load is left out (reading must not fail on an unrelated file)."""
+    found = ((d / f"{i}.yaml") for i in list_profiles() for d in (user_profiles_dir(), PROFILE_DIR))
+    files = tuple(dict.fromkeys(p for p in found if p.is_file() and _find(p.stem) == p))
+    return _renamed(tuple((str(p), p.stat().st_mtime_ns) for p in files))
+
+
+@lru_cache(maxsize=4)
+def _renamed(files: tuple[tuple[str, int], ...]) -> dict[str, dict[str, tuple[str, ...]]]:
+    renamed: dict[str, dict[str, tuple[str, ...]]] = {}
+    for path, mtime_ns in files:
+        try:
+            profile = _load(path, mtime_ns)
+        except ProfileError:
+            continue
+        for table in profile.tables:
+            for field, text in table.headers.items():
+                words = renamed.setdefault(table.key, {}).setdefault(field, ())
+                if text not in words:
+                    renamed[table.key][field] = (*words, text)
+    return renamed
