@@ -158,6 +158,8 @@ def records(block: Block, out: Collector, positions: bool = False, resolve=None)
             continue
         if not started and not codes and not amounts and not (
                 name in TOTAL_NAMES and index + 1 < len(split) and split[index + 1][2] and not any(split[index + 1][:2])):
+            if _names_first_row(name, split[index + 1:], resolve):
+                pending = name  # pdfplumber: the first row's name above its code line, under the header
             continue  # header lines ("合计" of a wrapped header "本年收入|合计" too); a line holding only
             # 合计 whose amounts follow on a line of their own (pdfplumber) opens the table
         if not codes and not amounts and (_PAGE_MARK.match(name) or name in ("项目", "栏次")
@@ -213,6 +215,14 @@ def records(block: Block, out: Collector, positions: bool = False, resolve=None)
         current.name = pending
     lost(earlier + orphans)
     return found
+
+
+def _names_first_row(name: str, following: list, resolve) -> bool:
+    """A name-only line under the header names the first code line just below it when the code
+    list knows it as that code (公开05 in pdfplumber: "一般公共服务支出" | "201 2,106.66 …")."""
+    after = next((parts for parts in following if any(parts)), None)
+    return bool(name) and resolve is not None and after is not None and bool(after[0]) \
+        and join_code(after[0]) is not None and resolve(name) == join_code(after[0])
 
 
 def _parts_above(record: Record | None, code: str | None, rows: list, index: int, resolve) -> bool:
