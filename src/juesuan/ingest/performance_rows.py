@@ -6,7 +6,10 @@ x in characters) each text piece goes to the column whose start it is nearest (c
 the anchor lines that print all of 三级指标 / 年度指标值 / 实际完成值), and a wrapped cell's lines lie
 centred on its row's anchor: as many above as below. So the pieces between two anchors split, per
 column, into the lower half of the first row and the upper half of the next — a count that must come
-out whole and non-negative, or the form is in doubt. Without positions (pdfplumber, ``-raw``, a
+out whole and non-negative, or the form is in doubt. A page with no such full line takes its columns
+from where its own pieces start (``_clustered``); two columns printed one space apart are cut where
+the lines beside show the second column starting (``_split_cells``), or where the row's other columns
+are printed nowhere but on its anchor line (``_spread``). Without positions (pdfplumber, ``-raw``, a
 viewer's copy) a wrapped line could continue either row and any column: only forms whose every row
 is printed on one line are read.
 """
@@ -158,15 +161,89 @@ def _by_columns(lines: list[tuple[int, list[Token]]]) -> list[dict]:
         try:
             columns = _columns(page_lines)
         except Doubt:
-            columns = overall
+            columns = _clustered(page_lines, overall) or overall
         rows += _page_rows(page_lines, columns)
     return rows
+
+
+def _clustered(lines: list[dict], overall: dict[str, float]) -> dict[str, float] | None:
+    """Columns of a page with no line printing all three text columns (a 续表 page of wrapped rows),
+    where the other pages' columns do not fit: every text piece left of 分值 starts in one of exactly
+    three bands (name, target, actual; a band's starts within 2 characters of each other). None when
+    the pieces do not fall in three bands."""
+    anchors = [line for line in lines if line["anchor"] is not None]
+    if not anchors:
+        return None
+    weights = [line["rest"][line["anchor"]][1] for line in anchors]
+    starts = sorted(x for line in lines for _, x in
+                    _cells(line["rest"][:line["anchor"]] if line["anchor"] is not None else line["rest"])
+                    if x < min(weights) - 1)
+    bands: list[list[int]] = []
+    for x in starts:
+        if bands and x - bands[-1][-1] <= 2:
+            bands[-1].append(x)
+        else:
+            bands.append([x])
+    if len(bands) != 3:
+        return None
+    out = {column: median(band) for column, band in zip(COLUMNS, bands)}
+    out["weight"], out["score"] = median(weights), median(line["rest"][line["anchor"] + 1][1] for line in anchors)
+    after = [line["rest"][line["anchor"] + 2][1] for line in anchors if line["rest"][line["anchor"] + 2:]]
+    out["deviation_reason"] = median(after) if after else out["score"] + 6
+    level2_x = [x for line in anchors for t, x in line["tokens"] if t in LEVEL2 and t not in LABELS]
+    out["level2"] = median(level2_x) if level2_x else overall["level2"]
+    return out
 
 
 def _column_of(x: int, columns: dict[str, float]) -> str:
     if x < (columns["level2"] + columns["name"]) / 2:
         raise Doubt(f"指标行左侧有无法归栏的文字（x={x}）")
+    return _nearest(x, columns)
+
+
+def _nearest(x: float, columns: dict[str, float]) -> str:
     return min(COLUMNS, key=lambda c: abs(columns.get(c, 1e9) - x))
+
+
+def _split_cells(tokens: list[Token], columns: dict[str, float], beside: list[Token]) -> list[Token]:
+    """Cells of a line (``_cells``), also cut at a single space where the next word starts (±1) where a
+    piece of another column starts up to two lines above or below (the anchor line between may hold
+    none): two columns printed one space apart ("民幸福指数, 完全达到预", "期效果" two lines under).
+    An in-cell space ("度, 为…") has no such piece beside it."""
+    cells: list[Token] = []
+    end = None
+    for text, x in tokens:
+        if cells and end is not None and x - end <= 1 and not any(
+                abs(bx - x) <= 1 and _nearest(bx, columns) == _nearest(x, columns) != _nearest(cells[-1][1], columns)
+                for _, bx in beside):
+            cells[-1] = (cells[-1][0] + " " + text, cells[-1][1])
+        else:
+            cells.append((text, x))
+        end = x + len(text)
+    return cells
+
+
+def _text_of(line: dict) -> list[Token]:
+    """A line's text pieces: all of it, or an anchor line's without its 分值/得分."""
+    rest, anchor = line["rest"], line["anchor"]
+    return rest if anchor is None else rest[:anchor] + rest[anchor + 2:]
+
+
+def _spread(cells: list[tuple[str, Token]], missing: list[str]) -> list[tuple[str, Token]]:
+    """An anchor line's cells when its row has columns printed nowhere else (``missing``, no piece
+    between the rows around it), so they must be on this line: the cell just before them, printed
+    with exactly one single space per missing column, is cut there ("除改造，新建一座供热 =277.50MW
+    277.5MW" with nothing of 指标值/完成值 above or below). Any other count stays in doubt."""
+    order = ("name", "target", "actual")
+    for i, (column, (text, x)) in enumerate(cells):
+        follow = order[order.index(column) + 1:] if column in order else ()
+        nxt = cells[i + 1][0] if i + 1 < len(cells) else None
+        gap = list(follow[:follow.index(nxt)] if nxt in follow else follow)
+        words = text.split(" ")
+        if gap and gap == missing and len(words) == len(gap) + 1:
+            pieces = [(column, (words[0], x))] + [(c, (w, x)) for c, w in zip(gap, words[1:])]
+            return cells[:i] + pieces + cells[i + 1:]
+    return cells
 
 
 def _page_rows(lines: list[dict], columns: dict[str, float]) -> list[dict]:
@@ -174,9 +251,18 @@ def _page_rows(lines: list[dict], columns: dict[str, float]) -> list[dict]:
     rows: list[dict] = []
     events: list[tuple[int, dict | None]] = []  # (line index, row or None for a placeholder)
     pieces: list[tuple[int, str, str]] = []  # (line index, column, text)
+    for line in lines:
+        line["level2"], line["rest"] = _level2(line["tokens"], columns["level2"])
+        line["anchor"] = _anchor(line["rest"])
+        line["event"] = line["anchor"] is not None or bool(line["level2"] and not line["rest"])
+
+    def cells_of(index: int, tokens: list[Token]) -> list[Token]:
+        beside = [t for j in (index - 2, index - 1, index + 1, index + 2) if 0 <= j < len(lines)
+                  for t in _cells(_text_of(lines[j]))]
+        return _split_cells(tokens, columns, beside)
+
     for index, line in enumerate(lines):
-        level2, rest = _level2(line["tokens"], columns["level2"])
-        anchor = _anchor(rest)
+        level2, rest, anchor = line["level2"], line["rest"], line["anchor"]
         if anchor is None:
             if level2 and not rest:
                 rows.append({"level1": LEVEL1_OF[level2], "level2": level2})
@@ -184,21 +270,29 @@ def _page_rows(lines: list[dict], columns: dict[str, float]) -> list[dict]:
                 continue
             if level2:
                 raise Doubt("二级指标行上有无法归栏的文字：" + " ".join(t for t, _ in line["tokens"])[:40])
-            for text, x in _cells(rest):
+            for text, x in cells_of(index, rest):
                 pieces.append((index, _column_of(x, columns), text))
             continue
         if level2 is None:
             raise Doubt("指标行未印二级指标：" + " ".join(t for t, _ in line["tokens"])[:40])
         row = {"level1": LEVEL1_OF[level2], "level2": level2, "weight": rest[anchor][0],
                "score": rest[anchor + 1][0], "_pieces": {}}
-        for text, x in _cells(rest[:anchor]):
-            column = _column_of(x, columns)
+        cells = [(_column_of(x, columns), (text, x)) for text, x in cells_of(index, rest[:anchor])]
+        before = max((j for j in range(index) if lines[j]["event"]), default=-1)
+        after = min((j for j in range(index + 1, len(lines)) if lines[j]["event"]), default=len(lines))
+        elsewhere = {_nearest(x, columns) for j in range(before + 1, after) if j != index
+                     for _, x in _cells(_text_of(lines[j]))}
+        printed = {c for c, _ in cells}
+        missing = [c for c in ("name", "target", "actual") if c not in printed | elsewhere]
+        if missing:
+            cells = _spread(cells, missing)
+        for column, (text, _) in cells:
             if column not in ("name", "target", "actual"):
                 raise Doubt("指标行的文字落在分值/得分栏：" + text[:30])
             pieces.append((index, column, text))
-        after = rest[anchor + 2:]
-        if after:
-            pieces.append((index, "deviation_reason", " ".join(t for t, _ in after)))
+        after_score = rest[anchor + 2:]
+        if after_score:
+            pieces.append((index, "deviation_reason", " ".join(t for t, _ in after_score)))
         rows.append(row)
         events.append((index, row))
     for column in ("name", "target", "actual", "deviation_reason"):
