@@ -25,6 +25,8 @@ from .performance_text import LABELS, LEVEL1_OF, LEVEL2, SCORE
 Token = tuple[str, int]  # text, x in characters
 UNIT = re.compile(r"^(?:%|[（(]%[）)]|[\u4e00-\u9fff]{1,2})$")  # "=100 %": a unit printed apart
 COLUMNS = ("name", "target", "actual", "weight", "score", "deviation_reason")
+TEXT_ORDER = ("name", "target", "actual", "deviation_reason")
+MAX_BREAKS = 10  # spaces tried as column breaks on one page (2**10 readings at most)
 
 
 class Doubt(Exception):
@@ -246,20 +248,77 @@ def _spread(cells: list[tuple[str, Token]], missing: list[str]) -> list[tuple[st
     return cells
 
 
+def _line_cells(lines: list[dict], index: int, tokens: list[Token], columns: dict[str, float]) -> list[Token]:
+    beside = [t for j in (index - 2, index - 1, index + 1, index + 2) if 0 <= j < len(lines)
+              for t in _cells(_text_of(lines[j]))]
+    return _split_cells(tokens, columns, beside)
+
+
 def _page_rows(lines: list[dict], columns: dict[str, float]) -> list[dict]:
-    """One page's rows: anchors and printed empty 二级指标 rows, with their pieces placed (see module)."""
-    rows: list[dict] = []
-    events: list[tuple[int, dict | None]] = []  # (line index, row or None for a placeholder)
-    pieces: list[tuple[int, str, str]] = []  # (line index, column, text)
+    """One page's rows (``_rows``). When they do not come out whole, the single spaces inside the
+    cells of its wrapped lines are tried as column breaks (the words after one go to the next column):
+    a reading is taken only when exactly one choice of breaks places every row (甘泉堡: "实现低碳排量
+    低耗电低耗 <=40毫克每 0毫克每立方" above a row whose anchor line holds no text)."""
     for line in lines:
         line["level2"], line["rest"] = _level2(line["tokens"], columns["level2"])
         line["anchor"] = _anchor(line["rest"])
         line["event"] = line["anchor"] is not None or bool(line["level2"] and not line["rest"])
+    try:
+        return _rows(lines, columns, {})
+    except Doubt as doubt:
+        first = doubt
+    options = [(i, n, w) for i, line in enumerate(lines) if not line["event"]
+               for n, (text, x) in enumerate(_line_cells(lines, i, line["rest"], columns))
+               if _nearest(x, columns) in TEXT_ORDER[:-1] for w in range(1, len(text.split(" ")))]
+    if not options or len(options) > MAX_BREAKS:
+        raise first
+    found = []
+    for choice in range(1, 2 ** len(options)):
+        cuts: dict[int, set[tuple[int, int]]] = {}
+        for bit, (i, n, w) in enumerate(options):
+            if choice >> bit & 1:
+                cuts.setdefault(i, set()).add((n, w))
+        try:
+            found.append(_rows(lines, columns, cuts))
+        except Doubt:
+            continue
+        if len(found) > 1:
+            raise Doubt("折行文字中的空格可作两种以上的栏界，无法确定：" + "".join(t for t, _ in lines[options[0][0]]["tokens"])[:30])
+    if not found:
+        raise first
+    return found[0]
+
+
+def _cut(cells: list[tuple[str, str]], cuts: set[tuple[int, int]]) -> list[tuple[str, str]]:
+    """(column, text) of a wrapped line with the chosen spaces made column breaks."""
+    out: list[tuple[str, str]] = []
+    for n, (column, text) in enumerate(cells):
+        words = text.split(" ")
+        part = [words[0]]
+        for w, word in enumerate(words[1:], 1):
+            if (n, w) in cuts:
+                if column not in TEXT_ORDER[:-1]:
+                    raise Doubt("栏界之后没有栏")
+                out.append((column, " ".join(part)))
+                column, part = TEXT_ORDER[TEXT_ORDER.index(column) + 1], [word]
+            else:
+                part.append(word)
+        out.append((column, " ".join(part)))
+    order = [TEXT_ORDER.index(c) if c in TEXT_ORDER else -1 for c, _ in out]
+    if cuts and (-1 in order or order != sorted(set(order))):
+        raise Doubt("栏界不合次序")
+    return out
+
+
+def _rows(lines: list[dict], columns: dict[str, float], cuts: dict[int, set[tuple[int, int]]]) -> list[dict]:
+    """Anchors and printed empty 二级指标 rows, with their pieces placed (see module); ``cuts``: the
+    single spaces of wrapped lines taken as column breaks, by line."""
+    rows: list[dict] = []
+    events: list[tuple[int, dict | None]] = []  # (line index, row or None for a placeholder)
+    pieces: list[tuple[int, str, str]] = []  # (line index, column, text)
 
     def cells_of(index: int, tokens: list[Token]) -> list[Token]:
-        beside = [t for j in (index - 2, index - 1, index + 1, index + 2) if 0 <= j < len(lines)
-                  for t in _cells(_text_of(lines[j]))]
-        return _split_cells(tokens, columns, beside)
+        return _line_cells(lines, index, tokens, columns)
 
     for index, line in enumerate(lines):
         level2, rest, anchor = line["level2"], line["rest"], line["anchor"]
@@ -270,8 +329,9 @@ def _page_rows(lines: list[dict], columns: dict[str, float]) -> list[dict]:
                 continue
             if level2:
                 raise Doubt("二级指标行上有无法归栏的文字：" + " ".join(t for t, _ in line["tokens"])[:40])
-            for text, x in cells_of(index, rest):
-                pieces.append((index, _column_of(x, columns), text))
+            cells = [(_column_of(x, columns), text) for text, x in cells_of(index, rest)]
+            for column, text in _cut(cells, cuts.get(index, set())):
+                pieces.append((index, column, text))
             continue
         if level2 is None:
             raise Doubt("指标行未印二级指标：" + " ".join(t for t, _ in line["tokens"])[:40])
