@@ -152,5 +152,5 @@ def test_missing_table__the_message_names_the_table_of_contents(real):
     (tests/checks/test_tables_attached.py: without 见附表 each is a 警告 naming the 目录)."""
     if "seed" not in real:
         pytest.skip("seed not present")
-    [finding] = check(real["seed"]).by_rule("C-001")
+    [finding] = check(real["seed"][0]).by_rule("C-001")
     assert finding.severity == "提示" and "见附表" in finding.message and "公开09表" in finding.message
