@@ -37,7 +37,9 @@ AS_OF_RE = re.compile(r"截至\s*(20\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s
 def narrative_facts(claims: list[Claim], text: str = "") -> tuple[dict, dict, dict[str, Source]]:
     """(field data by root, comparisons, provenance) from the claims, first statement wins."""
     data: dict = {}
-    match = AS_OF_RE.search(text)
+    # the raw text, or the 国有资产 sentence as read (a dump that moved its figures: "截至 年 月 日")
+    match = AS_OF_RE.search(text) or next((m for c in claims if c.item.startswith("assets.")
+                                           and (m := AS_OF_RE.search(c.sentence or ""))), None)
     if match:
         try:
             data["assets"] = {"as_of": dt.date(*(int(g) for g in match.groups()))}
