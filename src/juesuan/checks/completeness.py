@@ -126,19 +126,39 @@ def operating_costs(ctx: RuleContext):
         yield _missing(ctx, "机关运行经费支出情况", "机关运行经费金额", "按预算法第十四条说明机关运行经费")
 
 
+def _printed(d, section: str, words: str) -> PrintedLine | None:
+    """A sentence of the 说明's ``section`` naming the item (``words``, a pattern): the item is printed,
+    so a field left empty is one the reader did not read — unknown, not missing."""
+    return next((line for line in d.printed if line.kind == "sentence" and line.section == section
+                 and re.search(words, line.text)), None)
+
+
+def _unread(ctx: RuleContext, line: PrintedLine, section: str, item: str):
+    return ctx.finding(where_printed(line), f"{section}提到{item}，但其数未能读出（数值未知，不作缺项）",
+                       severity="提示", suggestion="请对照原文核对该数是否印出")
+
+
 @rule("C-005", family="完整性", severity="警告", title="国有资产占用：车辆（分类）与单价100万元以上设备数")
 def assets(ctx: RuleContext):
-    a = ctx.disclosure.assets
-    if a.vehicles is None:
-        yield _missing(ctx, "国有资产占用情况", "车辆数", "列出车辆总数及分类")
-    if a.equipment_over_1m is None:
-        yield _missing(ctx, "国有资产占用情况", "单价100万元（含）以上设备数", "列出设备台（套）数，无则写0")
+    d = ctx.disclosure
+    a = d.assets
+    for value, words, item, suggestion in (
+            (a.vehicles, r"车辆|用车", "车辆", "列出车辆总数及分类"),
+            (a.equipment_over_1m, r"设备", "单价100万元（含）以上设备", "列出设备台（套）数，无则写0")):
+        if value is not None:
+            continue
+        line = _printed(d, "assets", words)
+        yield _unread(ctx, line, "国有资产占用情况", item) if line else \
+            _missing(ctx, "国有资产占用情况", f"{item}数", suggestion)
 
 
 @rule("C-006", family="完整性", severity="警告", title="预算绩效情况说明（项目数、金额或说明文字）")
 def performance(ctx: RuleContext):
-    s = ctx.disclosure.performance.summary
-    if s.text is None and s.project_count is None and s.self_evaluated_projects is None:
+    d = ctx.disclosure
+    s = d.performance.summary
+    # any figure or text of the summary states it; so does a sentence printed in the section (说明文字)
+    stated = any(value is not None for name, value in s if name != "grade_counts") or s.grade_counts
+    if not stated and _printed(d, "performance", r"绩效") is None:
         yield _missing(ctx, "预算绩效情况说明", "预算绩效管理情况", "说明绩效评价项目数、金额与结果")
 
 
