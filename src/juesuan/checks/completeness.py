@@ -98,6 +98,8 @@ def _missing(ctx: RuleContext, section: str, what: str, suggestion: str):
 @rule("C-002", family="完整性", severity="警告",
       title="“三公”经费说明：出国团组数和人次、公务用车购置数和保有量、公务接待批次和人次")
 def three_public_details(ctx: RuleContext):
+    if _no_narrative(ctx.disclosure):
+        return
     details = ctx.disclosure.three_public_details
     final = ctx.disclosure.tables.three_public.final
     for fields, what, amount in ((("overseas_groups", "overseas_people"), "因公出国（境）团组数和人次", final.overseas),
@@ -111,19 +113,27 @@ def three_public_details(ctx: RuleContext):
 @rule("C-003", family="完整性", severity="警告",
       title="政府采购：支出总额、货物/工程/服务、授予中小企业合同金额（及占比）")
 def procurement(ctx: RuleContext):
-    p = ctx.disclosure.procurement
+    d = ctx.disclosure
+    if _no_narrative(d):
+        return
+    p = d.procurement
     sme_given = p.sme_contracts is not None or p.sme_awarded_in_reserved is not None  # SH-T 2024 wording
-    for given, what in ((p.total is not None, "政府采购支出总额"), (sme_given, "授予中小企业合同金额")):
+    for given, what, words in ((p.total is not None, "政府采购支出总额", r"政府采购(支出)?(总额|金额)|采购支出"),
+                               (sme_given, "授予中小企业合同金额", r"中小企业")):
         if not given:
-            yield _missing(ctx, "政府采购情况", what, f"补充{what}（无政府采购时说明“无政府采购支出”）")
+            yield _missing_or_unread(ctx, "procurement", words, "政府采购情况", what,
+                                     f"补充{what}（无政府采购时说明“无政府采购支出”）")
     if p.total and p.goods is None and p.works is None and p.services is None:
-        yield _missing(ctx, "政府采购情况", "货物、工程、服务的分类金额", "按货物、工程、服务分别列示")
+        yield _missing_or_unread(ctx, "procurement", r"货物|工程|服务", "政府采购情况", "货物、工程、服务的分类金额",
+                                 "按货物、工程、服务分别列示")
 
 
 @rule("C-004", family="完整性", severity="警告", title="机关运行经费的金额（无则写“无机关运行经费支出”）")
 def operating_costs(ctx: RuleContext):
-    if ctx.disclosure.operating_costs.amount is None:
-        yield _missing(ctx, "机关运行经费支出情况", "机关运行经费金额", "按预算法第十四条说明机关运行经费")
+    d = ctx.disclosure
+    if d.operating_costs.amount is None and not _no_narrative(d):
+        yield _missing_or_unread(ctx, "operating_costs", r"机关运行经费", "机关运行经费支出情况", "机关运行经费金额",
+                                 "按预算法第十四条说明机关运行经费")
 
 
 def _printed(d, section: str, words: str) -> PrintedLine | None:
@@ -138,9 +148,25 @@ def _unread(ctx: RuleContext, line: PrintedLine, section: str, item: str):
                        severity="提示", suggestion="请对照原文核对该数是否印出")
 
 
+def _missing_or_unread(ctx: RuleContext, key: str, words: str, section: str, item: str, suggestion: str):
+    """The item's figure is absent: a 警告 when the section prints nothing naming it, a 提示 when a
+    sentence names it and the reader did not read its figure (unknown is not missing)."""
+    line = _printed(ctx.disclosure, key, words)
+    return _unread(ctx, line, section, item) if line else _missing(ctx, section, item, suggestion)
+
+
+def _no_narrative(d) -> bool:
+    """A file read back that prints no sentence of a 说明 (a workbook of the nine tables, the tables
+    cut from a document): its items are not each missing — C-011 says once that the 说明 is not there.
+    A disclosure kept as data (nothing printed) is judged item by item."""
+    return bool(d.printed) and not any(line.kind == "sentence" for line in d.printed)
+
+
 @rule("C-005", family="完整性", severity="警告", title="国有资产占用：车辆（分类）与单价100万元以上设备数")
 def assets(ctx: RuleContext):
     d = ctx.disclosure
+    if _no_narrative(d):
+        return
     a = d.assets
     for value, words, item, suggestion in (
             (a.vehicles, r"车辆|用车", "车辆", "列出车辆总数及分类"),
@@ -155,6 +181,8 @@ def assets(ctx: RuleContext):
 @rule("C-006", family="完整性", severity="警告", title="预算绩效情况说明（项目数、金额或说明文字）")
 def performance(ctx: RuleContext):
     d = ctx.disclosure
+    if _no_narrative(d):
+        return
     s = d.performance.summary
     # any figure or text of the summary states it; so does a sentence printed in the section (说明文字)
     stated = any(value is not None for name, value in s if name != "grade_counts") or s.grade_counts
@@ -173,3 +201,12 @@ def fund_tables_not_empty(ctx: RuleContext):
             code = "公开08表" if key == "government_fund" else "公开09表"
             yield ctx.finding(Location(text=code, table=key), f"{code}标为空表，但公开04该来源收入 {amount}、支出 {spent}",
                               suggestion="填列该表或更正公开04")
+
+
+@rule("C-011", family="完整性", severity="警告", title="文件中有情况说明（第三部分）：读回的文件没有说明正文时报告一次，各项不再逐一报缺")
+def narrative_present(ctx: RuleContext):
+    d = ctx.disclosure
+    if _no_narrative(d):
+        yield ctx.finding(Location(text="情况说明", section="narrative"),
+                          "文件中未见部门决算情况说明的正文：“三公”经费、政府采购、机关运行经费、国有资产、绩效等各项说明"
+                          "的完整性核对未进行", suggestion="公开文件应包含情况说明；若只核对报表，可忽略此条")
