@@ -24,10 +24,6 @@ NUMBER = {key: number for key, number, _ in TABLE_KEYS}
 TITLE = {key: title for key, _, title in TABLE_KEYS}
 STATUS = {"placed": "已放置 placed", "partial": "部分放置 partial", "unread": "未读 unread",
           "no-amounts": "无金额 no amounts"}
-ROUTE = {"columns": "按栏目 by columns", "reading-order": "按行内顺序 by reading order",
-         "identities": "按表内恒等式 by the table's identities",
-         "columns→identities": "栏目读出后改按恒等式 columns, then the identities",
-         "groups": "按行组与恒等式 by row groups and the identities"}
 
 
 def snapshot(blocks) -> list[tuple[str, int, int, tuple[tuple[int, int, str], ...]]]:
@@ -214,7 +210,7 @@ def _table_lines(t: TableTrace, rows: bool) -> list[Line]:
     for s in t.steps:
         out.append(_one(f"    {s.kind}: {_where(s.page, s.line)} “{s.text[:60]}” — {s.why}"))
     if t.route is not None:
-        out.append(_one(f"  读法 route: {ROUTE.get(t.route.route, t.route.route)}; 栏目来源 layout: {t.route.layout}"))
+        out.append(_one(f"  读法 route: {t.route.route} — {t.route.title}; 栏目来源 layout: {t.route.layout}"))
         out += [_one(f"    {why}") for why in t.route.why]
         if t.route.columns:
             out.append(_one("  栏目 columns:"))

@@ -63,7 +63,9 @@ class TableRoute:
     """How ``tables.build_tables`` read one table: the route, why, and the column plan it used."""
 
     route: str
-    """columns | reading-order | identities | columns→identities | groups"""
+    """The route's id (``routes.ROUTES``): groups | identities | reading-order | columns | columns→identities"""
+    title: str = ""
+    """The route's title, 中文 English."""
     why: tuple[str, ...] = ()
     layout: str = ""
     """Where columns came from: ruled grid / spreadsheet or tab grid / guessed from x positions /

@@ -244,12 +244,6 @@ def route(route_id: str) -> Route:
     return next(r for r in ROUTES if r.id == route_id)
 
 
-def title(route_id: str) -> str:
-    """``id — title`` for ``--explain``; an unknown id as it is."""
-    found = next((r for r in ROUTES if r.id == route_id), None)
-    return f"{route_id} — {found.title}" if found else route_id
-
-
 def render() -> str:
     """The routes table of docs/ingest.md."""
     lines = ["| order | id | title | tables | taken when |", "|---|---|---|---|---|"]

@@ -141,7 +141,7 @@ def build_tables(blocks: list[Block], out: Collector, resolver,
         block = read[key] = done.block
         if routes is not None:
             plan = column_plan(key, block) if route.id == "columns" else ()  # the others place without one
-            routes[key] = TableRoute(route.id, tuple(why or ()), layout, plan)
+            routes[key] = TableRoute(route.id, route.title, tuple(why or ()), layout, plan)
         data[key] = _finish(block, done.parsed, out, units)
         if block.rows or block.empty_note:
             found.append(key)
