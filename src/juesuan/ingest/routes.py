@@ -248,7 +248,8 @@ def render() -> str:
     """The routes table of docs/ingest.md."""
     lines = ["| order | id | title | tables | taken when |", "|---|---|---|---|---|"]
     for i, r in enumerate(ROUTES, 1):
-        taken = r.doc if r.chosen is not None else f"(only after another route's check) {r.doc}"
+        after = [o.id for o in ROUTES if o.instead == r.id]
+        taken = r.doc if r.chosen is not None else f"(after `{'`, `'.join(after)}`, when its check refutes its read) {r.doc}"
         lines.append(f"| {i} | `{r.id}` | {r.title} | {', '.join(r.tables) or 'all'} | {taken} |")
     return "\n".join(lines) + "\n"
 
