@@ -124,6 +124,23 @@ def forms_variants(d: Disclosure) -> list[tuple[str, Disclosure]]:
     return out
 
 
+TEXTS = ("name", "target", "actual", "deviation_reason")
+
+
+def texts_not_read(disclosure: Disclosure) -> Disclosure:
+    """Every 自评表 kept from its numbers only (a reader without positions, ingest/performance_numbers.py):
+    each indicator row's texts None and provenanced unread, its 二级指标, 分值 and 得分 as printed."""
+    data = disclosure.model_dump()
+    unread = {}
+    for p, project in enumerate(data["performance"]["projects"]):
+        for i, row in enumerate(project["indicators"]):
+            if row["weight"] is not None:
+                row.update(dict.fromkeys(TEXTS))
+                unread.update({f"performance.projects.{p}.indicators.{i}.{f}": UNREAD.model_dump() for f in TEXTS})
+    data["provenance"] = {**data["provenance"], **unread}
+    return Disclosure.model_validate(data)
+
+
 @lru_cache(maxsize=None)
 def example(name: str) -> Disclosure:
     path = EXAMPLES / f"{name}.yaml"
@@ -147,6 +164,8 @@ def variants(name: str) -> tuple[tuple[str, Disclosure], ...]:
         out.append((f"all unread ({label})", unknown(d, cells, scale)))
     out.append(("all missing", without(d, [k for k, _, _ in TABLE_KEYS])))
     out += forms_variants(d)
+    if d.performance.projects:
+        out.append(("自评表 texts not read", texts_not_read(d)))
     return tuple(out)
 
 
@@ -221,3 +240,19 @@ def test_forms_not_read__what_needs_every_form_is_set_aside(name: str):
         assert {f for f in _serious(report) if f[0].startswith("P-")} == \
             {f for f in baseline if f[0].startswith("P-") and any(n in f[1] for n in kept)} or not kept, label
         assert any(f.rule_id == "R-004" and "自评表" in f.message for f in report.findings), label
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_texts_not_read__what_needs_them_is_set_aside(name: str):
+    """Every 自评表's indicator texts unknown: every rule together gives no 错误/警告 the example does
+    not have; the P- findings that rest on numbers (P-001…P-005, P-008, P-009, P-012) stay, those that
+    need the texts (P-006, P-007) are set aside, with one R-004 提示."""
+    d = example(name)
+    if not d.performance.projects:
+        pytest.skip(f"{name} has no 自评表")
+    baseline = _serious(run_check(d))
+    report = run_check(texts_not_read(d))
+    assert sorted(_serious(report) - baseline) == []
+    numbers = {f for f in baseline if f[0].startswith("P-") and f[0] not in ("P-006", "P-007")}
+    assert {f for f in _serious(report) if f[0].startswith("P-")} == numbers
+    assert any(f.rule_id == "R-004" and f.location.table == "performance" for f in report.findings)

@@ -33,19 +33,37 @@ def project_scores(ctx: RuleContext) -> tuple[ProjectScore, ...]:
     return ctx.shared[_CACHE]
 
 
+# the indicator texts an issue rests on: a reader that kept a form's numbers without its texts
+# provenances them unread (ingest/performance_numbers.py), and a finding naming one is set aside
+_USES_TEXT = {codes.INDICATOR_RULE: ("target", "actual"), codes.ROUNDING: ("target", "actual"),
+              codes.JUDGEMENT: ("target", "actual"), codes.STRICT_EQUAL: ("target", "actual"),
+              codes.ACTUAL_OPERATOR: ("target", "actual"),
+              codes.REASON_REQUIRED: ("deviation_reason", "target", "actual")}
+
+
 def _issues(ctx: RuleContext) -> list:
-    """Every issue of every 自评表, in form order, gathered once per check for the 12 P rules."""
+    """Every issue of every 自评表, in form order, with the unread texts it rests on, gathered once
+    per check for the 12 P rules."""
     if _ISSUES not in ctx.shared:
-        ctx.shared[_ISSUES] = [issue for score in project_scores(ctx) for issue in score.all_issues]
+        unread = {path for path, source in ctx.disclosure.provenance.items() if source.kind == "unread"}
+        out = []
+        for index, score in enumerate(project_scores(ctx)):
+            out += [(issue, ()) for issue in score.issues]
+            for row in score.indicators:
+                at = f"performance.projects.{index}.indicators.{row.position}."
+                for issue in row.issues:
+                    out.append((issue, tuple(at + field for field in _USES_TEXT.get(issue.code, ())
+                                             if at + field in unread)))
+        ctx.shared[_ISSUES] = out
     return ctx.shared[_ISSUES]
 
 
 def _findings(ctx: RuleContext, *issue_codes: str) -> Iterator[Finding]:
-    for issue in _issues(ctx):
+    for issue, related in _issues(ctx):
         if issue.code in issue_codes:
             yield ctx.finding(ctx.locate_project(issue.project, issue.indicator), issue.message,
                               severity=_capped(issue.severity, ctx.rule.severity), expected=issue.expected, actual=issue.actual,
-                              difference=_difference(issue.expected, issue.actual))
+                              difference=_difference(issue.expected, issue.actual), related=related)
 
 
 def _capped(severity: str, cap: str) -> str:

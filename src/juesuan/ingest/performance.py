@@ -16,6 +16,7 @@ from ..model import ProjectEvaluation, Source
 from .collect import Collector
 from .numbers import clean
 from .pages import Document, Row
+from .performance_numbers import TEXTS, read_numbers
 from .performance_rows import Doubt, read_rows
 from .performance_text import read_header, source_lines, text_forms
 
@@ -270,7 +271,13 @@ def _text_projects(doc: Document, out: Collector) -> tuple[list[ProjectEvaluatio
             if isinstance(header, str):
                 raise Doubt(header)
             data, region = header
-            data["indicators"] = read_rows(region, source)
+            try:
+                data["indicators"] = read_rows(region, source)
+            except Doubt:
+                if any(len(row.cells) > 1 for row in region):
+                    raise  # x positions (-layout): its own reading stands
+                data["indicators"] = read_numbers(region)
+                _texts_unread(form, len(read), data["indicators"], out)
             read.append(ProjectEvaluation.model_validate(data))
         except (Doubt, ValidationError) as exc:
             reason = str(exc) if isinstance(exc, Doubt) else f"{exc.errors()[0]['loc']} {exc.errors()[0]['msg']}"
@@ -281,6 +288,21 @@ def _text_projects(doc: Document, out: Collector) -> tuple[list[ProjectEvaluatio
                     f"printed without cells not read with certainty, left out", page=row.page, line=row.line,
                     field_name="performance.projects")
     return read, {id(f.rows[0]) for f in forms}, [form.rows[0] for form, _ in doubts]
+
+
+def _texts_unread(form, index: int, rows: list[dict], out: Collector) -> None:
+    """A form read from its numbers only (``performance_numbers``): each indicator's texts are
+    unknown, provenanced ``unread`` so that 审核 sets aside the findings that need them."""
+    row = form.rows[0]
+    out.problem(f"绩效自评表“{clean(row.text)[4:30]}”的指标文字折行、无栏位信息，只读出二级指标、分值与得分，"
+                f"三级指标等文字未知 / self-evaluation form without positions: indicator numbers read, "
+                f"texts unknown", page=row.page, line=row.line, field_name=f"performance.projects.{index}")
+    for i, indicator in enumerate(rows):
+        if "weight" in indicator:
+            for field in TEXTS:
+                out.sources[f"performance.projects.{index}.indicators.{i}.{field}"] = Source(
+                    kind="unread", ref="自评表文字折行，无法确定所属栏与行 / wrapped text, column and row not "
+                    "certain", file=out.file, page=row.page, line=row.line)
 
 
 def parse_projects(doc: Document, out: Collector) -> list[ProjectEvaluation]:
