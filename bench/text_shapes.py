@@ -45,7 +45,9 @@ def sources(directory: Path):
 
 def print_projects(name: str, read_shapes: list) -> None:
     """Second table, for our examples: the 自评表 per shape against the example's YAML — projects and
-    indicator rows read right (every field equal, whitespace-insensitive), wrong, and unread (not kept);
+    indicator rows read right (every field equal, whitespace-insensitive), numbers only (texts unknown,
+    every other field equal: a form read without positions), wrong, and unread (not kept); a project
+    is right when every field it holds equals the example's;
     and whether the reader marked the list incomplete (``performance.projects`` provenanced unread)."""
     import re
     import unicodedata
@@ -71,25 +73,37 @@ def print_projects(name: str, read_shapes: list) -> None:
             return value.normalize()
         return re.sub(r"\s+", "", unicodedata.normalize("NFKC", value)) if isinstance(value, str) else value
 
+    texts = ("name", "target", "actual", "deviation_reason")
+
+    def known(have, want):
+        """``want`` with the texts ``have`` holds unknown (None: read from numbers only) left out."""
+        pairs = zip(have.indicators, want.indicators)
+        rows = tuple(w.model_copy(update=dict.fromkeys(texts)) if h.weight is not None and
+                     all(getattr(h, f) is None for f in texts) else w for h, w in pairs)
+        return want.model_copy(update={"indicators": rows + want.indicators[len(rows):]})
+
     rows = []
     for shape, disclosure in read_shapes:
         got = {plain(p.name): p for p in (disclosure.performance.projects if disclosure else ())}
-        counts = [0] * 6  # projects right/wrong/unread, indicators right/wrong/unread
+        counts = [0] * 7  # projects right/wrong/unread, indicators right/texts unknown/wrong/unread
         for want in expected:
             have = got.get(plain(want.name))
             if have is None:
                 counts[2] += 1
-                counts[5] += len(want.indicators)
+                counts[6] += len(want.indicators)
                 continue
-            counts[0 if plain(have) == plain(want) else 1] += 1
-            pairs = list(zip(have.indicators, want.indicators))
+            counts[0 if plain(have) == plain(known(have, want)) else 1] += 1
+            pairs = list(zip(have.indicators, known(have, want).indicators))
             right = sum(plain(a) == plain(b) for a, b in pairs)
-            counts[3] += right
-            counts[4] += len(pairs) - right + abs(len(have.indicators) - len(want.indicators))
+            unknown = sum(plain(a) == plain(b) and a.weight is not None and all(getattr(a, f) is None for f in texts)
+                          for a, b in pairs)
+            counts[3] += right - unknown
+            counts[4] += unknown
+            counts[5] += len(pairs) - right + abs(len(have.indicators) - len(want.indicators))
         source = disclosure.provenance.get("performance.projects") if disclosure else None
         rows.append([shape, *counts, "yes" if source is not None and source.kind == "unread" else "no"])
-    print_table(f"{name} 自评表", ["shape", "projects right", "wrong", "unread", "indicators right", "wrong",
-                                  "unread", "list unread"], rows)
+    print_table(f"{name} 自评表", ["shape", "projects right", "wrong", "unread", "indicators right",
+                                  "numbers only", "wrong", "unread", "list unread"], rows)
 
 
 def main() -> None:
