@@ -158,8 +158,12 @@ def _set_aside_unread(disclosure: Any, findings: list[Finding], counted: dict[in
         cells[table] = cells.get(table, 0) + 1
     for table in sorted(cells):
         name = _TABLE_NAMES.get(table, table)
-        what = ("有未能读出的表，所附自评表不全" if table == "performance" and "performance.projects" in unread
-                else f"有 {cells[table]} 个单元格读回时未能确定栏目（数值未知）")
+        if table == "performance" and "performance.projects" in unread:
+            what = "有未能读出的表，所附自评表不全"
+        elif table == "performance":  # a form read by its numbers only: its indicators' texts are unknown
+            what = f"有 {cells[table]} 处文字（指标名称、指标值、实际完成值或偏差原因）读回时未能确定"
+        else:
+            what = f"有 {cells[table]} 个单元格读回时未能确定栏目（数值未知）"
         kept.append(Finding("R-004", "提示", Location(text=name, table=table),
                             f"{name}{what}，与之相关的 {skipped.get(table, 0)} 项核对未进行"))
     return kept
