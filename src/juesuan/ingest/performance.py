@@ -19,6 +19,7 @@ from .pages import Document, Row
 from .performance_numbers import TEXTS, read_numbers
 from .performance_rows import Doubt, read_rows
 from .performance_text import read_header, source_lines, text_forms
+from .performance_wrap import AMBIGUOUS, line_fields, place, tidy
 
 LEVEL1 = ("产出指标", "效益指标", "满意度指标")
 LEVEL2 = ("数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标", "生态效益指标",
@@ -34,13 +35,8 @@ LEVEL1_OF = {"数量指标": "产出指标", "质量指标": "产出指标", "�
              "经济效益指标": "效益指标", "社会效益指标": "效益指标", "生态效益指标": "效益指标",
              "可持续影响指标": "效益指标", "社会效益": "效益指标", "经济效益": "效益指标", "满意度指标": "满意度指标"}
 ROW_HEADS = ("年度绩效指标完成情况", "年度绩效指标", "完成情况", "年度绩效", "指标完成情况")
-_CJK = "[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
-# a space between two CJK characters is a line break of the cell joined by the extractor, never printed
-_CJK_GAP = re.compile(f"(?<={_CJK})\\s+(?={_CJK})")
-
-
-def tidy(text: str) -> str:
-    return _CJK_GAP.sub("", text.strip())
+# what a wrapped line may print left of the 三级指标: pieces of these labels
+LABELS = "\n".join(LEVEL1 + LEVEL2 + ROW_HEADS[:1])
 
 
 def _row_head(text: str, col: int | None = None) -> bool:
@@ -76,7 +72,8 @@ def _forms(doc: Document) -> list[tuple[int, list[Row], list[Row]]]:
     for row in doc.rows():
         text = clean(row.text)
         match = re.search(r"[（(](20\d{2})年度?[）)]", text)
-        if match and len(text) < 14:
+        # the year on a line of its own or after the title ("项目支出绩效自评表（2022年度）", a web page)
+        if match and len(text.replace("项目支出绩效自评表", "")) < 14:
             year = int(match.group(1))
         cells = _texts(row)
         if cells and NAME_LABEL.match(clean(cells[0])):
@@ -90,14 +87,13 @@ def _forms(doc: Document) -> list[tuple[int, list[Row], list[Row]]]:
     return forms
 
 
-def _project(year: int, rows: list[Row], text_dump: bool = False) -> dict:
+def _project(year: int, rows: list[Row], lines: list[str] | None = None) -> dict:
+    """``lines``: the source lines of a text dump (tab rows), None for a grid."""
     first = _texts(rows[0])
     inline = NAME_LABEL.sub("", clean(first[0]))  # "项目名称：原机电…" in one cell
     name = inline if inline else "".join(first[1:2])
     data: dict = {"name": name or "未命名项目", "year": year or None,
                   "funds": {}, "indicators": [], "_lost": []}
-    # tab dumps often drop the leading blank cell of a wrapped line (seen in the seed); grids keep columns
-    offsets = (1, 0, -1) if text_dump else (0, 1, -1)
     level1, level2, goal_next = "", "", False
     goal_cols: list[int | None] = []
     for row in rows[1:]:
@@ -151,7 +147,7 @@ def _project(year: int, rows: list[Row], text_dump: bool = False) -> dict:
                 data["total_weight"] = numbers[0]
                 data["total_score"] = numbers[-1] if len(numbers) > 1 else None
             continue
-        _indicator(row, data, (level1, level2), offsets)
+        _indicator(row, data, (level1, level2), lines)
     return data
 
 
@@ -168,7 +164,7 @@ def _goal_rest(row: Row, cols: list[int | None], data: dict) -> bool:
     return True
 
 
-def _indicator(row: Row, data: dict, levels: tuple[str, str], offsets: tuple[int, ...]) -> None:
+def _indicator(row: Row, data: dict, levels: tuple[str, str], lines: list[str] | None) -> None:
     cells = [c for c in row.cells if c.text.strip()]
     texts = [clean(c.text) for c in cells]
     if "一级指标" in "".join(texts):
@@ -184,8 +180,15 @@ def _indicator(row: Row, data: dict, levels: tuple[str, str], offsets: tuple[int
         if level2 and not rest:
             level2 = {"社会效益": "社会效益指标", "经济效益": "经济效益指标"}.get(level2, level2)
             data["indicators"].append({"level1": LEVEL1_OF.get(level2, levels[0]), "level2": level2})
-        elif last and last.get("_cols") and rest and not _continue(last, rest, offsets):
-            data["_lost"].append(row)
+        elif last and last.get("_cols") and rest and not last.get("_unknown"):
+            # a line keeping its trailing blanks shows its own width
+            line = line_fields(lines, row)
+            width = len(line) if line and not line[-1].strip() else None
+            placed = place(last, rest, width, lines is not None, LABELS)
+            if placed == AMBIGUOUS:
+                last["_unknown"] = row
+            elif not placed:
+                data["_lost"].append(row)
         return
     level2 = level2 or levels[1]
     level2 = {"社会效益": "社会效益指标", "经济效益": "经济效益指标"}.get(level2, level2)
@@ -199,64 +202,13 @@ def _indicator(row: Row, data: dict, levels: tuple[str, str], offsets: tuple[int
     score_col = rest[pair + 1].col
     if rest[pair].col is not None and score_col is not None:
         entry["_cols"].update({rest[pair].col: "weight", score_col: "score", score_col + 1: "deviation_reason"})
+        line = line_fields(lines, row)
+        if line and len(line) > score_col + 1:  # printed up to its 偏差原因 column: its width is its own
+            entry["_width"] = len(line)
     if len(rest) > pair + 2:
         entry["deviation_reason"] = tidy(" ".join(c.text.strip() for c in rest[pair + 2:]))
         entry["_cols"][rest[pair + 2].col] = "deviation_reason"
     data["indicators"].append(entry)
-
-
-def _continue(last: dict, cells, offsets: tuple[int, ...]) -> bool:
-    """A wrapped indicator row: each piece continues the field printed in its column.
-
-    Extractors shift such lines by a cell (or keep them), so the first column offset under which
-    every piece lands on a field that can take it wins (text never lands on 分值/得分; a digit piece may
-    finish a score, "13" + ".6 5"); a piece the field already ends with is an echo. False when
-    no offset fits: the caller reports the row instead of guessing.
-    """
-    plans = {offset: _plan(last, cells, offset) for offset in offsets}
-    plan = next((plans[offset] for offset in offsets if plans[offset] is not None), None)
-    if plan == [] and plans.get(0):
-        # an echo under a shift gives way to the pieces placed in their own columns ("<=10个工作" +
-        # "日" of a row whose cells kept their columns, not an echo of "10个工作日" beside it); an
-        # echo in its own column stands ("部分达到预期效果" + "果")
-        plan = plans[0]
-    if plan is None:
-        return False
-    for field, text in plan:
-        if field in ("weight", "score"):
-            last["_raw"][field] += text
-            last[field] = _number(last["_raw"][field])
-        else:
-            last[field] = (last.get(field) or "") + text
-    return True
-
-
-def _plan(last: dict, cells, offset: int) -> list[tuple[str, str]] | None:
-    first = min((c for c, f in last["_cols"].items() if f == "name"), default=None)
-    plan = []
-    for cell in cells:
-        if cell.col is None:
-            return None
-        col = cell.col + offset
-        if first is not None and col < first:
-            continue  # the wrapped 一级/二级指标 label
-        field, text = last["_cols"].get(col), tidy(cell.text)
-        if field is None:
-            return None
-        if field in ("weight", "score"):
-            text = clean(text)
-            # only the rest of a decimal: "13" + ".65", "13.6" + "5" (never "10" + "48")
-            raw = last["_raw"][field]
-            if not re.fullmatch(r"\.\d+" if "." not in raw else r"\d+", text) or _number(raw + text) is None:
-                return None
-        elif not last.get(field) and field != "deviation_reason":
-            return None
-        elif clean(last.get(field) or "").endswith("%") and not clean(text).startswith(("（", "(")):
-            return None  # "90%" + "48" or ">=65%" + "率" is never one printed value
-        elif clean(last.get(field) or "").endswith(clean(text)):
-            continue
-        plan.append((field, text))
-    return plan
 
 
 def _text_projects(doc: Document, out: Collector) -> tuple[list[ProjectEvaluation], set[int], list[Row]]:
@@ -305,15 +257,29 @@ def _texts_unread(form, index: int, rows: list[dict], out: Collector) -> None:
                     "certain", file=out.file, page=row.page, line=row.line)
 
 
+def _rows_unread(index: int, rows: list[tuple[int, Row]], out: Collector) -> None:
+    """Indicators whose wrapped line two column offsets place differently (``performance_wrap``):
+    their texts are unknown, provenanced ``unread``, so that 审核 sets aside what needs them."""
+    for position, row in rows:
+        out.unclear(row, "绩效自评表续行可归入不同栏，该行指标文字未知 / wrapped indicator line fits two column "
+                    "offsets: the row's texts unknown: " + clean(row.text)[:40],
+                    f"performance.projects.{index}.indicators.{position}")
+        for field in TEXTS:
+            out.sources[f"performance.projects.{index}.indicators.{position}.{field}"] = Source(
+                kind="unread", ref="自评表续行可归入不同栏 / wrapped line, column not certain",
+                file=out.file, page=row.page, line=row.line)
+
+
 def parse_projects(doc: Document, out: Collector) -> list[ProjectEvaluation]:
     """The forms read; when a form was seen and left out, the list is incomplete: provenance
     ``performance.projects`` ``unread``, so 审核 sets aside what needs every form (N-012's count and
     totals, P-013's 平均得分) while each form kept is still checked (P-001…P-012)."""
     projects, text_rows, left_out = _text_projects(doc, out)
+    lines = (source_lines(doc.path) or []) if doc.kind == "text" else None
     for year, rows, outside in _forms(doc):
         if id(rows[0]) in text_rows:
             continue
-        data = _project(year, rows, doc.kind == "text")
+        data = _project(year, rows, lines)
         if not data["indicators"] and outside:
             # Kept with no indicator, the form would read as scored from nothing (false 错误s).
             out.problem(f"绩效自评表“{data['name']}”的指标行未能读出（表格无框线？），未收录 / indicator rows of "
@@ -321,14 +287,20 @@ def parse_projects(doc: Document, out: Collector) -> list[ProjectEvaluation]:
                         page=rows[0].page, line=rows[0].line, field_name="performance.projects")
             left_out.append(rows[0])
             continue
-        for entry in data["indicators"]:
+        unknown = []
+        for position, entry in enumerate(data["indicators"]):
             entry.pop("_cols", None)
             entry.pop("_raw", None)
+            entry.pop("_width", None)
+            if entry.get("_unknown") is not None:
+                unknown.append((position, entry.pop("_unknown")))
+                entry.update(dict.fromkeys(TEXTS))
         for row in data.pop("_lost"):
             out.unclear(row, "绩效自评表续行无法对齐 / wrapped indicator line not placed: " + clean(row.text)[:40],
                         "performance.projects")
         try:
             projects.append(ProjectEvaluation.model_validate(data))
+            _rows_unread(len(projects) - 1, unknown, out)
         except ValidationError as exc:
             out.unclear(rows[0], f"绩效自评表无法读取 / self-evaluation form not understood: "
                         f"{exc.errors()[0]['loc']} {exc.errors()[0]['msg']}", "performance.projects")
