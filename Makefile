@@ -33,14 +33,17 @@ system-packages:
 	    || echo "警告：未能安装 fonts-noto-cjk，PDF 将使用回退字体 / warning: fonts-noto-cjk not installed"; \
 	fi
 
-# For the tests only: Debian's chromium (Playwright drives it by its path; no browser is downloaded)
-# and poppler-utils (pdftotext makes two of the text shapes the reader is scored on).
+# For the tests only: Debian's chromium (Playwright drives it by its path; no browser is downloaded),
+# poppler-utils (pdftotext makes two of the text shapes the reader is scored on) and LibreOffice
+# without its GUI (the typography tests read our DOCX/XLSX pages as Word/Excel users would print them).
 browser-packages:
-	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1; then \
-	  echo "安装 chromium、poppler-utils / installing chromium, poppler-utils"; \
+	@if ! command -v chromium >/dev/null 2>&1 || ! command -v pdftotext >/dev/null 2>&1 \
+	    || ! command -v soffice >/dev/null 2>&1; then \
+	  echo "安装 chromium、poppler-utils、LibreOffice / installing chromium, poppler-utils, LibreOffice"; \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  ($$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium poppler-utils >/dev/null) \
-	    || echo "警告：未能安装 chromium/poppler-utils，相关测试将失败 / warning: not installed"; \
+	  ($$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium poppler-utils \
+	      libreoffice-writer-nogui libreoffice-calc-nogui >/dev/null) \
+	    || echo "警告：未能安装 chromium/poppler-utils/LibreOffice，相关测试将失败或跳过 / warning: not installed"; \
 	fi
 
 install: $(STAMP)
