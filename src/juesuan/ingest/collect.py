@@ -28,6 +28,64 @@ class Collector:
     set_aside: dict[str, Source] = field(default_factory=dict)
     """Cells read and then not trusted (``trust.py``): provenance ``unread``, never a zero."""
     _cut: tuple[int, int, float] | None = None  # noqa: money-float-ok (page, line, x of a cut amount)
+    _base: _Base | None = None
+    """A fork's view of the shared collector when forked (``fork``); None for the shared one."""
+    _commits: dict[str, _Added] = field(default_factory=dict)
+    """What each key's commit added, so a later commit of the same key replaces exactly that."""
+
+    def fork(self, exclude: str = "") -> Collector:
+        """A scratch collector over the same file that sees this one's entries (less those of table
+        ``exclude``) and must leave them as they are: a read goes into a fork and only the read
+        kept is committed (``commit``), so an undone read leaves nothing behind."""
+        def seen(mapping: dict) -> dict:
+            return {p: v for p, v in mapping.items() if not (exclude and p.startswith(exclude + "."))}
+
+        base = _Base(seen(self.values), seen(self.sources), seen(self.set_aside),
+                     len(self.not_understood), len(self.problems), frozenset(self.unclear_lines))
+        return Collector(self.file, values=dict(base.values), sources=dict(base.sources),
+                         not_understood=list(self.not_understood), problems=list(self.problems),
+                         unclear_lines=set(self.unclear_lines), set_aside=dict(base.set_aside),
+                         _cut=self._cut, _base=base)
+
+    def commit(self, scratch: Collector, key: str) -> None:
+        """Add what ``scratch`` (a fork of this collector) read, in order: values, sources,
+        set-aside cells, problems, unclear lines. A second commit of ``key`` replaces what the first
+        added (a table read again). A fork that rewrote or dropped an entry it was shown is refused:
+        no read rewrites another stage's data."""
+        base = scratch._base
+        if base is None:
+            raise ValueError("commit takes a fork of this collector")
+        for mine, theirs in ((scratch.values, base.values), (scratch.sources, base.sources),
+                             (scratch.set_aside, base.set_aside)):
+            if any(p not in mine or (mine[p] is not v and mine[p] != v) for p, v in theirs.items()):
+                raise ValueError(f"a read of {key} rewrote entries it did not make")
+        if key in self._commits:
+            self._withdraw(self._commits.pop(key))
+        added = _Added(
+            values=[p for p in scratch.values if p not in base.values],
+            sources=[p for p in scratch.sources if p not in base.sources],
+            set_aside=[p for p in scratch.set_aside if p not in base.set_aside],
+            not_understood=scratch.not_understood[base.not_understood:],
+            problems=scratch.problems[base.problems:],
+            unclear_lines=scratch.unclear_lines - base.unclear_lines - self.unclear_lines)
+        self.values.update((p, scratch.values[p]) for p in added.values)
+        self.sources.update((p, scratch.sources[p]) for p in added.sources)
+        self.set_aside.update((p, scratch.set_aside[p]) for p in added.set_aside)
+        self.not_understood += added.not_understood
+        self.problems += added.problems
+        self.unclear_lines |= added.unclear_lines
+        self._cut = scratch._cut
+        self._commits[key] = added
+
+    def _withdraw(self, added: _Added) -> None:
+        """Take out exactly what one commit added (a line stays unclear while a problem names it)."""
+        for mapping, paths in ((self.values, added.values), (self.sources, added.sources),
+                               (self.set_aside, added.set_aside)):
+            for path in paths:
+                mapping.pop(path, None)
+        self.not_understood[:] = [p for p in self.not_understood if all(p is not o for o in added.not_understood)]
+        self.problems[:] = [p for p in self.problems if all(p is not o for o in added.problems)]
+        self.unclear_lines -= added.unclear_lines - {(p.page, p.line) for p in self.not_understood}
 
     def source(self, row: Row, cell: Cell | None = None) -> Source:
         box = None
@@ -62,6 +120,30 @@ class Collector:
     def problem(self, message: str, page: int | None = None, line: int | None = None,
                 field_name: str | None = None) -> None:
         self.problems.append(Problem(file=self.file, page=page, line=line, field=field_name, message=message))
+
+
+@dataclass(frozen=True)
+class _Base:
+    """What a fork was shown (read-only) and the lengths of the lists it continues."""
+
+    values: dict[str, Decimal]
+    sources: dict[str, Source]
+    set_aside: dict[str, Source]
+    not_understood: int
+    problems: int
+    unclear_lines: frozenset[tuple[int, int]]
+
+
+@dataclass(frozen=True)
+class _Added:
+    """The entries one commit added (paths, problems, lines)."""
+
+    values: list[str]
+    sources: list[str]
+    set_aside: list[str]
+    not_understood: list[Problem]
+    problems: list[Problem]
+    unclear_lines: set[tuple[int, int]]
 
 
 def unread(cells: list[str], sources: dict[str, Source], lines: set[tuple[int, int]],

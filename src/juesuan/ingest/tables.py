@@ -77,44 +77,32 @@ def _read_again(read: dict[str, Block], data: dict, out: Collector, resolver, un
         if block is None or not is_flat(block) or not any(
                 p.startswith(key + ".") and s.kind == "unread" for p, s in out.sources.items()):
             continue
-        keep = {p: v for p, v in out.values.items() if not p.startswith(key + ".")}
-        scratch = Collector(out.file, values=dict(keep), sources={p: s for p, s in out.sources.items() if p in keep})
+        scratch = out.fork(exclude=key)
         parsed = read_flat(key, replace(block, rows=list(block.rows), notes=list(block.notes)), scratch, resolver).parsed
         if sum(1 for p, v in scratch.values.items() if v and p.startswith(key + ".")) <= \
                 sum(1 for p, v in out.values.items() if v and p.startswith(key + ".")):
             continue
-        own = [p for p in out.not_understood if (p.field or "").split(".")[0] == key]
-        for mapping in (out.values, out.sources, out.set_aside):
-            for path in [p for p in mapping if p.startswith(key + ".")]:
-                del mapping[path]
-        out.not_understood[:] = [p for p in out.not_understood if all(p is not o for o in own)]
-        out.unclear_lines -= {(p.page, p.line) for p in own} - {(p.page, p.line) for p in out.not_understood}
-        out.values.update({p: v for p, v in scratch.values.items() if p.startswith(key + ".")})
-        out.sources.update({p: s for p, s in scratch.sources.items() if p.startswith(key + ".")})
-        out.set_aside.update(scratch.set_aside)
-        out.not_understood += scratch.not_understood
-        out.unclear_lines |= scratch.unclear_lines
+        out.commit(scratch, key)  # replaces what the first read of the table added
         data[key] = _finish(block, parsed, out, units)
 
 
 def _through(key: str, block: Block, out: Collector, resolver, why: list | None) -> tuple[Route, Read]:
-    """The first route of ``ROUTES`` chosen for ``block``, and its read; a read its route's check
-    refutes is undone and read by the route named ``instead``."""
+    """The first route of ``ROUTES`` chosen for ``block``, and its read, committed to ``out``; a read
+    its route's check refutes is dropped (it went into a fork) and read by the route named ``instead``."""
     route = next(r for r in ROUTES if r.chosen is not None and r.applies(key) and r.chosen(key, block, out, resolver, why))
-    problems, unclear = len(out.not_understood), set(out.unclear_lines)
-    done = route.read(key, block, out, resolver, why)
+    scratch = out.fork()
+    done = route.read(key, block, scratch, resolver, why)
     if route.misread is None or not route_of(route.instead).applies(key) or \
-            not route.misread(key, replace(block, notes=done.block.notes), done.parsed, out, resolver):
+            not route.misread(key, replace(block, notes=done.block.notes), done.parsed, scratch, resolver):
+        out.commit(scratch, key)
         return route, done
     route = route_of(route.instead)
     _say(why, "按栏目读出的行不满足恒等式，改按恒等式放置 / rows read through the columns break their "
               "identities: placed by the identities instead")
-    for path in [p for p in out.values if p.startswith(key + ".")]:  # the grid read undone
-        del out.values[path]
-        out.sources.pop(path, None)
-    out.unclear_lines = unclear
-    del out.not_understood[problems:]
-    return route, route.read(key, replace(block, notes=done.block.notes), out, resolver, why)
+    scratch = out.fork()  # the grid read is dropped with its fork
+    done = route.read(key, replace(block, notes=done.block.notes), scratch, resolver, why)
+    out.commit(scratch, key)
+    return route, done
 
 
 def _say(why: list | None, text: str) -> None:
