@@ -77,15 +77,15 @@ def _header_order(kind: str, header: list[Row]) -> tuple[str, ...]:
     return tuple(fields) if sorted(fields) == sorted(order) else order
 
 
-def to_columns(block: Block, out: Collector) -> None:
-    """Rewrite the block's rows with column bands the ordinary parsers understand."""
+def to_columns(block: Block, out: Collector) -> list[Row]:
+    """The block's rows restated with column bands the ordinary parsers understand (a new list)."""
     first = next((i for i, r in enumerate(block.rows) if any(is_amount(t) for t in r.text.split())), None)
     if first is None:
-        return
+        return list(block.rows)
     header, data = block.rows[:first], block.rows[first:]
     builder = {"summary": _two_sided, "fiscal_summary": _two_sided, "basic_expenditure": _basic,
                "three_public": _three_public}.get(block.key, _coded)
-    block.rows[:] = builder(block, header, data, out)
+    return builder(block, header, data, out)
 
 
 def _coded(block: Block, header: list[Row], data: list[Row], out: Collector) -> list[Row]:

@@ -3,9 +3,9 @@
 A route reads one located table block into the parser's dict. ``tables.build_tables`` walks
 ``ROUTES`` in order and takes the first route whose ``chosen`` says yes (``columns`` says yes
 always: the fallback). A route whose rows then break what they must hold names the route read
-``instead`` (``columns`` → ``columns→identities``). ``chosen`` only dry-reads, on copies; ``read``
-works on its own copy of the block and returns the rows as it arranged them (``Read.block``), so
-the located block is never rewritten.
+``instead`` (``columns`` → ``columns→identities``). ``chosen`` only dry-reads, into scratch collectors; ``read``
+returns the rows as it arranged them (``Read.block``, new lists: no stage rearranges a block's rows
+in place), so the located block is never rewritten.
 
 The routes table in docs/ingest.md is generated from this list: ``python -m juesuan.ingest.routes``.
 """
@@ -76,17 +76,15 @@ def _say(why: list | None, text: str) -> None:
         why.append(text)
 
 
-def _own(block: Block) -> Block:
-    """The route's own copy: the readers below rearrange its rows list in place."""
-    return replace(block, rows=list(block.rows))
-
-
 def _trial(block: Block, out: Collector, resolver, by_order: bool) -> int:
     """Cells a dry read keeps after its proofs (guessed columns, or reading order)."""
     scratch, tentative = Collector(out.file), set()
     trial = replace(block, rows=list(block.rows), notes=list(block.notes))
-    if by_order and not place_coded_by_order(trial, scratch, ORDER[block.key], tentative):
-        return -1
+    if by_order:
+        rows = place_coded_by_order(trial, scratch, ORDER[block.key], tentative)
+        if rows is None:
+            return -1
+        trial = replace(trial, rows=rows)
     parsed = PARSERS[block.key](trial, scratch, resolver.for_table(block.key))
     unclear = {p.line for p in scratch.not_understood if "not certain" not in p.message}
     keep_proven_rows(block.key, parsed, scratch, unclear, total_alone=by_order)
@@ -103,19 +101,21 @@ def _columns_hold(block: Block, out: Collector, resolver) -> bool:
 
 def read_columns(key: str, block: Block, out: Collector, resolver, why: list | None = None) -> Read:
     """A table through its columns: ruled or tab grid, guessed from positions, or by order."""
-    block = _own(block)
     guessed = ordered = False
     tentative: set[tuple[int, str]] = set()
     if is_collapsed(block):
-        to_columns(block, out)
+        block = replace(block, rows=to_columns(block, out))
     elif needs_columns(block):
-        assign_columns(block)
+        block = replace(block, rows=assign_columns(block))
         guessed = True
         if key in ("summary", "fiscal_summary") and drifting(block):
             _say(why, "各行金额位置漂移，按阅读顺序放置 / amounts drift between lines: placed by reading order")
-            place_by_order(block, out)
+            rows = place_by_order(block, out)
+            block = block if rows is None else replace(block, rows=rows)
         elif key in ORDERED_CODED and (coded_drifting(block) or not _columns_hold(block, out, resolver)):
-            ordered = place_coded_by_order(block, out, ORDER[key], tentative)
+            rows = place_coded_by_order(block, out, ORDER[key], tentative)
+            ordered = rows is not None
+            block = replace(block, rows=rows) if ordered else block
             _say(why, "猜测的栏目不如阅读顺序可证实，按顺序放置 / guessed columns prove fewer cells than reading "
                       "order: placed in order" if ordered else "按顺序放置未成，按栏目读 / placing in order failed: by columns")
     before = len(out.not_understood)
@@ -146,17 +146,15 @@ def placed(read: Reader, key: str, block: Block, out: Collector, resolver, exclu
 
 def read_flat(key: str, block: Block, out: Collector, resolver, why: list | None = None) -> Read:
     """Each row's amounts placed where the table's identities allow exactly one placement (``flat.py``)."""
-    block = _own(block)
     positions = not is_flat(block) and needs_columns(block)
     if positions:
-        assign_columns(block)  # names wrapped above and below their code line rejoin it
+        block = replace(block, rows=assign_columns(block))  # names wrapped above and below their code line rejoin it
     return Read(parse_flat_coded(block, out, resolver.for_table(key), positions=positions), block)
 
 
 def read_in_order(key: str, block: Block, out: Collector, resolver, why: list | None = None) -> Read:
     """Cells by their order in the line (codes, name, amounts), positions set aside."""
-    block = _own(block)
-    to_columns(block, out)
+    block = replace(block, rows=to_columns(block, out))
     return Read(PARSERS[key](block, out, resolver.for_table(key)), block)
 
 
@@ -166,7 +164,7 @@ def read_groups(key: str, block: Block, out: Collector, resolver, why: list | No
 
     grouped = basic_groups.rows(block.title, block.rows, lambda row, message: out.unclear(row, message, key),
                                 resolver.for_table(key))
-    block = _own(block) if grouped is None else replace(block, rows=grouped)
+    block = block if grouped is None else replace(block, rows=grouped)
     return Read(PARSERS[key](block, out, resolver.for_table(key)), block)
 
 

@@ -18,7 +18,7 @@ from .collect import Collector
 from .columns import header_rows
 from .locate import Block
 from .numbers import clean, is_amount
-from .pages import Cell
+from .pages import Cell, Row
 
 
 def drifting(block: Block) -> bool:
@@ -44,19 +44,19 @@ def _header(block: Block, fiscal: bool) -> list | None:
     return [replace(first, cells=cells)]
 
 
-def place_by_order(block: Block, out: Collector) -> bool:
-    """Columns by reading order; False (block untouched) when the header does not say 项目 twice."""
+def place_by_order(block: Block, out: Collector) -> list[Row] | None:
+    """The rows with columns by reading order (a new list); None when the header does not say 项目 twice."""
     fiscal = block.key == "fiscal_summary"
     width = 4 if fiscal else 1  # amount columns of the right side
     header = _header(block, fiscal)
     if header is None:
-        return False
-    block.rows[:len(header_rows(block))] = []
+        return None
+    body = block.rows[len(header_rows(block)):]
     # labels that follow something on their line belong to the right side: where it starts
-    seconds = [c.x0 for r in block.rows for c in r.cells[1:] if not _is_value(c.text)]
+    seconds = [c.x0 for r in body for c in r.cells[1:] if not _is_value(c.text)]
     gutter = median(seconds) / 2 if seconds else None  # noqa: money-float-ok (x offsets)
     rows, sides = [], []
-    for row in block.rows:
+    for row in body:
         side, seen_label, seen_value, cells, pending = 0, False, False, [], []
         for cell in row.cells:
             value = _is_value(cell.text)
@@ -94,8 +94,7 @@ def place_by_order(block: Block, out: Collector) -> bool:
                 cell = replace(cell, col=placed[id(original)])
             kept.append(cell)
         rows.append(replace(row, cells=tuple(kept)))
-    block.rows[:] = header + rows
-    return True
+    return header + rows
 
 
 def _right_side(sides) -> list:
@@ -128,8 +127,9 @@ def coded_drifting(block: Block) -> bool:
 
 
 def place_coded_by_order(block: Block, out: Collector, order: tuple[str, ...],
-                         tentative: set[tuple[int, str]] | None = None) -> bool:
-    """类/款/项 codes, 科目名称, then amounts, by reading order.
+                         tentative: set[tuple[int, str]] | None = None) -> list[Row] | None:
+    """The rows with 类/款/项 codes, 科目名称, then amounts, by reading order (a new list; None when
+    the header does not name 科目名称 or 项目, or numbers its lines).
 
     The first amount of a line is its 合计 (the first column, never blank on a line with any
     amount); the rest are placed when the line prints every column, or by their offset from
@@ -140,7 +140,7 @@ def place_coded_by_order(block: Block, out: Collector, order: tuple[str, ...],
     rows = header_rows(block)
     text = "".join(clean(c.text) for r in rows for c in r.cells)
     if not rows or not ("科目名称" in text or "项目" in text) or "行次" in text or "栏次" in text:
-        return False
+        return None
     first = rows[0]
     names = ["类", "款", "项", "科目名称"] + ["栏目"] * len(order)
     header = replace(first, cells=tuple(Cell(n, i, i + 1, first.line, first.line + 1, i)
@@ -178,8 +178,7 @@ def place_coded_by_order(block: Block, out: Collector, order: tuple[str, ...],
             tentative.update((row.line, order[i]) for i in columns[1:])
         cells += [replace(c, col=4 + i) for c, i in zip(amounts, columns)]
         placed_rows.append(replace(row, cells=tuple(cells)))
-    block.rows[:] = placed_rows
-    return True
+    return placed_rows
 
 
 TOLERANCE = 1  # characters: right edges of right-aligned amounts agree to within one

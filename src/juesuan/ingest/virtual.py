@@ -13,6 +13,7 @@ from dataclasses import replace
 from .columns import is_data_row
 from .numbers import is_amount, parse_amount
 from .locate import Block
+from .pages import Row
 
 
 def needs_columns(block: Block) -> bool:
@@ -30,10 +31,11 @@ def _merge(spans: list[tuple[float, float]]) -> list[list[float]]:  # noqa: mone
     return merged
 
 
-def assign_columns(block: Block) -> None:
+def assign_columns(block: Block) -> list[Row]:
+    """The block's rows with column bands guessed from x positions (a new list; the block as it was)."""
     data = [r for r in block.rows if is_data_row(r)]
     if not data:
-        return
+        return list(block.rows)
     clusters = _merge([(c.x0, c.x1) for r in data for c in r.cells])
     for row in block.rows:
         if row in data:
@@ -44,7 +46,7 @@ def assign_columns(block: Block) -> None:
                 clusters.append([cell.x0, cell.x1])
                 clusters.sort()
     rows = [_with_columns(row, clusters) for row in block.rows]
-    block.rows[:] = _join_wrapped_names(_join_split_rows(rows))
+    return _join_wrapped_names(_join_split_rows(rows))
 
 
 def _amount_only(row) -> bool:
