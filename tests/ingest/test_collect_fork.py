@@ -103,3 +103,25 @@ def test_a_grid_read_refuted_leaves_none_of_its_problems(monkeypatch):
     assert dropped, "the grid read went into a fork of its own"
     left = [p for f in dropped for p in f.not_understood[f._base.not_understood:]]
     assert left and all(p is not q for p in left for q in shared.not_understood)
+
+
+REARRANGERS = ("assign_columns", "to_columns", "place_by_order", "place_coded_by_order")
+
+
+def test_the_row_rearrangers_return_new_rows_and_leave_the_block(monkeypatch):
+    """The Shanghai sample text (pdftotext -layout of the PDF) takes all four rearrangers: each
+    returns a new list of rows and the block it was given keeps its rows as they were."""
+    from juesuan.ingest import routes
+
+    from .conftest import SHARED, need
+
+    calls: dict[str, list[bool]] = {name: [] for name in REARRANGERS}
+    for name in REARRANGERS:
+        def spy(block, *args, _arrange=getattr(routes, name), _name=name, **kwargs):
+            before = list(block.rows)
+            rows = _arrange(block, *args, **kwargs)
+            calls[_name].append(block.rows == before and (rows is None or isinstance(rows, list) and rows is not block.rows))
+            return rows
+        monkeypatch.setattr(routes, name, spy)
+    read(need(SHARED / "reference" / "shanghai-putuo-finance-bureau-2024-dept-final.sample.txt"))
+    assert all(calls.values()) and all(all(ok) for ok in calls.values()), calls
