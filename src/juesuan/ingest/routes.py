@@ -138,10 +138,10 @@ def read_columns(key: str, block: Block, out: Collector, resolver, why: list | N
 
 def placed(read: Reader, key: str, block: Block, out: Collector, resolver, exclude: str = "") -> int:
     """Non-zero cells a dry read of ``block`` places (on copies, into a scratch collector)."""
-    keep = {p: v for p, v in out.values.items() if not (exclude and p.startswith(exclude + "."))}
-    scratch = Collector(out.file, values=dict(keep), sources={p: s for p, s in out.sources.items() if p in keep})
+    scratch = out.fork(exclude=exclude)  # never committed
+    shown = set(scratch.values)
     read(key, replace(block, rows=list(block.rows), notes=list(block.notes)), scratch, resolver)
-    return sum(1 for p, v in scratch.values.items() if v and p.startswith(key + ".") and p not in keep)
+    return sum(1 for p, v in scratch.values.items() if v and p.startswith(key + ".") and p not in shown)
 
 
 def read_flat(key: str, block: Block, out: Collector, resolver, why: list | None = None) -> Read:
