@@ -9,8 +9,6 @@ rest on numbers only, setting aside those that need the texts.
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -27,25 +25,14 @@ from juesuan.ingest.performance_numbers import TEXTS, read_numbers
 from juesuan.ingest.performance_rows import Doubt
 from juesuan.ingest.performance_text import read_header, text_forms
 
+from .test_performance_text import example, plain  # one reading of the example's forms
+
 ROOT = Path(__file__).resolve().parents[2]
 PLUMBER = Path(__file__).parent / "fixtures" / "urumqi-forms-pdfplumber.txt"
 PROJECT_FIELDS = ("name", "department", "implementer", "year", "execution_weight", "execution_rate",
                   "execution_score", "total_weight", "total_score")
 NUMBERS = ("level1", "level2", "weight", "score")
 
-
-def plain(value):
-    if isinstance(value, Decimal):
-        return value.normalize()
-    if value is None or not isinstance(value, str):
-        return value
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", value))
-
-
-@lru_cache(maxsize=None)
-def example():
-    projects = fileformat.load(ROOT / "examples" / "urumqi-iit-2022.yaml").performance.projects
-    return {plain(p.name): p for p in projects}
 
 
 def numbers(indicator) -> tuple:
