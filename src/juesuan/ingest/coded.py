@@ -21,13 +21,15 @@ def _max_band(block: Block) -> int:
 
 def parse_coded(block: Block, out: Collector, resolve) -> dict:
     """Rows of a 功能分类 table → ``{"total": {...}, "rows": [...]}`` with provenance."""
-    kind = KIND[block.key]
-    texts = header_text(header_rows(block))
-    nb = name_band(block, texts)
-    if nb is None:
-        out.problem(f"{block.key}: 找不到科目名称列 / no 科目名称 column", block.title.page, block.title.line)
-        return {}
-    mapping = map_bands(kind, texts, nb + 1, _max_band(block))
+    if block.columns is not None:  # the stage that placed the cells said their columns
+        nb, mapping = block.columns.name, dict(block.columns.fields)
+    else:
+        texts = header_text(header_rows(block))
+        nb = name_band(block, texts)
+        if nb is None:
+            out.problem(f"{block.key}: 找不到科目名称列 / no 科目名称 column", block.title.page, block.title.line)
+            return {}
+        mapping = map_bands(KIND[block.key], texts, nb + 1, _max_band(block))
     table: dict = {"rows": []}
     seen: set[str] = set()
     orphans: list = []

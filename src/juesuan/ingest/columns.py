@@ -118,6 +118,8 @@ def column_plan(key: str, block: Block) -> tuple[ColumnChoice, ...]:
     """The column plan a table's reader takes from its header (``--explain``): for the coded
     tables the field of each amount band as ``coded.parse_coded`` maps it; for the others each
     header band's text (their readers name the columns from these words)."""
+    if block.columns is not None:
+        return _planned(block.columns)
     texts = header_text(header_rows(block))
     kind = _CODED_KINDS.get(key)
     if kind is None:
@@ -134,6 +136,13 @@ def column_plan(key: str, block: Block) -> tuple[ColumnChoice, ...]:
                                                  (None, "未对应字段，本栏金额未读 / no field: amounts here unread")))
              for b in range(nb + 1, last + 1)]
     return tuple(plan)
+
+
+def _planned(plan) -> tuple[ColumnChoice, ...]:
+    """The plan a stage gave the block (``locate.ColumnMap``): no header text, its own evidence."""
+    n = len(plan.fields)
+    return (ColumnChoice(plan.name, "", "name", f"科目名称 name column（{plan.evidence}）"),
+            *(ColumnChoice(b, "", f, f"{plan.evidence}, column {i + 1} of {n}") for i, (b, f) in enumerate(plan.fields)))
 
 
 def _role(header: str) -> str:

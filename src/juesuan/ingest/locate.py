@@ -45,9 +45,21 @@ def title_cue(row: Row) -> TitleCue | None:
     return None
 
 
+@dataclass(frozen=True)
+class ColumnMap:
+    """The columns a stage placed a block's cells in, said to the parser directly (issue 10: no
+    stage writes header text for a later one to read): the name band, each amount band's field
+    (names from model/table_schema.yaml), and how the stage knows them (``--explain``)."""
+
+    name: int
+    fields: tuple[tuple[int, str], ...]
+    evidence: str
+
+
 @dataclass
 class Block:
-    """The rows of one table, in order, with its unit and notes."""
+    """The rows of one table, in order, with its unit and notes; ``columns`` when the stage that
+    arranged the rows knows their columns (else the parser reads them from the header)."""
 
     key: str
     title: Row
@@ -56,6 +68,7 @@ class Block:
     unit_printed: bool = False
     notes: list[str] = field(default_factory=list)
     empty_note: str | None = None
+    columns: ColumnMap | None = None
 
 
 _NARRATIVE_RE = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")

@@ -22,7 +22,8 @@ from .columns import ORDER
 from .flat import is_flat, parse_flat_coded
 from .locate import Block
 from .misread import FLAT_CODED, misread
-from .sequence import ORDERED_CODED, coded_drifting, drifting, place_by_order, place_coded_by_order
+from .sequence import (ORDERED_CODED, coded_drifting, coded_order_columns, drifting, place_by_order,
+                       place_coded_by_order)
 from .three_public import parse_three_public
 from .trust import (PARTS, keep_proven_classes, keep_proven_families, keep_proven_fiscal_lines, keep_proven_parts,
                     keep_proven_rows, keep_proven_three_public)
@@ -84,7 +85,7 @@ def _trial(block: Block, out: Collector, resolver, by_order: bool) -> int:
         rows = place_coded_by_order(trial, scratch, ORDER[block.key], tentative)
         if rows is None:
             return -1
-        trial = replace(trial, rows=rows)
+        trial = replace(trial, rows=rows, columns=coded_order_columns(ORDER[block.key]))
     parsed = PARSERS[block.key](trial, scratch, resolver.for_table(block.key))
     unclear = {p.line for p in scratch.not_understood if "not certain" not in p.message}
     keep_proven_rows(block.key, parsed, scratch, unclear, total_alone=by_order)
@@ -115,7 +116,7 @@ def read_columns(key: str, block: Block, out: Collector, resolver, why: list | N
         elif key in ORDERED_CODED and (coded_drifting(block) or not _columns_hold(block, out, resolver)):
             rows = place_coded_by_order(block, out, ORDER[key], tentative)
             ordered = rows is not None
-            block = replace(block, rows=rows) if ordered else block
+            block = replace(block, rows=rows, columns=coded_order_columns(ORDER[key])) if ordered else block
             _say(why, "猜测的栏目不如阅读顺序可证实，按顺序放置 / guessed columns prove fewer cells than reading "
                       "order: placed in order" if ordered else "按顺序放置未成，按栏目读 / placing in order failed: by columns")
     before = len(out.not_understood)

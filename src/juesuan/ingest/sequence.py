@@ -16,7 +16,7 @@ from statistics import median
 
 from .collect import Collector
 from .columns import header_rows
-from .locate import Block
+from .locate import Block, ColumnMap
 from .numbers import clean, is_amount
 from .pages import Cell, Row
 
@@ -128,8 +128,9 @@ def coded_drifting(block: Block) -> bool:
 
 def place_coded_by_order(block: Block, out: Collector, order: tuple[str, ...],
                          tentative: set[tuple[int, str]] | None = None) -> list[Row] | None:
-    """The rows with 类/款/项 codes, 科目名称, then amounts, by reading order (a new list; None when
-    the header does not name 科目名称 or 项目, or numbers its lines).
+    """The body rows with 类/款/项 codes, 科目名称, then amounts, by reading order (a new list; None
+    when the header does not name 科目名称 or 项目, or numbers its lines), in the columns
+    ``coded_order_columns`` says (the header rows are not among them).
 
     The first amount of a line is its 合计 (the first column, never blank on a line with any
     amount); the rest are placed when the line prints every column, or by their offset from
@@ -141,10 +142,6 @@ def place_coded_by_order(block: Block, out: Collector, order: tuple[str, ...],
     text = "".join(clean(c.text) for r in rows for c in r.cells)
     if not rows or not ("科目名称" in text or "项目" in text) or "行次" in text or "栏次" in text:
         return None
-    first = rows[0]
-    names = ["类", "款", "项", "科目名称"] + ["栏目"] * len(order)
-    header = replace(first, cells=tuple(Cell(n, i, i + 1, first.line, first.line + 1, i)
-                                        for i, n in enumerate(names)))
     split = []
     for row in block.rows[len(rows):]:
         codes, labels, amounts = [], [], []
@@ -165,7 +162,7 @@ def place_coded_by_order(block: Block, out: Collector, order: tuple[str, ...],
         if home is not None:
             split.append((row, codes, labels, amounts))
     offsets = _offsets([a for *_, a in split if len(a) == len(order)])
-    placed_rows = [header]
+    placed_rows = []
     for row, codes, labels, amounts in split:
         cells = [replace(c, col=min(i, 2)) for i, c in enumerate(codes)]
         cells += [replace(c, col=3) for c in labels]
@@ -179,6 +176,12 @@ def place_coded_by_order(block: Block, out: Collector, order: tuple[str, ...],
         cells += [replace(c, col=4 + i) for c, i in zip(amounts, columns)]
         placed_rows.append(replace(row, cells=tuple(cells)))
     return placed_rows
+
+
+def coded_order_columns(order: tuple[str, ...]) -> ColumnMap:
+    """The columns ``place_coded_by_order`` puts cells in: codes 0–2, 科目名称 3, the amounts from 4
+    in the printed order ``order``, for the block's parser to take instead of header words."""
+    return ColumnMap(3, tuple((4 + i, field) for i, field in enumerate(order)), "阅读顺序 reading order")
 
 
 TOLERANCE = 1  # characters: right edges of right-aligned amounts agree to within one
