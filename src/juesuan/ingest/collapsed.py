@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from .collect import Collector
 from .columns import COLUMNS, ORDER
-from .locate import Block
+from .locate import Block, ColumnMap
 from .numbers import clean, is_amount
 from .pages import Cell, Row
 
@@ -64,35 +64,53 @@ def _name_and_amounts(tokens: list[str]) -> tuple[str, list[str]]:
     return "".join(names), amounts
 
 
-def _header_order(kind: str, header: list[Row]) -> tuple[str, ...]:
+def _header_order(kind: str, header: list[Row]) -> tuple[tuple[str, ...], bool]:
+    """The amount fields in the order the header words print them (True), else the schema's (False)."""
     order = ORDER[kind]
     if kind == "fund":
-        return order
+        return order, False
     fields = []
     for row in header:
         for token in row.text.split():
             field = next((f for f, keywords in COLUMNS[kind] if any(k in token for k in keywords)), None)
             if field and field not in fields:
                 fields.append(field)
-    return tuple(fields) if sorted(fields) == sorted(order) else order
+    return (tuple(fields), True) if sorted(fields) == sorted(order) else (order, False)
+
+
+def _split(block: Block) -> tuple[list[Row], list[Row]] | None:
+    """(header rows, data rows from the first line with an amount), None when no line has one."""
+    first = next((i for i, r in enumerate(block.rows) if any(is_amount(t) for t in r.text.split())), None)
+    return None if first is None else (block.rows[:first], block.rows[first:])
+
+
+def columns_of(block: Block) -> ColumnMap | None:
+    """The columns ``to_columns`` puts a coded table's cells in (code 0, 科目名称 1, amounts from 2 in
+    the header's order), for its parser to take instead of header words; None for the others."""
+    split = _split(block)
+    if split is None or block.key not in CODED:
+        return None
+    order, printed = _header_order(CODED[block.key], split[0])
+    return ColumnMap(1, tuple((2 + i, f) for i, f in enumerate(order)),
+                     "空格分隔行，表头词序 space-joined rows, the header words' order" if printed else
+                     "空格分隔行，表定栏序 space-joined rows, the schema's order")
 
 
 def to_columns(block: Block, out: Collector) -> list[Row]:
-    """The block's rows restated with column bands the ordinary parsers understand (a new list)."""
-    first = next((i for i, r in enumerate(block.rows) if any(is_amount(t) for t in r.text.split())), None)
-    if first is None:
+    """The block's rows restated with column bands the ordinary parsers understand (a new list;
+    a coded table's body only, its columns said by ``columns_of``)."""
+    split = _split(block)
+    if split is None:
         return list(block.rows)
-    header, data = block.rows[:first], block.rows[first:]
+    header, data = split
     builder = {"summary": _two_sided, "fiscal_summary": _two_sided, "basic_expenditure": _basic,
                "three_public": _three_public}.get(block.key, _coded)
     return builder(block, header, data, out)
 
 
 def _coded(block: Block, header: list[Row], data: list[Row], out: Collector) -> list[Row]:
-    kind = CODED[block.key]
-    order = _header_order(kind, header)
-    keyword = {field: words[0] for field, words in COLUMNS[kind]}
-    rows = [_row(block.title, [_cell("科目名称", 1)] + [_cell(keyword[f], 2 + i) for i, f in enumerate(order)])]
+    order, _ = _header_order(CODED[block.key], header)
+    rows = []
     for row in data:
         code, rest = _split_code(row.text.split())
         name, amounts = _name_and_amounts(rest)

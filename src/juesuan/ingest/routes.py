@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from .coded import parse_basic, parse_coded
-from .collapsed import is_collapsed, to_columns
+from .collapsed import columns_of, is_collapsed, to_columns
 from .collect import Collector
 from .columns import ORDER
 from .flat import is_flat, parse_flat_coded
@@ -105,7 +105,7 @@ def read_columns(key: str, block: Block, out: Collector, resolver, why: list | N
     guessed = ordered = False
     tentative: set[tuple[int, str]] = set()
     if is_collapsed(block):
-        block = replace(block, rows=to_columns(block, out))
+        block = replace(block, rows=to_columns(block, out), columns=columns_of(block))
     elif needs_columns(block):
         block = replace(block, rows=assign_columns(block))
         guessed = True
@@ -155,7 +155,7 @@ def read_flat(key: str, block: Block, out: Collector, resolver, why: list | None
 
 def read_in_order(key: str, block: Block, out: Collector, resolver, why: list | None = None) -> Read:
     """Cells by their order in the line (codes, name, amounts), positions set aside."""
-    block = replace(block, rows=to_columns(block, out))
+    block = replace(block, rows=to_columns(block, out), columns=columns_of(block))
     return Read(PARSERS[key](block, out, resolver.for_table(key)), block)
 
 
