@@ -4,32 +4,46 @@ parser its column plan (``locate.ColumnMap`` on the block) instead of writing he
 -layout of the PDF, every table through these stages' dry reads) each converted stage returns
 only rows and cell texts the block printed."""
 
+from pathlib import Path
+
 from juesuan.ingest import read
 
 from .conftest import SHARED, need
 
-# the stages converted so far (docs/ingest.md lists those still writing header text)
-CONVERTED = ("place_coded_by_order",)  # to_columns of a coded table: the test below
+# the stages converted so far, as the routes call them, and the tables they are converted for
+# (docs/ingest.md lists those still writing header text)
+CODED = ("income", "expenditure", "general_budget", "government_fund", "state_capital")
+CONVERTED = {("routes", "place_coded_by_order"): CODED, ("routes", "to_columns"): (*CODED, "basic_expenditure"),
+             ("basic_groups", "rows"): ("basic_expenditure",)}
 
 
-def test_converted_stages_return_only_printed_rows_and_text(monkeypatch):
-    from juesuan.ingest import routes
+def test_converted_stages_return_only_printed_rows(monkeypatch):
+    """The Shanghai sample text and the 公开06 cut from the Shanghai PDF's pdfplumber text
+    (tests/ingest/fixtures/routes/groups.txt): every row a converted stage returns sits on a line
+    the block printed (a made-up header row sat on the title's or the header's line)."""
+    import importlib
 
-    forged: dict[str, list] = {name: [] for name in CONVERTED}
+    from juesuan.ingest.pages import Row
+
+    made_up: list = []
     calls = dict.fromkeys(CONVERTED, 0)
-    for name in CONVERTED:
-        def spy(block, *args, _arrange=getattr(routes, name), _name=name, **kwargs):
+    for (module, name), keys in CONVERTED.items():
+        target = importlib.import_module(f"juesuan.ingest.{module}")
+
+        def spy(block, *args, _arrange=getattr(target, name), _at=(module, name), _keys=keys, **kwargs):
             rows = _arrange(block, *args, **kwargs)
-            printed = {(r.page, r.line): {c.text for c in r.cells} for r in block.rows}
-            calls[_name] += 1
-            for row in rows or ():
-                texts = printed.get((row.page, row.line), set())
-                forged[_name] += [c.text for c in row.cells if c.text not in texts]
+            data = args[0] if isinstance(block, Row) else block.rows  # basic_groups.rows(title, rows, …)
+            key = "basic_expenditure" if isinstance(block, Row) else block.key
+            if key in _keys and rows is not None:
+                calls[_at] += 1
+                printed = {(r.page, r.line) for r in data}
+                made_up.extend((_at, r.text) for r in rows if (r.page, r.line) not in printed)
             return rows
-        monkeypatch.setattr(routes, name, spy)
+        monkeypatch.setattr(target, name, spy)
     read(need(SHARED / "reference" / "shanghai-putuo-finance-bureau-2024-dept-final.sample.txt"))
+    read(Path(__file__).parent / "fixtures" / "routes" / "groups.txt")
     assert all(calls.values()), calls
-    assert not any(forged.values()), forged
+    assert not made_up, made_up
 
 
 def test_space_joined_coded_rows_come_with_their_column_map(tmp_path, shanghai):

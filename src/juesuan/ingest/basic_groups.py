@@ -233,15 +233,14 @@ def _adds_up(total: Decimal | None, parts: list[Decimal]) -> bool:
 
 def rows(title: Row, data: list[Row], unclear, resolve=None) -> list[Row] | None:
     """The block's rows as the 公开06 reader takes them (code | 名称 | 决算数, the footers on a line
-    of their own), or None when the lines do not read as groups or no reading holds."""
+    of their own; columns ``basic_stream.BLOCKS``), or None when the lines do not read as groups or no reading holds."""
     parsed = parse(data, resolve)
     if parsed is None or not parsed.floating:
         return None
     found = readings(parsed)
     if not found:
         return None
-    out = [Row((Cell("科目名称", 1, 2, col=1), Cell("决算数", 2, 3, col=2),
-                Cell("科目名称", 4, 5, col=4), Cell("决算数", 5, 6, col=5)), title.page, title.line, -1)]
+    out = []
     for group in parsed.groups:
         for item in group.items:
             cells = [Cell(item.code, 0, 1, col=0), Cell("".join(item.names), 1, 2, col=1)]

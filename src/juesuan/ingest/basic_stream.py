@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from .locate import ColumnMap
 from .numbers import clean, is_amount, parse_amount
 from .pages import Cell, Row
 
@@ -104,9 +105,15 @@ def proven(found: list[Item]) -> set[str]:
     return ok
 
 
+# The columns the 公开06 rearrangers (this module, ``basic_groups``, ``collapsed._basic``) put cells
+# in: code | 名称 | 决算数 twice, said to ``coded.parse_basic`` instead of a header row of their own.
+BLOCKS = ColumnMap((1, 4), ((2, "amount"), (5, "amount")), "逐项读出，排入两栏 items read one by one")
+
+
 def rows(title: Row, data: list[Row], unclear) -> list[Row] | None:
     """The block's rows as the 公开06 reader takes them (code | 名称 | 决算数 in the left block,
-    the footers on a line of their own), or None when the text is not a stream of items."""
+    the footers on a line of their own; columns ``BLOCKS``), or None when the text is not a
+    stream of items."""
     parsed = items(data)
     if parsed is None:
         return None
@@ -114,8 +121,7 @@ def rows(title: Row, data: list[Row], unclear) -> list[Row] | None:
     if not found:
         return None
     ok = proven(found)
-    out = [Row((Cell("科目名称", 1, 2, col=1), Cell("决算数", 2, 3, col=2),
-                Cell("科目名称", 4, 5, col=4), Cell("决算数", 5, 6, col=5)), title.page, title.line, -1)]
+    out = []
     for item in found:
         cells = [Cell(item.code, 0, 1, col=0), Cell(item.name, 1, 2, col=1)]
         line = item.row

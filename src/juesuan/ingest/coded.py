@@ -22,7 +22,7 @@ def _max_band(block: Block) -> int:
 def parse_coded(block: Block, out: Collector, resolve) -> dict:
     """Rows of a 功能分类 table → ``{"total": {...}, "rows": [...]}`` with provenance."""
     if block.columns is not None:  # the stage that placed the cells said their columns
-        nb, mapping = block.columns.name, dict(block.columns.fields)
+        nb, mapping = block.columns.names[0], dict(block.columns.fields)
     else:
         texts = header_text(header_rows(block))
         nb = name_band(block, texts)
@@ -157,8 +157,11 @@ def _by_name(name: str, parents: dict[int, str], resolve) -> str | None:
 
 def parse_basic(block: Block, out: Collector, resolve) -> dict:
     """公开06: two (or three) blocks of 经济分类 code | 名称 | 决算数, then the two 合计 footers."""
-    texts = header_text(header_rows(block))
-    amount_bands = sorted(b for b, t in texts.items() if "决算数" in t or "金额" in t)
+    if block.columns is not None:  # the stage that placed the cells said their columns
+        amount_bands = [b for b, _ in block.columns.fields]
+    else:
+        texts = header_text(header_rows(block))
+        amount_bands = sorted(b for b, t in texts.items() if "决算数" in t or "金额" in t)
     if not amount_bands:
         out.problem("basic_expenditure: 找不到决算数列 / no 决算数 column", block.title.page, block.title.line)
         return {}

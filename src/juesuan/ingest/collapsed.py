@@ -86,12 +86,17 @@ def _split(block: Block) -> tuple[list[Row], list[Row]] | None:
 
 def columns_of(block: Block) -> ColumnMap | None:
     """The columns ``to_columns`` puts a coded table's cells in (code 0, 科目名称 1, amounts from 2 in
-    the header's order), for its parser to take instead of header words; None for the others."""
+    the header's order) or 公开06's (``basic_stream.BLOCKS``), for its parser to take instead of
+    header words; None for the others."""
+    from .basic_stream import BLOCKS
+
     split = _split(block)
+    if split is not None and block.key == "basic_expenditure":
+        return BLOCKS
     if split is None or block.key not in CODED:
         return None
     order, printed = _header_order(CODED[block.key], split[0])
-    return ColumnMap(1, tuple((2 + i, f) for i, f in enumerate(order)),
+    return ColumnMap((1,), tuple((2 + i, f) for i, f in enumerate(order)),
                      "空格分隔行，表头词序 space-joined rows, the header words' order" if printed else
                      "空格分隔行，表定栏序 space-joined rows, the schema's order")
 
@@ -384,7 +389,7 @@ def _basic(block: Block, header: list[Row], data: list[Row], out: Collector) -> 
     streamed = basic_stream.rows(block.title, header + data, lambda row, message: out.unclear(row, message, block.key))
     if streamed is not None:  # items in reading order, each 类 proven by its 款
         return streamed
-    rows = [_row(block.title, [_cell("科目名称", 1), _cell("决算数", 2), _cell("科目名称", 4), _cell("决算数", 5)])]
+    rows = []  # in the columns basic_stream.BLOCKS says
     sides: dict[str, int] = {}
     for row in data:
         tokens = row.text.split()

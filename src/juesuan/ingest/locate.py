@@ -48,10 +48,11 @@ def title_cue(row: Row) -> TitleCue | None:
 @dataclass(frozen=True)
 class ColumnMap:
     """The columns a stage placed a block's cells in, said to the parser directly (issue 10: no
-    stage writes header text for a later one to read): the name band, each amount band's field
-    (names from model/table_schema.yaml), and how the stage knows them (``--explain``)."""
+    stage writes header text for a later one to read): the name band(s) (coded tables read one),
+    each amount band's field (names from model/table_schema.yaml), and how the stage knows them
+    (``--explain``)."""
 
-    name: int
+    names: tuple[int, ...]
     fields: tuple[tuple[int, str], ...]
     evidence: str
 

@@ -162,10 +162,11 @@ def read_in_order(key: str, block: Block, out: Collector, resolver, why: list | 
 def read_groups(key: str, block: Block, out: Collector, resolver, why: list | None = None) -> Read:
     """公开06 printed as tall rows over several lines, read as groups by its identities (``basic_groups``)."""
     from . import basic_groups
+    from .basic_stream import BLOCKS
 
     grouped = basic_groups.rows(block.title, block.rows, lambda row, message: out.unclear(row, message, key),
                                 resolver.for_table(key))
-    block = block if grouped is None else replace(block, rows=grouped)
+    block = block if grouped is None else replace(block, rows=grouped, columns=BLOCKS)
     return Read(PARSERS[key](block, out, resolver.for_table(key)), block)
 
 

@@ -181,7 +181,7 @@ def place_coded_by_order(block: Block, out: Collector, order: tuple[str, ...],
 def coded_order_columns(order: tuple[str, ...]) -> ColumnMap:
     """The columns ``place_coded_by_order`` puts cells in: codes 0–2, 科目名称 3, the amounts from 4
     in the printed order ``order``, for the block's parser to take instead of header words."""
-    return ColumnMap(3, tuple((4 + i, field) for i, field in enumerate(order)), "阅读顺序 reading order")
+    return ColumnMap((3,), tuple((4 + i, field) for i, field in enumerate(order)), "阅读顺序 reading order")
 
 
 TOLERANCE = 1  # characters: right edges of right-aligned amounts agree to within one
