@@ -14,7 +14,7 @@ from .conftest import SHARED, need
 # (docs/ingest.md lists those still writing header text)
 CODED = ("income", "expenditure", "general_budget", "government_fund", "state_capital")
 CONVERTED = {("routes", "place_coded_by_order"): CODED, ("routes", "to_columns"): (*CODED, "basic_expenditure"),
-             ("basic_groups", "rows"): ("basic_expenditure",)}
+             ("basic_groups", "rows"): ("basic_expenditure",), ("routes", "place_by_order"): ("summary", "fiscal_summary")}
 
 
 def test_converted_stages_return_only_printed_rows(monkeypatch):

@@ -141,7 +141,7 @@ def column_plan(key: str, block: Block) -> tuple[ColumnChoice, ...]:
 def _planned(plan) -> tuple[ColumnChoice, ...]:
     """The plan a stage gave the block (``locate.ColumnMap``): no header text, its own evidence."""
     n = len(plan.fields)
-    return tuple(sorted((*(ColumnChoice(b, "", "name", f"科目名称 name column（{plan.evidence}）") for b in plan.names),
+    return tuple(sorted((*(ColumnChoice(b, "", "name", f"标签栏 label column（{plan.evidence}）") for b in plan.names),
                          *(ColumnChoice(b, "", f, f"{plan.evidence}, column {i + 1} of {n}")
                            for i, (b, f) in enumerate(plan.fields))), key=lambda c: c.band))
 

@@ -22,7 +22,7 @@ from .columns import ORDER
 from .flat import is_flat, parse_flat_coded
 from .locate import Block
 from .misread import FLAT_CODED, misread
-from .sequence import (ORDERED_CODED, coded_drifting, coded_order_columns, drifting, place_by_order,
+from .sequence import (ORDERED_CODED, coded_drifting, coded_order_columns, drifting, order_columns, place_by_order,
                        place_coded_by_order)
 from .three_public import parse_three_public
 from .trust import (PARTS, keep_proven_classes, keep_proven_families, keep_proven_fiscal_lines, keep_proven_parts,
@@ -112,7 +112,7 @@ def read_columns(key: str, block: Block, out: Collector, resolver, why: list | N
         if key in ("summary", "fiscal_summary") and drifting(block):
             _say(why, "各行金额位置漂移，按阅读顺序放置 / amounts drift between lines: placed by reading order")
             rows = place_by_order(block, out)
-            block = block if rows is None else replace(block, rows=rows)
+            block = block if rows is None else replace(block, rows=rows, columns=order_columns(key))
         elif key in ORDERED_CODED and (coded_drifting(block) or not _columns_hold(block, out, resolver)):
             rows = place_coded_by_order(block, out, ORDER[key], tentative)
             ordered = rows is not None

@@ -31,25 +31,33 @@ def _is_value(text: str) -> bool:
     return is_amount(clean(text))
 
 
-def _header(block: Block, fiscal: bool) -> list | None:
-    """The header rows, wrapped past reading, restated from the keywords they print."""
+_FISCAL_WORDS = ("合计", "一般公共预算", "政府性基金", "国有资本")  # 公开04's right side as its header prints it
+
+
+def _fits(block: Block, fiscal: bool) -> bool:
+    """The header says 项目 twice (and, in 公开04, names the four right columns) and no 行次."""
     rows = header_rows(block)
     text = "".join(clean(c.text) for r in rows for c in r.cells)
-    names = ["项目", "决算数", "项目"] + (["合计", "一般公共预算", "政府性基金", "国有资本"] if fiscal else ["决算数"])
     # 行次 numbers would read as amounts in order: such a layout is left to the columns
-    if not rows or text.count("项目") < 2 or "行次" in text or (fiscal and not all(k[:4] in text for k in names[3:])):
-        return None
-    first = rows[0]
-    cells = tuple(Cell(n, i, i + 1, first.line, first.line + 1, i) for i, n in enumerate(names))
-    return [replace(first, cells=cells)]
+    return bool(rows) and text.count("项目") >= 2 and "行次" not in text and \
+        (not fiscal or all(k[:4] in text for k in _FISCAL_WORDS))
+
+
+def order_columns(key: str) -> ColumnMap:
+    """The columns ``place_by_order`` puts cells in: 项目 0, its 决算数 1, 项目 2, then 决算数 (公开01)
+    or 合计 and the three sources (公开04) from 3, for ``twosided`` instead of header words."""
+    from .twosided import SOURCES
+
+    right = ("total", *SOURCES) if key == "fiscal_summary" else ("amount",)
+    return ColumnMap((0, 2), ((1, "amount"), *((3 + i, f) for i, f in enumerate(right))), "阅读顺序 reading order")
 
 
 def place_by_order(block: Block, out: Collector) -> list[Row] | None:
-    """The rows with columns by reading order (a new list); None when the header does not say 项目 twice."""
+    """The body rows with columns by reading order (a new list; the columns ``order_columns`` says);
+    None when the header does not say 项目 twice."""
     fiscal = block.key == "fiscal_summary"
     width = 4 if fiscal else 1  # amount columns of the right side
-    header = _header(block, fiscal)
-    if header is None:
+    if not _fits(block, fiscal):
         return None
     body = block.rows[len(header_rows(block)):]
     # labels that follow something on their line belong to the right side: where it starts
@@ -94,7 +102,7 @@ def place_by_order(block: Block, out: Collector) -> list[Row] | None:
                 cell = replace(cell, col=placed[id(original)])
             kept.append(cell)
         rows.append(replace(row, cells=tuple(kept)))
-    return header + rows
+    return rows
 
 
 def _right_side(sides) -> list:

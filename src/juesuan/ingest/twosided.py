@@ -55,6 +55,8 @@ def strip_numbering(text: str) -> str:
 
 
 def _split(block: Block) -> tuple[int, int, dict[int, str]] | None:
+    if block.columns is not None:  # the stage that placed the cells said their columns
+        return block.columns.names[0], block.columns.names[1], {}
     texts = header_text(header_rows(block))
     label_bands = sorted(b for b, t in texts.items() if "项目" in t)
     if len(label_bands) < 2:
@@ -86,6 +88,8 @@ def parse_two_sided(block: Block, out: Collector, resolve) -> dict:
                 break
     if fiscal and len(right_map) < 4 and len(right_bands) == 4:
         right_map = dict(zip(right_bands, ("total", *SOURCES)))
+    if block.columns is not None:
+        right_map = {b: f for b, f in block.columns.fields if b > right_label}
     income: dict = {}
     expense: dict = {"classes": []}
     in_opening = False
