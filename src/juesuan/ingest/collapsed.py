@@ -8,6 +8,7 @@ of a 总表, one per 公开06 block); otherwise its amounts are reported, never 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from .collect import Collector
@@ -86,13 +87,16 @@ def _split(block: Block) -> tuple[list[Row], list[Row]] | None:
 
 def columns_of(block: Block) -> ColumnMap | None:
     """The columns ``to_columns`` puts a coded table's cells in (code 0, 科目名称 1, amounts from 2 in
-    the header's order) or 公开06's (``basic_stream.BLOCKS``), for its parser to take instead of
-    header words; None for the others."""
+    the header's order), 公开06's (``basic_stream.BLOCKS``) or a 总表's (``sequence.order_columns``),
+    for its parser to take instead of header words; None for 公开07."""
     from .basic_stream import BLOCKS
+    from .sequence import order_columns
 
     split = _split(block)
     if split is not None and block.key == "basic_expenditure":
         return BLOCKS
+    if split is not None and block.key in ("summary", "fiscal_summary"):  # as ``place_by_order`` places them
+        return replace(order_columns(block.key), evidence="空格分隔行，按顺序 space-joined rows, in order")
     if split is None or block.key not in CODED:
         return None
     order, printed = _header_order(CODED[block.key], split[0])
@@ -158,8 +162,7 @@ def _right_tail(token: str) -> bool:
 def _two_sided(block: Block, header: list[Row], data: list[Row], out: Collector) -> list[Row]:
     fiscal = block.key == "fiscal_summary"
     right_labels = FISCAL_RIGHT if fiscal else ("决算数",)
-    rows = [_row(block.title, [_cell("项目", 0), _cell("决算数", 1), _cell("项目", 2)]
-                 + [_cell(t, 3 + i) for i, t in enumerate(right_labels)])]
+    rows: list[Row] = []  # in the columns ``columns_of`` says
     from .twosided import INCOME_LINES
 
     lines, spans = [], []  # spans: the physical lines of each line and how many of its amounts each printed
