@@ -16,11 +16,9 @@ from ..scoring import ProjectScore, policy_for_profile, score_project, summary_f
 from ..scoring import issues as codes
 from .finding import SEVERITY_RANK, Finding
 from .registry import REGISTRY, RuleContext
+from .unknown import ALL_FORMS
 
 rule = REGISTRY.rule
-# the 平均得分 and grade counts need every form: named, they are set aside when a reader left one
-# out (provenance ``performance.projects`` unread, checks/unknown.py)
-ALL_FORMS = "performance.projects"
 _CACHE = "performance.scores"
 _ISSUES = "performance.issues"
 

@@ -16,7 +16,7 @@ from .defects import consolidate
 from .finding import SEVERITY_RANK, Finding, Location, at_least
 from .registry import LOAD_ERRORS, REGISTRY, Registry, Rule, RuleContext, load_builtin
 from .tolerance import PRINTED_TWICE_RULE, ROUNDING_KEY
-from .unknown import rerun_rules, set_aside_dependent, tables_of
+from .unknown import ALL_FORMS, rerun_rules, set_aside_dependent, tables_of
 
 _TABLE_NAMES = {key: f"{code} {title}" for key, code, title in TABLE_KEYS} | {
     "procurement": "政府采购情况", "assets": "国有资产占用情况", "情况说明": "情况说明",
@@ -158,7 +158,7 @@ def _set_aside_unread(disclosure: Any, findings: list[Finding], counted: dict[in
         cells[table] = cells.get(table, 0) + 1
     for table in sorted(cells):
         name = _TABLE_NAMES.get(table, table)
-        if table == "performance" and "performance.projects" in unread:
+        if table == "performance" and ALL_FORMS in unread:
             what = "有未能读出的表，所附自评表不全"
         elif table == "performance":  # a form read by its numbers only: its indicators' texts are unknown
             what = f"有 {cells[table]} 处文字（指标名称、指标值、实际完成值或偏差原因）读回时未能确定"

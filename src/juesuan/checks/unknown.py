@@ -20,6 +20,9 @@ from ..model import TABLE_KEYS, iter_table_cells, lookup
 from .finding import Finding
 
 SERIOUS = ("错误", "警告")
+ALL_FORMS = "performance.projects"
+"""Named by what needs every 自评表 form (counts, totals, grades): a reader that saw a form and could
+not keep it provenances this path ``unread``, and what names it is set aside."""
 _TABLES = {key for key, _, _ in TABLE_KEYS}
 
 

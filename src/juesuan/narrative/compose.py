@@ -97,6 +97,15 @@ def _profile_id(d: Disclosure, profile: Any) -> str:
     return profile if isinstance(profile, str) else profile.id
 
 
+def _setting(disclosure: Disclosure, profile: Any) -> tuple[str, Layout, Profile, Wording, Environment]:
+    """(profile id, layout, profile, wording, Jinja environment) a composition of ``disclosure`` uses."""
+    profile_id = _profile_id(disclosure, profile)
+    layout = load_layout(profile_id)
+    shared = profile if profile is not None and not isinstance(profile, str) else Profile.load(profile_id)
+    return profile_id, layout, shared, Wording.from_options(profile_id, layout.options, shared.wording), \
+        _environment(profile_id)
+
+
 def compose(disclosure: Disclosure, profile: Any = None, *, placeholders_only: bool = False) -> Document:
     """The whole document of ``disclosure`` in the wording and order of ``profile``
     (a profile id, a ``juesuan.reference.profiles.Profile``, or ``None`` for
@@ -104,11 +113,7 @@ def compose(disclosure: Disclosure, profile: Any = None, *, placeholders_only: b
     for 【请补充…】 (I-001) needs it: the same sections, paragraphs and text, but claims only on
     the paragraphs that hold a placeholder, as derived (without their printed text, section and
     sentence) — no model copy per claim, no claim list for the other paragraphs."""
-    profile_id = _profile_id(disclosure, profile)
-    layout = load_layout(profile_id)
-    shared = profile if profile is not None and not isinstance(profile, str) else Profile.load(profile_id)
-    wording = Wording.from_options(profile_id, layout.options, shared.wording)
-    env = _environment(profile_id)
+    profile_id, layout, shared, wording, env = _setting(disclosure, profile)
     recorder = Recorder()
     figures = FigureView(disclosure, wording, recorder)
     base = _context(disclosure, wording, figures, shared, layout.options.get("scoring_policy"))

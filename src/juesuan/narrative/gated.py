@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Claim, Disclosure
-from ..reference.profiles import Profile
-from .compose import _Builder, _context, _environment, _profile_id, load_layout
+from .compose import _Builder, _context, _setting
 from .document import Document, Section
 from .figureview import Fig, FigureView, Recorder
 from .gate import Gate, gates
 from .missing import MissingInput, missing_inputs
-from .wording import PLACEHOLDER_VALUE, Wording
+from .wording import PLACEHOLDER_VALUE
 
 
 class ProbeView(FigureView):
@@ -66,11 +65,7 @@ class _GatedBuilder(_Builder):
 def missing_inputs_of(disclosure: Disclosure, profile: Any = None) -> list[MissingInput]:
     """``missing_inputs(compose(disclosure, profile))`` without rendering the sections that
     print no placeholder."""
-    profile_id = _profile_id(disclosure, profile)
-    layout = load_layout(profile_id)
-    shared = profile if profile is not None and not isinstance(profile, str) else Profile.load(profile_id)
-    wording = Wording.from_options(profile_id, layout.options, shared.wording)
-    env = _environment(profile_id)
+    profile_id, layout, shared, wording, env = _setting(disclosure, profile)
     policy = layout.options.get("scoring_policy")
     probe = _context(disclosure, wording, ProbeView(disclosure, wording, Recorder()), shared, policy)
 
