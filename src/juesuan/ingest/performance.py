@@ -8,7 +8,6 @@ a score printed "10.00分").
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
 
 from pydantic import ValidationError
 
@@ -18,19 +17,16 @@ from .numbers import clean
 from .pages import Document, Row
 from .performance_numbers import TEXTS, read_numbers
 from .performance_rows import Doubt, read_rows
-from .performance_text import read_header, source_lines, text_forms
+from .performance_text import FUNDS as FUND_LINES, LEVEL1, WEIGHT, number as _number, read_header, source_lines, \
+    text_forms
 from .performance_wrap import AMBIGUOUS, line_fields, place, tidy
 
-LEVEL1 = ("产出指标", "效益指标", "满意度指标")
 LEVEL2 = ("数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标", "生态效益指标",
           "可持续影响指标", "满意度指标", "社会效益", "经济效益")
-FUND_LINES = (("年度资金总额", "total"), ("当年财政拨款", "current_appropriation"),
-              ("上年结转", "carryover"), ("其他资金", "other"))
 # the path 审核 reads as "the forms kept are not all the forms printed" (checks/unknown.py)
 INCOMPLETE = "performance.projects"
 NAME_LABEL = re.compile(r"^项目名称[:：]?")
 _NUM = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:分|%)?$")  # "2,060.00" too
-_SCORE = re.compile(r"^-?\d+(?:\.\d+)?分?$")  # weights and scores never carry "%"
 LEVEL1_OF = {"数量指标": "产出指标", "质量指标": "产出指标", "时效指标": "产出指标", "成本指标": "产出指标",
              "经济效益指标": "效益指标", "社会效益指标": "效益指标", "生态效益指标": "效益指标",
              "可持续影响指标": "效益指标", "社会效益": "效益指标", "经济效益": "效益指标", "满意度指标": "满意度指标"}
@@ -49,14 +45,6 @@ def _goal_label(text: str) -> bool:
     """年度总体目标 / 预期目标 / 实际完成情况, or a piece of the first ("年", "目标")."""
     t = clean(text)
     return t in ("预期目标", "实际完成情况") or (bool(t) and t in "年度总体目标")
-
-
-def _number(text: str) -> Decimal | None:
-    t = clean(text).rstrip("分%")
-    try:
-        return Decimal(t) if re.fullmatch(r"-?\d+(?:\.\d+)?", t) else None
-    except InvalidOperation:
-        return None
 
 
 def _texts(row: Row) -> list[str]:
@@ -173,7 +161,7 @@ def _indicator(row: Row, data: dict, levels: tuple[str, str], lines: list[str] |
     if level2 is None and texts.count("满意度指标") >= 1:
         level2 = "满意度指标"
     rest = [c for c, t in zip(cells, texts) if t not in LEVEL1 + LEVEL2 and not _row_head(t, c.col)]
-    scores = [i for i, c in enumerate(rest) if _SCORE.match(clean(c.text))]
+    scores = [i for i, c in enumerate(rest) if WEIGHT.match(clean(c.text))]
     pair = next((i for i in scores if i + 1 in scores and i >= 3), None)
     last = data["indicators"][-1] if data["indicators"] else None
     if pair is None:

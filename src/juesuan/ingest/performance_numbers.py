@@ -16,16 +16,13 @@ two labels on one anchor line, labels out of the form's order, a label printed t
 
 from __future__ import annotations
 
-import re
-
 from .pages import Row
 from .performance_rows import Doubt
-from .performance_text import DASH, LABELS, LEVEL1, LEVEL1_OF, LEVEL2, SCORE
+from .performance_text import DASH, LABELS, LEVEL1, LEVEL1_OF, LEVEL2, SCORE, TEXT_FIELDS, WEIGHT
 
-TEXTS = ("name", "target", "actual", "deviation_reason")
+TEXTS = TEXT_FIELDS  # what a numbers-only read leaves unknown
 # the form's 二级指标 order (performance-scoring.md §1): a label out of it was placed wrong
 ORDER = {label: n for n, label in enumerate(LEVEL2)}
-NUMERIC = re.compile(r"^-?\d+(?:\.\d+)?分?$")
 
 
 def _pair(tokens: list[str]) -> int | None:
@@ -69,11 +66,11 @@ def read_numbers(region: list[Row]) -> list[dict]:
         rest = [t for t in tokens if t not in LEVEL2 and t not in LABELS]
         anchor = _pair(rest)
         if anchor is None:
-            if any(NUMERIC.match(t) or DASH.match(t) for t in rest):
+            if any(WEIGHT.match(t) or DASH.match(t) for t in rest):
                 raise Doubt("指标行的数字不在同一行（或分值/得分非纯数字）：" + " ".join(tokens)[:40])
             pending += labels
             continue
-        if any(NUMERIC.match(t) or DASH.match(t) for t in rest[anchor + 2:]):
+        if any(WEIGHT.match(t) or DASH.match(t) for t in rest[anchor + 2:]):
             raise Doubt("得分之后又有数字：" + " ".join(tokens)[:40])
         if len(labels) > 1:
             raise Doubt("指标行印有两个二级指标：" + " ".join(tokens)[:40])

@@ -20,12 +20,11 @@ import re
 from statistics import median
 
 from .pages import Row
-from .performance_text import LABELS, LEVEL1_OF, LEVEL2, SCORE
+from .performance_text import LABELS, LEVEL1_OF, LEVEL2, SCORE, TEXT_FIELDS as TEXT_ORDER
 
 Token = tuple[str, int]  # text, x in characters
 UNIT = re.compile(r"^(?:%|[（(]%[）)]|[\u4e00-\u9fff]{1,2})$")  # "=100 %": a unit printed apart
 COLUMNS = ("name", "target", "actual", "weight", "score", "deviation_reason")
-TEXT_ORDER = ("name", "target", "actual", "deviation_reason")
 MAX_BREAKS = 10  # spaces tried as column breaks on one page (2**10 readings at most)
 
 

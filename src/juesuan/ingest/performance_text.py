@@ -11,6 +11,7 @@ its findings would be findings about the reading.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -34,6 +35,14 @@ DASH = re.compile(r"^[—–\-－]+$")
 # lines a page break puts inside a form: folio, running head, the continued form's title and header
 NOISE = re.compile(r"^(?:[—–-]\s*\d+\s*[—–-]|编制单位[:：]|项目支出绩效自评表|[（(]项目名称[:：]|[（(]\d{4}年度?[）)]$)")
 HEADER = ("一级指标", "二级指标", "三级指标")
+WEIGHT = re.compile(r"^-?\d+(?:\.\d+)?分?$")  # a 分值/得分 as any shape prints it: never with "%"
+TEXT_FIELDS = ("name", "target", "actual", "deviation_reason")  # an indicator row's texts, in printed order
+
+
+def number(text: str) -> Decimal | None:
+    """A weight, score or rate as printed ("10.00分", "95%") → its number; None for anything else."""
+    t = clean(text).rstrip("分%")
+    return Decimal(t) if re.fullmatch(r"-?\d+(?:\.\d+)?", t) else None
 
 
 @dataclass

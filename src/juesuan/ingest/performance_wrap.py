@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from .numbers import clean
+from .performance_text import number
 
 AMBIGUOUS = "ambiguous"
 # a 年度指标值/实际完成值 printed as a measure: operator, number, unit
@@ -55,7 +56,7 @@ def place(last: dict, cells, width: int | None, text_dump: bool, labels: str) ->
     for field, text in plan:
         if field in ("weight", "score"):
             last["_raw"][field] += text
-            last[field] = _number(last["_raw"][field])
+            last[field] = number(last["_raw"][field])
         else:
             last[field] = (last.get(field) or "") + text
     return True
@@ -94,13 +95,6 @@ def _shared_unit(target: str | None, actual: str | None) -> bool:
     return bool(a and b) and a.group("unit") == b.group("unit")
 
 
-def _number(text: str):
-    from decimal import Decimal
-
-    t = clean(text).rstrip("分%")
-    return Decimal(t) if re.fullmatch(r"-?\d+(?:\.\d+)?", t) else None
-
-
 def _plan(last: dict, cells, offset: int, labels: str) -> list[tuple[str, str]] | None:
     first = min((c for c, f in last["_cols"].items() if f == "name"), default=None)
     plan = []
@@ -119,7 +113,7 @@ def _plan(last: dict, cells, offset: int, labels: str) -> list[tuple[str, str]] 
             text = clean(text)
             # only the rest of a decimal: "13" + ".65", "13.6" + "5" (never "10" + "48")
             raw = last["_raw"][field]
-            if not re.fullmatch(r"\.\d+" if "." not in raw else r"\d+", text) or _number(raw + text) is None:
+            if not re.fullmatch(r"\.\d+" if "." not in raw else r"\d+", text) or number(raw + text) is None:
                 return None
         elif not last.get(field) and field != "deviation_reason":
             return None
