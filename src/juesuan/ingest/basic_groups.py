@@ -22,13 +22,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import product
 
-from .basic_stream import FOOTERS, _not_items
-from .numbers import clean, compact, is_amount, parse_amount
+from .basic_stream import FOOTERS, HALF_CENT, _amount, _not_items
+from .numbers import clean, compact, parse_amount
 from .pages import Cell, Row
 
 MAX_OPEN = 16  # lone amounts whose block is open, per reading: 2**16 readings at most
 PERSONNEL = ("301", "303")  # T06-002; every other 类 is 公用经费 (T06-003)
-HALF_CENT = Decimal("0.005")
 
 
 @dataclass
@@ -51,10 +50,6 @@ class Parsed:
     groups: list[Group]
     floating: list[tuple[int, tuple[int, int, int], str, Row]]  # (groups before it, order, text, line)
     footers: list[tuple[str, str, Row]]
-
-
-def _amount(token: str) -> bool:
-    return is_amount(token) and "." in token
 
 
 def _footer(tokens: list[str], row: Row) -> list[tuple[str, str | None, Row]] | None:
