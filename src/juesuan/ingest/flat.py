@@ -17,7 +17,7 @@ from ..model import Source
 from .coded import _INLINE_CODE, _by_name
 from .collect import Collector
 from .locate import Block
-from .numbers import clean, compact, is_amount, join_code, parse_amount
+from .numbers import clean, compact, is_amount, join_code, parse_amount, to_wanyuan
 from .pages import Cell, Row
 from .placement import HALF_CENT, _decide, bounds, candidates, evidence, solve, spec, within
 
@@ -147,6 +147,7 @@ def records(block: Block, out: Collector, positions: bool = False, resolve=None)
         after = next((parts for parts in split[index + 1:] if any(parts)), None)
         return after is None or not (after[0] and not after[1])
 
+    style: list[str] = []  # how the code list placed the name lines between two named rows so far
     started = False
     for index, row in enumerate(block.rows):
         if _FOOTER.match("".join(t for t, _ in _banded(row))):
@@ -164,6 +165,8 @@ def records(block: Block, out: Collector, positions: bool = False, resolve=None)
             # 合计 whose amounts follow on a line of their own (pdfplumber) opens the table
         if not codes and not amounts and (_PAGE_MARK.match(name) or name in ("项目", "栏次")
                                           or any(w in name for w in _HEADER_WORDS)):
+            if pending and (k := _wrapped_below(current, pending, "", current and current.code, resolve, style)):
+                current.name += pending[:k]  # the row above's name ran on to the foot of its page
             pending = ""  # a page number, or the header repeated on a continuation page
             continue
         started = True
@@ -189,6 +192,9 @@ def records(block: Block, out: Collector, positions: bool = False, resolve=None)
                 k = _tail_head(current, pending, name, join_code(codes), resolve)
                 if k:  # the last name line of the row above ran into this row's name ("支出" + "其他…")
                     current.name, pending, name = pending + name[:k], "", name[k:]
+                elif pending and (k := _wrapped_below(current, pending, name, join_code(codes), resolve, style)):
+                    # top-aligned cells: the row above's name went on below its code line
+                    current.name, pending = current.name + pending[:k], pending[k:]
             current = opened(Record(row, code=join_code(codes) if codes else None, name=pending + name,
                                     amounts=amounts, named_before=bool(pending) and not name))
             if codes and current.code is None:
@@ -233,6 +239,27 @@ def _parts_above(record: Record | None, code: str | None, rows: list, index: int
     if record.row is not rows[index - 1] or any(a[1] is not record.row for a in record.amounts):
         return False
     return resolve is None or resolve(record.name) in (None, code)
+
+
+def _wrapped_below(record: Record | None, pending: str, name: str, code: str | None, resolve,
+                   style: list[str]) -> int:
+    """How many characters of the name lines ``pending``, printed between a row named on its own
+    code line and the next code line (named too), end the row above's name. The code list decides
+    when it knows either row ("科技成果转化与扩" + "散"; or the next row's name is whole on its line);
+    else the table's own rows decided so far do: every earlier decision a tail (top-aligned cells).
+    Each decision is appended to ``style``; 0: the lines head the next row's name, as before."""
+    if record is None or not record.code or not record.name or record.named_before or record.total \
+            or not record.amounts or code is None:
+        return 0
+    known = resolve is not None and resolve(record.name) == record.code
+    k = next((k for k in range(len(pending), 0, -1) if resolve is not None
+              and resolve(record.name + pending[:k]) == record.code), 0)
+    if not k and not known and resolve is not None and resolve(name) == code:
+        k = len(pending)  # the next row's name is whole on its code line: the lines are the row above's
+    if k or known:
+        style.append("tail" if k else "head")
+        return k
+    return len(pending) if style and all(s == "tail" for s in style) else 0
 
 
 def _tail_head(record: Record | None, pending: str, name: str, code: str | None, resolve) -> int:
@@ -298,7 +325,8 @@ def parse_flat_coded(block: Block, out: Collector, resolve, positions: bool = Fa
         edges = [w[1] for _, _, w in record.amounts]
         options[label] = found if offsets is None else _under_columns(found, edges, offsets)
         # the whole and its parts bound this row's columns; a bound no placement meets is not used
-        bounded = within(options[label], table_spec.columns, bounds(block.key, label, out.values, unknown))
+        bounded = within(options[label], table_spec.columns, bounds(block.key, label, out.values, unknown),
+                         block.unit)
         options[label] = bounded or options[label]
         loose[label] = found
         if found and not options[label]:  # the layout contradicts every placement the row allows
@@ -310,7 +338,7 @@ def parse_flat_coded(block: Block, out: Collector, resolve, positions: bool = Fa
         # (None: a blank 合计 over printed rows, or one whose every placement the layout contradicts)
         stated = evidence(block.key, out.values, unknown)
         agree = [v for v in options["total"]
-                 if all(abs((v[table_spec.columns.index(c)] or Decimal(0)) - x) <= HALF_CENT * 4
+                 if all(abs(to_wanyuan(v[table_spec.columns.index(c)] or Decimal(0), block.unit) - x) <= HALF_CENT * 4
                         for c, x in stated.items() if c in table_spec.columns)]
         options["total"] = agree or options["total"]
     decided = solve(options, parent, loose)

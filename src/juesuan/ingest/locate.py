@@ -80,6 +80,30 @@ def is_page_mark(row: Row) -> bool:
     return bool(_PAGE_MARK_RE.match(clean(row.text)))
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_HEADER_CUES = ("科目", "项目", "预算数", "决算数", "合计", "单位")
+
+
+def running_lines(doc: Document) -> set[int]:
+    """Ids of the rows that are a running head or foot ("XX局2024年度部门决算" first on most pages):
+    a line of words, no amount, printed first or last on at least three pages and a third of them
+    (digits aside, so "— 5 —XX局" and "— 6 —XX局" are one). Inside a table such a line is neither a
+    row's name nor its continuation."""
+    pages = [page for page in doc.pages if page.rows]
+    if len(pages) < 3:
+        return set()
+    seen: dict[str, list[Row]] = {}
+    for page in pages:
+        for row in {id(r): r for r in page.rows[:1] + page.rows[-1:]}.values():
+            text = clean(row.text)
+            if len(row.cells) > 2 or len(text) < 6 or any(is_amount(t) and not _YEAR.fullmatch(t) for t in row.text.split()) \
+                    or any(cue in text for cue in _HEADER_CUES):
+                continue
+            seen.setdefault(re.sub(r"\d+", "#", text), []).append(row)
+    least = max(3, len(pages) // 3)
+    return {id(r) for rows in seen.values() if len({r.page for r in rows}) >= least for r in rows}
+
+
 def locate(doc: Document, trace: list | None = None) -> list[Block]:
     """Every table block found, in document order (a key may repeat: 续表 merge later).
     ``trace`` (``--explain``) receives each title's ``TitleCue`` and the other decisions as
@@ -89,6 +113,7 @@ def locate(doc: Document, trace: list | None = None) -> list[Block]:
     # a bare 2- or 3-digit line inside a page is a 类/款 code on a line of its own (pdftotext -raw of 公开06), not
     # a page number: those sit first or last on their page
     edges = {id(r) for page in doc.pages for r in page.rows[:1] + page.rows[-1:]}
+    running = running_lines(doc)
     for row in doc.rows():
         cue = title_cue(row)
         if cue:
@@ -107,6 +132,11 @@ def locate(doc: Document, trace: list | None = None) -> list[Block]:
             blocks.append(current)
             continue
         if current is None or is_page_mark(row) and (id(row) in edges or not re.fullmatch(r"\d{2,3}", clean(row.text))):
+            continue
+        if id(row) in running:
+            if trace is not None:
+                trace.append(LocateStep("running", current.key, row.page, row.line, row.text,
+                                        "页眉页脚，不是表中的行 / running head or foot, not a row of the table"))
             continue
         text = clean(row.text)
         unit = find_unit(text)

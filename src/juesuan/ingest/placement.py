@@ -24,6 +24,8 @@ from itertools import combinations
 
 import yaml
 
+from .numbers import to_wanyuan
+
 HALF_CENT = Decimal("0.005")
 MAX_STATES = 20000  # reachable remainders kept per family search; beyond, the family is not used
 
@@ -148,9 +150,10 @@ def lower_bounds(key: str, label: str, values: dict, unknown: set[str]) -> dict[
     return {c: lo for c, (lo, _) in bounds(key, label, values, unknown).items() if lo is not None}
 
 
-def within(vectors: list, columns: tuple[str, ...], limits: dict) -> list:
+def within(vectors: list, columns: tuple[str, ...], limits: dict, unit: str = "万元") -> list:
     """The placements that keep every bounded column within its bounds (a Decimal: the least;
-    a pair: (least, most), None for no bound)."""
+    a pair: (least, most), None for no bound). Bounds come from the model (万元); the vectors hold
+    the amounts as printed, in ``unit``."""
     slack = HALF_CENT * 4
     index = {c: columns.index(c) for c in limits if c in columns}
     kept = []
@@ -158,7 +161,7 @@ def within(vectors: list, columns: tuple[str, ...], limits: dict) -> list:
         ok = True
         for c, i in index.items():
             least, most = limits[c] if isinstance(limits[c], tuple) else (limits[c], None)
-            x = v[i] or Decimal(0)
+            x = to_wanyuan(v[i] or Decimal(0), unit)
             if least is not None and x < least - slack or most is not None and x > most + slack:
                 ok = False
         if ok:

@@ -40,7 +40,7 @@ class LocateStep:
     page, a table ended by the narrative, a unit or a note taken from a line."""
 
     kind: str
-    """repeat | end | unit | note"""
+    """repeat | end | unit | note | running"""
     key: str
     page: int
     line: int

@@ -6,13 +6,15 @@ the header"); the item order is the one every known edition prints.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ..model.table_schema import table_schema
 from .collect import Collector
 from .columns import band, header_rows, renamed_words
 from .locate import Block
-from .numbers import clean, is_amount, parse_amount
+from .numbers import clean, is_amount, parse_amount, to_wanyuan
+from .pages import Cell
 
 _SCHEMA = table_schema("three_public")  # model/table_schema.yaml
 ITEMS = _SCHEMA.fields  # printed order: 合计, 出国, 用车小计, 购置, 运行, 接待
@@ -126,6 +128,10 @@ def parse_three_public(block: Block, out: Collector, resolve=None) -> dict:
         if len(cells) < len(slot) and all(c.col is None for _, c in cells):
             # a line without positions (a viewer's copy): its amounts in the printed column order
             return _place_by_identities(row, [c for _, c in cells], [slot[b] for b in sorted(slot)], block, out)
+        if len(slot) != 12:  # the header was not understood: its bands prove no column
+            order = [labels[b] for b in sorted(labels)] if len(set(labels.values())) == 2 else ["budget", "final"]
+            grouped = [(m, item) for m in dict.fromkeys(order) for item in ITEMS]
+            return _place_by_identities(row, [c for _, c in cells], grouped, block, out)
         placed = [(slot[b], cell) for b, cell in cells if b in slot]
         tentative: dict[str, dict] = {"budget": {}, "final": {}}
         for (measure, item), cell in placed:
@@ -166,7 +172,8 @@ def _place_by_identities(row, cells: list, sequence: list[tuple[str, str]], bloc
     amounts = [parse_amount(c.text) or Decimal(0) for c in cells]
     options = _placements(amounts, sequence)
     least = _from_basic(out)  # 公开06's 基本支出 items are part of the 决算数 (read before 公开07)
-    options = [o for o in options if all(o["final"][item] >= x - Decimal("0.005") for item, x in least.items())] \
+    options = [o for o in options if all(to_wanyuan(o["final"][item], block.unit) >= x - Decimal("0.005")
+                                         for item, x in least.items())] \
         or options
     table: dict = {"budget": {}, "final": {}}
     if not options:
@@ -243,10 +250,22 @@ def _label_line(block: Block) -> list | None:
     Guessed columns may merge two narrow labels; their own positions still tell the columns.
     """
     for row in header_rows(block):
-        labels = [c for c in row.cells if clean(c.text) in ("预算数", "决算数", "预算", "决算")]
-        if len(labels) == 12 and len(labels) == len(row.cells):
+        words = [w for c in row.cells for w in _words(c)]
+        labels = [w for w in words if clean(w.text) in ("预算数", "决算数", "预算", "决算")]
+        if len(labels) == 12 and len(labels) == len(words):
             return labels
     return None
+
+
+def _words(cell: Cell) -> list[Cell]:
+    """A cell of 预算数/决算数 labels one space apart, each at its own offset (pdftotext -layout prints
+    CJK labels narrower than the page sets them, so guessed columns join them)."""
+    words = list(re.finditer(r"\S+", cell.text))
+    if len(words) < 2 or any(clean(m.group()) not in ("预算数", "决算数", "预算", "决算") for m in words):
+        return [cell]
+    scale = (cell.x1 - cell.x0) / max(len(cell.text), 1)  # noqa: money-float-ok (x offsets)
+    return [Cell(m.group(), cell.x0 + m.start() * scale, cell.x0 + m.end() * scale, cell.y0, cell.y1, cell.col)
+            for m in words]
 
 
 def _parse_by_label_line(block: Block, labels: list, out: Collector) -> dict:
