@@ -1,10 +1,13 @@
 """Every text shape of the Shanghai PDF and of our PDFs of both examples, scored against known cells.
 
-    python bench/text_shapes.py [--keep DIR]
+    python bench/text_shapes.py [--keep DIR] [--variety [VARIANT ...]]
 
 Shapes: those of tests/ingest/shapes.py — the PDF, pdfplumber, pdftotext raw/-layout, a viewer's
 copy, the seed's shape (tables as tab rows among the text lines, and its rougher variants), and for
 our documents the HTML's innerText, DOCX and XLSX.
+
+``--variety``: the PDFs of the layout-variety corpus (tests/ingest/variety) instead, known cells
+from the source each was written from.
 
 Known cells: the examples' YAML cells for our documents; for the shared Shanghai PDF, the
 cells read from the PDF itself (its read is exact). Per shape: printed amounts (known cells
@@ -41,6 +44,20 @@ def sources(directory: Path):
         out = {o.name: o.path for o in render_package(("pdf", "html", "docx", "xlsx"), disclosure,
                                                       compose(disclosure), directory / stem)}
         yield stem, out.pop("pdf"), dict(iter_table_cells(disclosure)), out
+
+
+def variety_sources(directory: Path, only: list[str]):
+    """(name, pdf, known cells, {}) for each PDF of the layout-variety corpus (tests/ingest/variety):
+    typst PDFs of our two examples in other layouts (portrait, 元, 续表, tables flowing, no ruling
+    lines, overflowing amounts), known cells from the source the variant was written from."""
+    from juesuan.model import iter_table_cells
+    from tests.ingest.variety.variants import VARIANTS
+
+    for variant in VARIANTS:
+        if variant.fmt == "pdf" and (not only or variant.name in only):
+            folder = directory / variant.name
+            folder.mkdir(parents=True, exist_ok=True)
+            yield variant.name, variant.write(folder), dict(iter_table_cells(variant.disclosure())), {}
 
 
 def print_projects(name: str, read_shapes: list) -> None:
@@ -110,7 +127,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--keep", type=Path, help="write the shapes here (default: a temporary folder)")
     parser.add_argument("--show", type=int, default=0, help="print up to N wrong cells and silent zeros")
+    parser.add_argument("--variety", nargs="*", metavar="VARIANT",
+                        help="the variety corpus's PDFs instead of ours (all, or the variants named)")
     args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
     sys.path.insert(0, str(ROOT / "tests" / "ingest"))
     sys.path.insert(0, str(ROOT / "bench"))
     import shapes
@@ -119,7 +139,8 @@ def main() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         directory = args.keep or Path(tmp)
-        for name, pdf, expected, own in sources(directory):
+        documents = sources(directory) if args.variety is None else variety_sources(directory, args.variety)
+        for name, pdf, expected, own in documents:
             rows, reference, read_shapes = [], None, []
             for shape, path in shapes.write_shapes(pdf, directory / name, own).items():
                 disclosure, _ = read(path)
@@ -134,7 +155,8 @@ def main() -> None:
                              + [("missing finding", k) for k in missing[:args.show]]):
                     print("  ", shape, *item)
             print_table(name, shapes.HEADER + ["findings extra", "findings missing"], rows)
-            print_projects(name, read_shapes)
+            if args.variety is None:
+                print_projects(name, read_shapes)
 
 
 if __name__ == "__main__":

@@ -219,6 +219,8 @@ def records(block: Block, out: Collector, positions: bool = False, resolve=None)
                 orphans = amounts
     if _named_below(current, pending, resolve):
         current.name = pending
+    elif pending and (k := _wrapped_below(current, pending, "", current and current.code, resolve, style)):
+        current.name += pending[:k]  # the last row's name ran on below its code line
     lost(earlier + orphans)
     return found
 

@@ -139,6 +139,20 @@ def _with_columns(row, clusters):
 _NOT_NAMES = ("项目", "科目名称", "类", "款", "项", "栏次", "合计", "总计")
 
 
+def _code(cell) -> bool:
+    """A cell of classification code digits ("201", "212 03 99")."""
+    return cell.text.replace(" ", "").isdigit()
+
+
+def _name_only(row, name_cols) -> bool:
+    return len(row.cells) == 1 and row.cells[0].col in name_cols and not is_amount(row.cells[0].text) \
+        and not _code(row.cells[0])
+
+
+def _named(row, name_cols) -> bool:
+    return any(c.col in name_cols and not is_amount(c.text) and not _code(c) for c in row.cells)
+
+
 def _join_wrapped_names(rows):
     """A name printed on two lines of a tall cell, centred on its row, leaves a line of name
     only above and below the line of codes and amounts ("政府办公厅（室）及相关" | 201 03 … |
@@ -148,8 +162,7 @@ def _join_wrapped_names(rows):
     data = [i for i, row in enumerate(rows) if is_data_row(row)]
     if not data:
         return rows
-    name_cols = {c.col for i in data for c in rows[i].cells
-                 if not is_amount(c.text) and not c.text.strip().isdigit()}
+    name_cols = {c.col for i in data for c in rows[i].cells if not is_amount(c.text) and not _code(c)}
     pieces: dict[int, list[tuple[bool, object, int]]] = {}  # data row → (above?, fragment, its index)
     drop = set()
     for index in range(data[0], data[-1] + 1):
@@ -159,12 +172,20 @@ def _join_wrapped_names(rows):
         cell = row.cells[0]
         if is_amount(cell.text) or cell.text.strip() in _NOT_NAMES or cell.text.startswith(("注", "单位")):
             continue
+        if _name_only(rows[index - 1], name_cols) or index + 1 < len(rows) and _name_only(rows[index + 1], name_cols):
+            continue  # one of several name lines in a row: which row each ends or heads, flat.records decides
         height = cell.y1 - cell.y0
         # only rows with a printed code: there the code, not the name, says which row it is
         options = [(abs(rows[j].cells[0].y0 - cell.y0), j) for j in (index - 1, index + 1)
                    if j in data and rows[j].page == row.page and rows[j].cells
-                   and any(c.text.strip().isdigit() for c in rows[j].cells)
+                   and any(_code(c) for c in rows[j].cells)
                    and abs(rows[j].cells[0].y0 - cell.y0) <= height * 1.6]
+        if len(options) == 2 and options[0][0] == options[1][0]:
+            # as near to both (text lines): a row printing no name of its own takes it (centred);
+            # else the names decide later, with the code list (flat.records)
+            options = [o for o in options if not _named(rows[o[1]], name_cols)]
+            if len(options) != 1:
+                continue
         if options:
             _, home = min(options)
             pieces.setdefault(home, []).append((home > index, cell, index))
@@ -172,8 +193,7 @@ def _join_wrapped_names(rows):
     out = list(rows)
     for home, parts in pieces.items():
         row = out[home]
-        named = [c for c in row.cells if c.col in name_cols and not is_amount(c.text)
-                 and not c.text.strip().isdigit()]
+        named = [c for c in row.cells if c.col in name_cols and not is_amount(c.text) and not _code(c)]
         above = "".join(c.text for up, c, _ in parts if up)
         below = "".join(c.text for up, c, _ in parts if not up)
         if named:
