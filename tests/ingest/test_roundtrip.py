@@ -55,10 +55,11 @@ def test_extract_claims__rendered_narrative_round_trip(tmp_path: Path, example, 
     assert matched >= len(disclosure.claims) * 85 // 100  # measured 91–97 % (2026-11-27)
 
 
-@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+@pytest.mark.parametrize("fmt", ["docx", "pdf", "xlsx"])
 def test_read__rendered_self_evaluation_forms_round_trip(tmp_path: Path, fmt):
-    """Every 自评表 of the Urumqi example read back from our DOCX and PDF (14 forms, 174
-    indicators): before merged cells were kept whole, the PDF gave 0 matching project names."""
+    """Every 自评表 of the Urumqi example read back from our DOCX, PDF and XLSX (14 forms, 174
+    indicators; in the XLSX one sheet each, after 公开09): before merged cells were kept whole,
+    the PDF gave 0 matching project names."""
     from juesuan.ingest import read
 
     from .test_libreoffice_pdf import INDICATOR_FIELDS, PROJECT_FIELDS, squash

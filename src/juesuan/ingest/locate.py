@@ -114,9 +114,11 @@ def locate(doc: Document, trace: list | None = None) -> list[Block]:
     # a page number: those sit first or last on their page
     edges = {id(r) for page in doc.pages for r in page.rows[:1] + page.rows[-1:]}
     running = running_lines(doc)
+    sheet = 0  # the worksheet the current table's last row came from (XLSX)
     for row in doc.rows():
         cue = title_cue(row)
         if cue:
+            sheet = row.page
             key, continued = cue.key, cue.continued
             if trace is not None:
                 trace.append(cue)
@@ -138,6 +140,13 @@ def locate(doc: Document, trace: list | None = None) -> list[Block]:
                 trace.append(LocateStep("running", current.key, row.page, row.line, row.text,
                                         "页眉页脚，不是表中的行 / running head or foot, not a row of the table"))
             continue
+        if doc.kind == "xlsx" and row.page != sheet and _sheet_heading(row):
+            if trace is not None:
+                trace.append(LocateStep("end", current.key, row.page, row.line, row.text,
+                                        "新工作表以别的标题开始，表结束 / a new sheet headed otherwise ends the table"))
+            current = None  # another sheet's own content (a 自评表, a 说明): not this table's rows
+            continue
+        sheet = row.page
         text = clean(row.text)
         unit = find_unit(text)
         if unit:
@@ -177,6 +186,23 @@ def locate(doc: Document, trace: list | None = None) -> list[Block]:
                 continue
         current.rows.append(row)
     return blocks
+
+
+_SHEET_TITLE_RE = re.compile(r"(表|说明|解释|情况|自评.*)$")
+
+
+def _sheet_heading(row: Row) -> bool:
+    """The first row of a worksheet heads something other than the table before it: a title the
+    nine tables' cues do not know ("项目支出绩效自评表", "名词解释", "第三部分…") or a 自评表's
+    项目名称 line. A unit, 编制单位, note or 续表 line, a header or a data row does not: such a sheet
+    continues the table."""
+    text = clean(row.text)
+    if text.startswith("项目名称") and len(row.cells) <= 2:
+        return True
+    if len(row.cells) != 1 or len(text) < 4 or "续" in text or is_amount(text) or find_unit(text) \
+            or text.startswith(("注", "说明", "编制单位", "编制部门", "部门：", "单位名称")) or EMPTY_RE.search(text):
+        return False
+    return bool(_SHEET_TITLE_RE.search(text) or _NARRATIVE_RE.match(text))
 
 
 def _note(trace: list | None, key: str, row: Row, text: str) -> None:
