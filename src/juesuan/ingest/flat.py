@@ -174,6 +174,8 @@ def records(block: Block, out: Collector, positions: bool = False, resolve=None)
         if inline and not codes:
             codes, name = [inline.group(1)], inline.group(2)
         if any(t in name for t in TOTAL_NAMES) and not codes:
+            if pending and (k := _wrapped_below(current, pending, "", current and current.code, resolve, style)):
+                current.name += pending[:k]  # the row above's name ran on past a page break
             current = opened(Record(row, name="合计", total=True, amounts=amounts))
             pending = ""
         elif not codes and current is not None and current.code and not current.amounts \
