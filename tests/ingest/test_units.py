@@ -22,6 +22,13 @@ def test_to_wanyuan__yuan_converted_half_up():
     assert to_wanyuan(Decimal("12345"), "元") == Decimal("1.23")
 
 
+def test_to_wanyuan__thousand_yuan_divided_by_ten():
+    """单位：千元 is read (numbers.UNIT_RE): its amounts are tenths of 万元, never taken as 万元."""
+    assert to_wanyuan(Decimal("294005.00"), "千元") == Decimal("29400.50")
+    assert to_wanyuan(Decimal("12.35"), "千元") == Decimal("1.24")
+    assert to_wanyuan(Decimal("12.35"), "万元") == Decimal("12.35")
+
+
 def test_join_code__split_and_joined():
     assert join_code(["201", "06", "01"]) == "2010601"
     assert join_code(["2010601"]) == "2010601"

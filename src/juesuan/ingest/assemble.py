@@ -84,8 +84,8 @@ def assemble(doc: Document, explain: bool = False) -> tuple[Disclosure | None, P
     if not meaningful:
         return None, traced(report, {})
     notes = []
-    if "元" in units:
-        notes.append("源表金额单位为元，已换算为万元 / tables printed in 元, converted to 万元")
+    for unit in sorted(units & {"元", "千元"}):
+        notes.append(f"源表金额单位为{unit}，已换算为万元 / tables printed in {unit}, converted to 万元")
     facts, comparisons, fact_sources = narrative_facts(claims, text)
     performance = {**facts.pop("performance", {}), "projects": projects}
     base = Disclosure(

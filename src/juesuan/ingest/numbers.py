@@ -51,10 +51,13 @@ def is_amount(text: str) -> bool:
 
 
 def to_wanyuan(value: Decimal, unit: str) -> Decimal:
-    """Convert to the model's unit 万元 (2 decimals, half-up) from 元 when needed."""
-    if unit == "元":
-        return (value / TEN_THOUSAND).quantize(CENT, rounding=ROUND_HALF_UP)
+    """Convert to the model's unit 万元 (2 decimals, half-up) from 元 or 千元 when needed."""
+    if unit in _PER_WAN:
+        return (value / _PER_WAN[unit]).quantize(CENT, rounding=ROUND_HALF_UP)
     return value
+
+
+_PER_WAN = {"元": TEN_THOUSAND, "千元": Decimal(10)}  # units a table may print amounts in, per 万元
 
 
 UNIT_RE = re.compile(r"(?:金额)?单位[:：]\s*(万元|千元|元)")
