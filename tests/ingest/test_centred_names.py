@@ -118,3 +118,15 @@ def test_a_running_head_is_not_a_row_of_the_table(tmp_path: Path):
     names = _names(text, tmp_path)
     assert names["2080508"] == "试点单位养老补助支出"
     assert "部门决算" not in "".join(names.values())
+
+
+def test_a_name_with_an_amount_inside_is_not_read_as_a_name(tmp_path: Path):
+    """pdfplumber of a PDF whose amounts overflow their cells mixes digits into the names
+    ("科学技10,199.5910,术支出"): such a name is left unread (K-002 would compare it) and reported."""
+    path = tmp_path / "dump.txt"
+    path.write_text(HEAD + "208 社会保障和就业支出 20.00 20.00\n208 05 行政事业20.0单位养老支出 20.00 20.00\n",
+                    encoding="utf-8")
+    disclosure, report = read(path)
+    names = {r.code: r.name for r in disclosure.tables.general_budget.rows}
+    assert (names["208"], names["20805"]) == ("社会保障和就业支出", "")
+    assert any("名称未读" in p.message for p in report.not_understood)

@@ -25,6 +25,7 @@ ZERO_MARKS = {"-", "—", "--", "——", "－", "0"}
 _GLUED = re.compile(r"^(.*?\D)(-?\d{1,3}(?:,\d{3})*\.\d{2}|-?\d+\.\d{2})$")  # "事务5.00"
 _MARKERS = {"类", "款", "项"}
 TOTAL_NAMES = ("合计", "总计")
+_GARBLED = re.compile(r"\d,\d{3}|\d\.\d")  # an amount's digits inside a name
 _FOOTER = re.compile(r"^[—\-–－]+\d{1,3}[—\-–－]+$")
 _PAGE_MARK = re.compile(r"^[—\-–－]*\d{1,3}[—\-–－]*$|^第\d+页")
 _HEADER_WORDS = ("科目编码", "科目名称", "功能分类", "本年收入", "本年支出", "决算数", "单位：", "项目支出", "基本支出",
@@ -349,6 +350,9 @@ def parse_flat_coded(block: Block, out: Collector, resolve, positions: bool = Fa
     table: dict = {"rows": []}
     for label, record in kept.items():
         entry = {"code": label if label != "total" else "合计", "name": record.name or "合计"}
+        if _GARBLED.search(record.name):  # "科学技10,199.5910,术支出": amounts overflowed into the name
+            out.unclear(record.row, f"科目名称夹杂金额，名称未读 / name garbled by amounts: {record.name}", block.key)
+            entry["name"] = ""
         result = decided[label] if label not in conflict else _decide(conflict[label], len(table_spec.columns),
                                                                              False)
         unused = list(record.amounts)  # each printed token gives one cell its line
