@@ -135,6 +135,19 @@ def test_year__text_copied_from_last_year_title(rendered, tmp_path):
     assert [(f.severity, f.expected, f.actual) for f in findings] == [("错误", "2022年", "2021年")]
 
 
+def test_year__a_sentence_is_no_cover_line_when_the_table_of_contents_was_lost(rendered, tmp_path):
+    """A 目录 the reader does not get (a Word field, a picture): the headings after it are read as its
+    entries, so no 第一部分 is seen; the 说明's "2019年，根据…机构改革方案" is prose, not a title line."""
+    d, text, _ = rendered["urumqi"]
+    lines = text.split("\n")
+    first = next(i for i, line in enumerate(lines) if line.startswith("第一部分"))
+    read_back = _read_text("\n".join(lines[:first] + ["目录"] + lines[first:]), tmp_path)
+    kinds = {line.text: line.kind for line in read_back.printed}
+    assert kinds[lines[first]] == "toc"  # the heading, taken as an entry of the 目录
+    assert any(line.text.startswith("2019年") for line in read_back.printed)
+    assert _serious(merge_text(d, read_back), "C-101") == []
+
+
 @pytest.mark.rule("C-001", "passes")
 def test_empty_table__its_note_printed_as_a_sentence_is_enough(rendered):
     """Urumqi's 公开09 is empty; its 空表说明 is a sentence of the 说明 ("…决算表为空表"), not a table note."""

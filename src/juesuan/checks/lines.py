@@ -68,9 +68,11 @@ def half_lines(ctx: Any, *kinds: str) -> Iterator[tuple[PrintedLine, str]]:
 
 
 def cover(d: Any) -> Iterator[PrintedLine]:
-    """Title-like lines: titles, 第N部分, table titles, 目录, and every line before 第一部分 (the cover)."""
+    """Title-like lines: titles, 第N部分, table titles, 目录, and every line before 第一部分 (the cover)
+    but prose: a sentence there means the 第一部分 heading was not seen as one (a 目录 the reader did
+    not get, whose part headings were taken as its entries), not that the cover runs on."""
     before_parts = bool(d.printed)  # text composed from data has no cover
     for line in printed(d):
         before_parts = before_parts and line.kind != "part"
-        if before_parts or line.kind in ("title", "part", "table_title", "toc"):
+        if before_parts and line.kind != "sentence" or line.kind in ("title", "part", "table_title", "toc"):
             yield line

@@ -8,11 +8,10 @@ from pathlib import Path
 import typer
 
 from . import app
-from .common import check_profile, console, err_console, expand_paths, load_or_exit, read_document
+from .common import DOCUMENT_SUFFIXES, check_profile, console, err_console, expand_paths, load_or_exit, read_document
 from .progress import files as file_progress
 from .progress import step
 
-DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".txt")
 CHECK_SUFFIXES = (".yaml", ".yml", ".json", *DOCUMENT_SUFFIXES)
 
 

@@ -16,7 +16,8 @@ err_console = Console(stderr=True, soft_wrap=True)
 
 
 LEGACY_SUFFIXES = {".doc": "DOCX", ".wps": "DOCX", ".xls": "XLSX", ".et": "XLSX", ".dps": "PDF", ".ppt": "PDF"}
-DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".txt", ".html", ".htm")
+CONVERTED_SUFFIXES = (".doc", ".wps", ".xls", ".et")  # read through LibreOffice where it is installed
+DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".txt", ".html", ".htm", *CONVERTED_SUFFIXES)
 INPUT_SUFFIXES = (".yaml", ".yml", ".json", *DOCUMENT_SUFFIXES)
 
 
@@ -35,7 +36,8 @@ def check_profile(profile: str | None) -> None:
 
 def usable_file(path: Path) -> None:
     """Exit 2 with a bilingual message for what no command can read: a missing file, a folder where
-    one file is needed, an old binary office format (WPS/Office 97–2003) to save in a current one."""
+    one file is needed, an old binary office format (WPS/Office 97–2003) to save in a current one when
+    LibreOffice, which converts .doc/.xls, is not installed."""
     if path.is_dir():
         err_console.print(f"[red]错误 / error[/red] {path}: 是文件夹，此命令需要一个文件（check、parse、export 可接受文件夹）"
                           f" / is a folder; this command needs one file", markup=True, highlight=False)
@@ -44,7 +46,9 @@ def usable_file(path: Path) -> None:
         err_console.print(f"[red]错误 / error[/red] {path}: 找不到文件 / no such file", markup=True, highlight=False)
         raise typer.Exit(2)
     suffix = path.suffix.lower()
-    if suffix in LEGACY_SUFFIXES:
+    from ..ingest.legacy import soffice
+
+    if suffix in LEGACY_SUFFIXES and (suffix not in CONVERTED_SUFFIXES or soffice() is None):
         err_console.print(f"[red]错误 / error[/red] {path}: {suffix} 是旧的二进制格式，请在 WPS/Office 中另存为 "
                           f".{LEGACY_SUFFIXES[suffix].lower()} 或 PDF 后再读取 / old binary format: save it as "
                           f"{LEGACY_SUFFIXES[suffix]} or PDF first", markup=True, highlight=False)

@@ -1,4 +1,4 @@
-"""Read published disclosures back into data: PDF, DOCX, XLSX, text, scans (OCR).
+"""Read published disclosures back into data: PDF, DOCX, XLSX, .doc/.xls (LibreOffice), text, scans (OCR).
 
 ``read(path) -> (Disclosure | None, ParseReport)`` never raises for bad input: a
 file that cannot be read gives ``None`` and a report naming the problem.
@@ -53,18 +53,18 @@ def load(path: Path, *, ocr: bool | None = None, progress=None):
     if looks_like_html(path):
         return load_html(path)  # also a web page saved as .xls/.doc, as portals often publish
     office = path.suffix.lower()
+    from .legacy import is_legacy, load_legacy
+
+    if is_legacy(path):  # Word/Excel 97–2003, whatever the suffix says
+        return load_legacy(path)
     if office in OFFICE_SUFFIXES:
-        with open(path, "rb") as handle:
-            old = handle.read(8) == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # OLE2: Word 97–2003 / Excel 97–2003
         raise pages.UnreadableFile(
-            f"{path}: 旧版 Word/Excel 二进制格式，请另存为 .docx/.xlsx 后再读 / old binary Word/Excel format, "
-            "save as .docx/.xlsx first" if old else
             f"{path}: 不是有效的 {office} 文件（不是 zip 压缩包，可能已损坏或扩展名有误）/ not a valid {office} "
             "file (not a zip container: damaged, or a wrong file extension)")
     return pages.load_text(path)
 
 
-OFFICE_SUFFIXES = (".docx", ".xlsx", ".doc", ".xls", ".docm", ".xlsm")
+OFFICE_SUFFIXES = (".docx", ".xlsx", ".doc", ".xls", ".docm", ".xlsm", ".wps", ".et")
 
 
 def read(path: str | Path, *, ocr: bool | None = None,

@@ -294,7 +294,7 @@ def _read_docx(path: Path, where: list[str]) -> Document:
     doc = Document(str(path), "docx")
     page = Page(1)
     line, grid_id = 0, 0
-    for child in document.element.body.iterchildren():
+    for child in _blocks(document.element.body):
         tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
         if tag == "p":
             text = Paragraph(child, document).text.strip()
@@ -318,6 +318,17 @@ def _read_docx(path: Path, where: list[str]) -> Document:
                 page.rows.append(grid_row(texts, 1, line, grid_id))
     doc.pages.append(page)
     return doc
+
+
+def _blocks(parent):
+    """The body's paragraphs and tables in order, also those inside content controls (``w:sdt``:
+    Word puts a generated 目录 and a cover page in one; LibreOffice's .doc → .docx does too)."""
+    for child in parent.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1] if isinstance(child.tag, str) else ""
+        if tag in ("sdt", "sdtContent", "customXml"):
+            yield from _blocks(child)
+        else:
+            yield child
 
 
 def _row_texts(tr, table) -> list[str]:
