@@ -8,6 +8,8 @@ import typer
 from rich.console import Console
 
 from .. import fileformat
+from ..ingest import DOCUMENT_SUFFIXES
+from ..ingest import LEGACY_SUFFIXES as CONVERTED_SUFFIXES  # read through LibreOffice where it is installed
 from ..model import Disclosure
 
 # soft_wrap: located messages (file:line: field: …) stay on one line for tools and terminals alike.
@@ -16,8 +18,6 @@ err_console = Console(stderr=True, soft_wrap=True)
 
 
 LEGACY_SUFFIXES = {".doc": "DOCX", ".wps": "DOCX", ".xls": "XLSX", ".et": "XLSX", ".dps": "PDF", ".ppt": "PDF"}
-CONVERTED_SUFFIXES = (".doc", ".wps", ".xls", ".et")  # read through LibreOffice where it is installed
-DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".txt", ".html", ".htm", *CONVERTED_SUFFIXES)
 INPUT_SUFFIXES = (".yaml", ".yml", ".json", *DOCUMENT_SUFFIXES)
 
 

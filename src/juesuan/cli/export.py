@@ -7,10 +7,11 @@ from pathlib import Path
 
 import typer
 
+from ..ingest import DOCUMENT_SUFFIXES
 from . import app
 from .common import console, err_console, needs_extra
 
-INPUT_SUFFIXES = (".yaml", ".yml", ".json", ".pdf", ".docx", ".xlsx", ".txt")
+INPUT_SUFFIXES = (".yaml", ".yml", ".json", *DOCUMENT_SUFFIXES)
 
 
 class ExportFormat(str, Enum):

@@ -8,11 +8,12 @@ import typer
 from rich.progress import Progress
 
 from .. import fileformat
+from ..ingest import READ_SUFFIXES
 from . import app
 from .common import console, err_console, expand_paths, read_document
 from .progress import quiet
 
-PARSE_SUFFIXES = (".pdf", ".docx", ".xlsx", ".txt", ".csv", ".png", ".jpg", ".jpeg", ".tif", ".tiff")
+PARSE_SUFFIXES = READ_SUFFIXES
 
 
 def _target(output: Path | None, source: Path, many: bool) -> Path | None:

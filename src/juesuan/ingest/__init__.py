@@ -11,7 +11,7 @@ from pathlib import Path
 from ..model import Disclosure
 from .report import ParseReport, Problem
 
-__all__ = ["ParseReport", "Problem", "load", "read"]
+__all__ = ["DOCUMENT_SUFFIXES", "ParseReport", "Problem", "READ_SUFFIXES", "load", "read"]
 
 
 def load(path: Path, *, ocr: bool | None = None, progress=None):
@@ -65,6 +65,12 @@ def load(path: Path, *, ocr: bool | None = None, progress=None):
 
 
 OFFICE_SUFFIXES = (".docx", ".xlsx", ".doc", ".xls", ".docm", ".xlsm", ".wps", ".et")
+# What ``read`` takes, by suffix (the command line and the web workspace offer these): published documents;
+# .doc/.xls/.wps/.et through LibreOffice (ingest/legacy.py); scans and tables exported as CSV
+LEGACY_SUFFIXES = (".doc", ".wps", ".xls", ".et")
+DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".txt", ".html", ".htm", *LEGACY_SUFFIXES)
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".tif", ".tiff")
+READ_SUFFIXES = (*DOCUMENT_SUFFIXES, ".csv", *IMAGE_SUFFIXES)
 
 
 def read(path: str | Path, *, ocr: bool | None = None,

@@ -7,11 +7,12 @@ from pathlib import Path
 from fastapi import HTTPException
 
 from .. import fileformat
+from ..ingest import DOCUMENT_SUFFIXES
 from ..model import Disclosure
 
 WORKBOOK = (".xlsx",)
 FILE_FORMAT = (".yaml", ".yml", ".json")
-DOCUMENT = (".pdf", ".docx", ".txt")
+DOCUMENT = tuple(s for s in DOCUMENT_SUFFIXES if s not in WORKBOOK)
 
 
 def read_uploads(paths: list[Path], department: str, profile: str) -> tuple[Disclosure, list[str]]:

@@ -11,13 +11,14 @@ from fastapi import APIRouter, Depends, File, HTTPException, Request, UploadFile
 from sqlalchemy.orm import Session
 
 from ... import limits
+from ...ingest import DOCUMENT_SUFFIXES
 from .. import jobs, rights
 from ..deps import Viewer, filing_or_404, get_db, require, signed_in, viewer
 from ..models import Filing, Job
 
 router = APIRouter()
 _SAFE_NAME = re.compile(r"[^\w.\-\u4e00-\u9fff]+")
-UPLOAD_SUFFIXES = (".pdf", ".docx", ".xlsx", ".txt", ".yaml", ".yml", ".json")
+UPLOAD_SUFFIXES = (*DOCUMENT_SUFFIXES, ".yaml", ".yml", ".json")
 
 
 STARTED_BY = {"build": "view_filing", "parse": "batch_upload"}
