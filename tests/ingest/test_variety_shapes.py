@@ -1,8 +1,8 @@
 """The text shapes of the variety corpus's PDFs (tests/ingest/variety: typst PDFs of our two examples
 in other layouts — portrait, 元, 续表, tables flowing, no ruling lines, overflowing amounts), scored
 against the source each was written from: no amount in a wrong cell, no silent zero, no 科目名称 read
-other than printed, no 错误/警告 the PDF's own check does not give, and the placed share does not fall
-below what was measured (``python bench/text_shapes.py --variety`` prints the whole table)."""
+other than printed, the 错误/警告 the PDF's own check gives (no more, no fewer), and the placed share
+does not fall below what was measured (``python bench/text_shapes.py --variety`` prints the whole table)."""
 
 import re
 
@@ -14,15 +14,16 @@ from juesuan.model import iter_table_cells
 from .shapes import _pdfium, _pdfplumber, _pdftotext, finding_keys, score
 from .variety.variants import VARIANTS
 
-# placed right per variant and shape, measured 2026-12-06 (bench/text_shapes.py --variety); printed
-# amounts: 195 in the Shanghai variants, 304 in the Urumqi ones
+# placed right per variant and shape, measured 2026-12-06 (bench/text_shapes.py --variety; the portrait
+# ones again after 公开04's wrapped labels were rejoined, ingest/wrapped.py); printed amounts: 195 in the
+# Shanghai variants, 304 in the Urumqi ones
 FLOORS = {
     "pdf-landscape-mof": {"pdfplumber": 193, "pdftotext-raw": 193, "pdftotext-layout": 193, "viewer": 193},
-    "pdf-portrait-continued-yuan": {"pdfplumber": 297, "pdftotext-raw": 273, "pdftotext-layout": 293,
-                                    "viewer": 273},
-    "pdf-portrait-autobreak": {"pdfplumber": 299, "pdftotext-raw": 273, "pdftotext-layout": 295, "viewer": 273},
-    "pdf-overflowing-numbers": {"pdfplumber": 216, "pdftotext-raw": 225, "pdftotext-layout": 224, "viewer": 222},
-    "pdf-tables-flowing": {"pdfplumber": 191, "pdftotext-raw": 176, "pdftotext-layout": 191, "viewer": 176},
+    "pdf-portrait-continued-yuan": {"pdfplumber": 303, "pdftotext-raw": 303, "pdftotext-layout": 303,
+                                    "viewer": 303},
+    "pdf-portrait-autobreak": {"pdfplumber": 303, "pdftotext-raw": 303, "pdftotext-layout": 303, "viewer": 303},
+    "pdf-overflowing-numbers": {"pdfplumber": 242, "pdftotext-raw": 256, "pdftotext-layout": 258, "viewer": 253},
+    "pdf-tables-flowing": {"pdfplumber": 193, "pdftotext-raw": 193, "pdftotext-layout": 193, "viewer": 193},
     "pdf-no-rules": {"pdfplumber": 303, "pdftotext-raw": 303, "pdftotext-layout": 304, "viewer": 303},
     "pdf-no-rules-tight": {"pdfplumber": 303, "pdftotext-raw": 303, "pdftotext-layout": 304, "viewer": 303},
 }
@@ -77,7 +78,7 @@ def test_variety_shape__no_wrong_cell_no_silent_zero_and_the_measured_share(vari
 
 
 @pytest.mark.parametrize(("name", "shape"), CASES, ids=[f"{n}-{s}" for n, s in CASES])
-def test_variety_shape__names_as_printed_and_no_finding_the_pdf_does_not_give(variety, name, shape):
+def test_variety_shape__names_as_printed_and_the_findings_the_pdf_gives(variety, name, shape):
     source, from_pdf, reads = variety(name)
     disclosure = reads[shape]
     if disclosure is None:
@@ -88,4 +89,5 @@ def test_variety_shape__names_as_printed_and_no_finding_the_pdf_does_not_give(va
     misnamed = [(key, row.code, row.name) for key in CODED for row in getattr(disclosure.tables, key).rows
                 if printed.get((key, row.code)) != row.name]
     assert misnamed == []
-    assert finding_keys(disclosure) - finding_keys(from_pdf) == set()
+    # none added by reading, none lost (the R-005 of a 类 whose wrapped name went unread)
+    assert finding_keys(disclosure) == finding_keys(from_pdf)

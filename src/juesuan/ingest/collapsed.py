@@ -11,6 +11,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
+from . import wrapped
 from .collect import Collector
 from .columns import COLUMNS, ORDER
 from .locate import Block, ColumnMap
@@ -166,10 +167,13 @@ def _two_sided(block: Block, header: list[Row], data: list[Row], out: Collector)
     from .twosided import INCOME_LINES
 
     lines, spans = [], []  # spans: the physical lines of each line and how many of its amounts each printed
-    if header and data and not _groups(data[0].text.split())[0][0] and _numbered_income(header[-1]):
-        data = [header[-1], *data]  # the first income line, its amount on the line after it
-    for row in data:
-        groups = _groups(row.text.split())
+    first = _first_income(header)
+    if first is not None and data and not _groups(data[0].text.split())[0][0]:
+        data = [*header[first:], *data]  # the first income line, its amount on the line after it (and its tail)
+    for row, tokens, span in wrapped.lines(data):
+        if wrapped.PAGE_MARK.fullmatch(clean(row.text)):
+            continue  # "— 11 —": the page's number, not a row
+        groups = _groups(tokens)
         if len(groups) == 1:
             label = groups[0][0]
             income_like = any(k in label for k, _ in INCOME_LINES) and "支出" not in label
@@ -187,7 +191,7 @@ def _two_sided(block: Block, header: list[Row], data: list[Row], out: Collector)
             spans[-1].append((row, len(groups[1][1])))
             continue
         lines.append((row, groups))
-        spans.append([(row, None)])
+        spans.append(span)
     lines, spans = _amounts_below(lines, spans, len(right_labels))
     empty = _empty_sources(lines) if fiscal else set()
     decided = _right_side(lines, empty) if fiscal else [None] * len(lines)
@@ -293,11 +297,22 @@ def _adds_up(lines: list, width: int) -> bool:
     return all(abs(total - sum(parts, zero)) <= Decimal("0.005") * (len(parts) + 1) for total, parts in sums)
 
 
-def _numbered_income(row: Row) -> bool:
+def _first_income(header: list[Row]) -> int | None:
+    """Where the first income line starts when the header's split took it (its amount on a line
+    after it): the last header line, or a numbered income line wrapped over the lines after it."""
+    for start in range(len(header) - 1, max(len(header) - 4, -1), -1):
+        tails = header[start + 1:]
+        if all(wrapped.fragments(row.text.split()) for row in tails) and \
+                _numbered_income("".join(row.text for row in header[start:])):
+            return start
+    return None
+
+
+def _numbered_income(text: str) -> bool:
     """"一、一般公共预算财政拨款": a numbered income line (not a header word)."""
     from .twosided import INCOME_LINES
 
-    text = clean(row.text)
+    text = clean(text)
     return bool(re.match(r"^[一二三四五六七八九十]+、", text)) and any(k in text for k, _ in INCOME_LINES)
 
 
@@ -333,7 +348,8 @@ def _spread(row: Row, cells: list[Cell], span: list) -> list[Row]:
     for side in (0, 1):
         label = [c for c in labels if (c.col >= 2) == bool(side)]
         mine = [(a, p) for a, p in zip(amounts, printed) if (a.col >= 2) == bool(side)]
-        if not mine:
+        if not mine:  # a label without amounts (a 类 printed blank) stays where it was printed
+            placed[id(span[0][0])] += label
             continue
         text = "".join(c.text for c in label)
         if not any(k in text for k, _ in EXPENSE_TAIL + INCOME_LINES):

@@ -69,12 +69,12 @@ def _layout(key: str, block: Block) -> str:
 
 def _read_again(read: dict[str, Block], data: dict, out: Collector, resolver, units: set[str]) -> None:
     """公开03 and its 财政拨款 parts bound each other's columns both ways (placement.PART_TABLES):
-    a table placed by its identities without columns, with columns left open, is read again
-    once the others are read, and the new read kept when it places more (``read``: each key's
-    block as its route left it)."""
+    a table placed by its identities (without columns, or over ``-layout`` positions that prove
+    none), with columns left open, is read again once the others are read, and the new read kept
+    when it places more (``read``: the block of each key its identities placed, as located)."""
     for key in (*PART_TABLES["expenditure"][0], "expenditure"):
         block = read.get(key)
-        if block is None or not is_flat(block) or not any(
+        if block is None or not any(
                 p.startswith(key + ".") and s.kind == "unread" for p, s in out.sources.items()):
             continue
         scratch = out.fork(exclude=key)
@@ -126,7 +126,9 @@ def build_tables(blocks: list[Block], out: Collector, resolver,
         why = [] if routes is not None else None
         layout = _layout(key, merged[key]) if routes is not None else ""
         route, done = _through(key, merged[key], out, resolver, why)
-        block = read[key] = done.block
+        block = done.block
+        if route.id == "identities":  # without columns, or positions that prove none (``_read_again``)
+            read[key] = merged[key]
         if routes is not None:
             plan = column_plan(key, block) if route.id == "columns" else ()  # the others place without one
             routes[key] = TableRoute(route.id, route.title, tuple(why or ()), layout, plan)

@@ -121,6 +121,7 @@ def parse_two_sided(block: Block, out: Collector, resolve) -> dict:
                         if value is not None:
                             _put(income, field, value)
         _expense_line(block, row, right, right_label, right_map, fiscal, expense, out, resolve)
+    _unresolved(block, expense.pop("_pending", None), out)
     return {"income": income, "expenditure": expense}
 
 
@@ -158,7 +159,7 @@ def _stacked(block: Block, out: Collector, resolve) -> dict | None:
                 continue
         _expense_line(block, row, cells, label_band, {b: "amount" for b, _ in cells if b > label_band},
                       False, expense, out, resolve)
-    expense.pop("_pending", None)
+    _unresolved(block, expense.pop("_pending", None), out)
     return {"income": income, "expenditure": expense}
 
 
@@ -173,12 +174,15 @@ def _expense_line(block, row: Row, right, right_label, right_map, fiscal, expens
     raw = clean("".join(c.text for b, c in right
                         if (b == right_label or not is_amount(c.text)) and not _blank(c.text)))
     label = strip_numbering(raw)
-    if not label or label in ("项目", "支出", "项目决算数") or label.startswith("项目"):
+    tail_of_name = label == "支出" and "_pending" in expense  # "八、社会保障和就业" / "支出"
+    if not label or label in ("项目", "支出", "项目决算数") and not tail_of_name or label.startswith("项目"):
         return
     cells = [(right_map.get(b, "amount" if not fiscal else None), c) for b, c in right
              if b != right_label and is_amount(c.text)]
     tail = next((f for k, f in EXPENSE_TAIL if k in label), None)
     if tail:
+        if expense.get("_pending", {}).get("cells"):  # a held 类 with amounts ends at the tail lines
+            _unresolved(block, expense.pop("_pending"), out)
         for field, cell in cells:
             if field is None:
                 continue
@@ -192,12 +196,17 @@ def _expense_line(block, row: Row, right, right_label, right_map, fiscal, expens
         return
     code = resolve(label)
     pending = expense.pop("_pending", None)
-    if code is None and pending and not _NUMBERING.match(raw):
+    joined = False
+    if code is None and pending and not _NUMBERING.match(raw) and not (cells and pending["cells"]):
         label = pending["name"] + label  # a 类 name wrapped onto the next line
-        code = resolve(label)
-        cells = cells or pending["cells"]
-    if code is None and not cells and _NUMBERING.match(raw):
-        expense["_pending"] = {"name": label, "cells": cells}
+        code, joined = resolve(label), True
+        if pending["cells"]:  # its amounts printed with the name's start
+            cells, row = pending["cells"], pending["row"]
+    elif pending:
+        _unresolved(block, pending, out)
+    if code is None and (_NUMBERING.match(raw) or joined):
+        # the start of a wrapped name, its amounts (if any) with it: its tail may follow
+        expense["_pending"] = {"name": label, "cells": cells, "row": row}
         return
     if code is None:
         if cells:
@@ -214,3 +223,10 @@ def _expense_line(block, row: Row, right, right_label, right_map, fiscal, expens
         if value is not None:
             line[field] = value
     expense["classes"].append(line)
+
+
+def _unresolved(block, pending: dict | None, out) -> None:
+    """A 类 name held for its wrapped tail that did not come: its amounts are reported."""
+    if pending and pending["cells"]:
+        out.unclear(pending["row"], f"支出功能分类类名无法解析为编码 / 类 name not resolved: {pending['name']}",
+                    block.key)
