@@ -32,6 +32,8 @@ MAX_SHIFT_TRIES = 24
 """Re-checks spent on column shifts per check (6 per column: 3 starts × 2 directions)."""
 CODED_TABLES = ("income", "expenditure", "general_budget", "government_fund", "state_capital", "basic_expenditure")
 TEN = Decimal(10)
+CONSOLIDATED = frozenset({"T00-001", "T00-002", "T00-003", "T00-004"})
+"""The defect findings ``consolidate`` makes (no rule check of their own)."""
 
 
 def _broken(record: Record) -> str:
@@ -261,8 +263,18 @@ def _shift_back(d: Disclosure, table: str, column: str, rows: list[Any], starts:
 
 
 def consolidate(d: Disclosure, findings: list[Finding], shared: dict) -> list[Finding]:
-    """Replace the identity errors one defect explains by one finding of that defect."""
-    records: list[Record] = [r for r in shared.get(FAILURES_KEY, []) if r[0].severity == "错误"]
+    """Replace the identity errors one defect explains by one finding of that defect.
+
+    A broken identity that uses a value nobody read (``unknown.unknown_paths``) is set aside by the
+    runner whatever it says, and must not steer which cell a defect is: the runner re-checks with
+    those values changed (``unknown.set_aside_dependent``), and identities broken by the changed
+    values would outnumber, or tie with, the real defect's and hide it (T00-001 on 公开01 vanished
+    whenever one 公开07 cell was unread)."""
+    from .unknown import names_unknown, unknown_paths
+
+    unknown = set(unknown_paths(d))
+    records: list[Record] = [r for r in shared.get(FAILURES_KEY, []) if r[0].severity == "错误"
+                             and not any(names_unknown(p, unknown) for p, _, _ in r[1])]
     if not records:
         return findings
     repeated, unexplained = _repeated_subtotals(d, records)

@@ -101,7 +101,7 @@ def set_aside_dependent(disclosure: Any, findings: list[Finding],
         return findings, []
     # a finding that names an unknown value inside a longer path ("comparisons.<item>.reason")
     unknown = set(paths)
-    dropped = [f for f in serious if any(_names(item, unknown) for item in f.items())]
+    dropped = [f for f in serious if any(names_unknown(item, unknown) for item in f.items())]
     for trial in range(len(TRIALS)):  # a finding must come back under every change to stay
         other = perturbed(disclosure, paths, trial)
         if other is None:  # nothing to change (a table's own key, rows never made): naming decides
@@ -114,25 +114,35 @@ def set_aside_dependent(disclosure: Any, findings: list[Finding],
     return [f for f in findings if id(f) not in gone], dropped
 
 
-def _names(item: str, unknown: set[str]) -> bool:
+def names_unknown(item: str, unknown: set[str]) -> bool:
     """``item`` is an unknown path or holds one as a run of its parts."""
     parts = item.split(".")
     return any(".".join(parts[i:j]) in unknown for i in range(len(parts)) for j in range(i + 1, len(parts) + 1))
 
 
 def rerun_rules(rules: list, prev: Any, profile: str) -> Callable[[Any, set[str]], list[Finding]]:
-    """``rerun`` for ``set_aside_dependent``: the named rules of ``rules``, crash-proof."""
+    """``rerun`` for ``set_aside_dependent``: the named rules of ``rules``, crash-proof. A defect
+    finding (T00-*) is made from every identity's failures by ``defects.consolidate``, not by a
+    rule of its own: asked for one, every rule runs and the failures are consolidated again (it
+    was never found again, so every T00-001 was set aside when any value was unread)."""
+    from .defects import CONSOLIDATED, consolidate
     from .registry import RuleContext
 
     def rerun(other: Any, ids: set[str]) -> list[Finding]:
         out: list[Finding] = []
         shared: dict[str, Any] = {}
+        every = bool(ids & CONSOLIDATED)
         for rule in rules:
-            if rule.id in ids and rule.check is not None:
+            if (every or rule.id in ids) and rule.check is not None:
                 try:
                     out.extend(rule.check(RuleContext(other, prev, profile, rule, shared)))
                 except Exception:  # noqa: BLE001 - a crash here only means the finding is not confirmed
                     continue
+        if every:
+            try:
+                out = consolidate(other, out, shared)
+            except Exception:  # noqa: BLE001 - as in run_check: the identity findings stand as they are
+                pass
         return out
 
     return rerun
