@@ -73,7 +73,7 @@ class Block:
 
 
 _NARRATIVE_RE = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
-_PAGE_MARK_RE = re.compile(r"^(第\d+页(共\d+页)?|-?\d{1,3}-?|\d+/\d+)$")
+_PAGE_MARK_RE = re.compile(r"^(第\d+页(共\d+页)?|[—\-–－]*\d{1,3}[—\-–－]*|\d+/\d+)$")  # "— 11 —" too
 
 
 def is_page_mark(row: Row) -> bool:

@@ -140,13 +140,23 @@ def parse_three_public(block: Block, out: Collector, resolve=None) -> dict:
             # blank cells left out of the line put amounts under the wrong headers: the identities decide
             order = [labels[b] for b in sorted(labels)] if len(set(labels.values())) == 2 else ["budget", "final"]
             grouped = [(m, item) for m in dict.fromkeys(order) for item in ITEMS]
-            return _place_by_identities(row, [c for _, c in cells], grouped, block, out)
+            if not _defect_in_grid(row, cells, placed, grouped):
+                return _place_by_identities(row, [c for _, c in cells], grouped, block, out)
         for (measure, item), cell in placed:
             value = out.amount(f"three_public.{measure}.{item}", row, cell, block.unit)
             if value is not None:
                 table[measure][item] = value
         break  # one data row
     return table
+
+
+def _defect_in_grid(row, cells: list, placed: list, sequence: list[tuple[str, str]]) -> bool:
+    """A grid row (ruled PDF, spreadsheet, Word or tab table: each amount in its own column) whose
+    amounts all sit under a known column, and that no order-keeping placement makes add up either:
+    the document's own sums are broken (T07-001/002 say so); its columns stand."""
+    if row.grid is None or len(placed) < len(cells) or any(c.col is None for _, c in cells):
+        return False
+    return not _placements([parse_amount(c.text) or Decimal(0) for _, c in cells], sequence)
 
 
 def _placements(amounts: list[Decimal], sequence: list[tuple[str, str]]) -> list[dict[str, dict]]:
