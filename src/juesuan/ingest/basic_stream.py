@@ -9,7 +9,8 @@ amount with decimals is its 决算数, and text after the amount with no new cod
 wrapped tail. ``人员经费合计``/``公用经费合计`` take the amount after them.
 
 Each 类 is then proven by its 款 (T06-001, within the rounding of the parts); a 类 that does
-not add up keeps no amount of its own or of its 款 (unread, never zero).
+not add up keeps no amount of its own or of its 款 (unread, never zero) — unless it is the only
+one in a stream the other 类 prove: its sum is then the document's, read as printed (``proven``).
 """
 
 from __future__ import annotations
@@ -91,17 +92,30 @@ def items(data: list[Row]) -> tuple[list[Item], list[tuple[str, str, Row]]] | No
 
 def proven(found: list[Item]) -> set[str]:
     """The codes whose amount the family proves: a 类 equal to Σ its 款 (a 类 with no 款 printed
-    proves itself only when its 款 are blank too: then nothing is printed to check)."""
+    proves itself only when its 款 are blank too: then nothing is printed to check).
+
+    One 类 printing its amount and 款 that do not add up, in a stream whose other 类 with 款 all do,
+    is read as printed: every amount went to the item before it, and one taken from (or given to)
+    another 类 would break that 类's sum too; the broken sum is the document's (T06-001 names it).
+    Two such 类, or a 款 whose 类 was not seen: which amounts moved is not known, none is read."""
     classes = {i.code: i for i in found if len(i.code) == 3}
     ok: set[str] = set()
+    broken: list[set[str]] = []
     for code, item in classes.items():
         kids = [i for i in found if len(i.code) == 5 and i.code.startswith(code)]
         total = parse_amount(item.amount[0]) if item.amount else Decimal(0)
         parts = [parse_amount(i.amount[0]) for i in kids if i.amount]
         if None in parts or total is None:
             continue
+        family = {code, *(i.code for i in kids)}
         if abs(total - sum(parts, Decimal(0))) <= HALF_CENT * (len(parts) + 1):
-            ok |= {code, *(i.code for i in kids)}
+            ok |= family
+        elif item.amount is not None and parts:
+            broken.append(family)
+    orphans = any(len(i.code) == 5 and i.code[:3] not in classes for i in found)  # a 类 code lost
+    if len(broken) == 1 and not orphans and any(
+            any(i.amount for i in found if len(i.code) == 5 and i.code[:3] == c) for c in ok if len(c) == 3):
+        ok |= broken[0]
     return ok
 
 

@@ -19,7 +19,8 @@ from .collect import Collector
 from .locate import Block
 from .numbers import clean, compact, is_amount, join_code, parse_amount, to_wanyuan
 from .pages import Cell, Row
-from .placement import HALF_CENT, _decide, bounds, candidates, evidence, solve, spec, within
+from .placement import (HALF_CENT, _decide, arrangements, bounds, candidates, column_offsets, corrections, evidence,
+                        solve, spec, under_columns, within)
 
 ZERO_MARKS = {"-", "—", "--", "——", "－", "0"}
 _GLUED = re.compile(r"^(.*?\D)(-?\d{1,3}(?:,\d{3})*\.\d{2}|-?\d+\.\d{2})$")  # "事务5.00"
@@ -81,6 +82,7 @@ class Record:
     named_before: bool = False  # its name came on a line above its code
     tail: bool = False  # the line below its code gave the rest of a name centred on it
     total: bool = False
+    joined: bool = False  # took the amounts of the line below, taken for its wrapped amounts
 
 
 def _split(tokens: list[tuple[str, tuple]]) -> tuple[list[str], list[str], list[tuple[str, tuple]]]:
@@ -212,8 +214,10 @@ def records(block: Block, out: Collector, positions: bool = False, resolve=None)
         elif amounts:
             if current is not None and not current.amounts:
                 current.amounts = amounts
-            elif current is not None and not orphans and not positions and not placeable(current.amounts):
+            elif current is not None and not orphans and not positions and not placeable(current.amounts) \
+                    and (table_spec is None or len(current.amounts) < len(table_spec.columns)):
                 current.amounts = current.amounts + amounts  # its amounts wrapped onto this line
+                current.joined = True  # (a row printing every column wraps nothing: a misprint)
             else:
                 if positions and current is None:
                     earlier = earlier + orphans
@@ -314,8 +318,9 @@ def parse_flat_coded(block: Block, out: Collector, resolve, positions: bool = Fa
         record.code = code
         kept.setdefault(code, record)  # a repeated row on a continuation page
     options, parent, conflict, loose = {}, {}, {}, {}
+    misprinted: dict[str, dict] = {}  # label → {the row as it would add up: its printed placements}
     omitted = blanks_omitted(block)
-    offsets = _column_offsets(kept.values(), len(table_spec.columns)) if positions else None
+    offsets = column_offsets(kept.values(), len(table_spec.columns)) if positions else None
     has_children = {_parent(label, kept) for label, record in kept.items() if record.amounts}
     unknown = {p for p, s in out.sources.items() if s.kind == "unread"} | set(out.set_aside)
     for label, record in kept.items():
@@ -328,7 +333,12 @@ def parse_flat_coded(block: Block, out: Collector, resolve, positions: bool = Fa
         found = [] if None in values else _line_candidates(record, table_spec) if not positions and not omitted \
             else candidates(values, table_spec, bands if None not in bands else None)
         edges = [w[1] for _, _, w in record.amounts]
-        options[label] = found if offsets is None else _under_columns(found, edges, offsets)
+        if values and not found and None not in values and len(values) > 1 and not record.joined \
+                and not _garbled(record):
+            misprinted[label] = _misprinted(record, table_spec, bands if None not in bands else None,
+                                            positions or omitted, offsets)
+            found = list(misprinted[label])
+        options[label] = found if offsets is None or label in misprinted else under_columns(found, edges, offsets)
         # the whole and its parts bound this row's columns; a bound no placement meets is not used
         bounded = within(options[label], table_spec.columns, bounds(block.key, label, out.values, unknown),
                          block.unit)
@@ -347,6 +357,10 @@ def parse_flat_coded(block: Block, out: Collector, resolve, positions: bool = Fa
                         for c, x in stated.items() if c in table_spec.columns)]
         options["total"] = agree or options["total"]
     decided = solve(options, parent, loose)
+    for label, printed in misprinted.items():  # the placements kept, as printed, where a family sum
+        # that holds once corrected proves the amounts are the row's (not misread: run together, lost)
+        used = [p for v in decided[label].options for p in printed.get(v, ())] if decided[label].summed else []
+        decided[label] = _decide(list(dict.fromkeys(used)), len(table_spec.columns), False)
     table: dict = {"rows": []}
     for label, record in kept.items():
         entry = {"code": label if label != "total" else "合计", "name": record.name or "合计"}
@@ -401,6 +415,44 @@ def _line_candidates(record: Record, table_spec) -> list:
     return found
 
 
+def _misprinted(record: Record, table_spec, bands, in_order: bool, offsets) -> dict[tuple, list[tuple]]:
+    """A row of two amounts or more that no placement makes add up: the document's own sums may be
+    broken. Each order-keeping placement (lines interleaved as ``_line_candidates`` does, under the
+    complete rows' columns over ``-layout`` positions) is kept with the row as it would add up were
+    one printed amount wrong (``corrections``): the family sums then choose among those, and a row
+    whose kept ones agree is read as printed (a row printing every column has one placement).
+    → {corrected row: [its printed placements]}."""
+    width = len(table_spec.columns)
+    orders = [record.amounts]
+    if not in_order and bands is None and len(record.amounts) <= width:
+        lines: list[list] = []
+        for amount in record.amounts:
+            if lines and lines[-1][0][1] is amount[1]:
+                lines[-1].append(amount)
+            else:
+                lines.append([amount])
+        if 1 < len(lines) <= 3:
+            orders = _interleavings(lines)
+    out: dict[tuple, list[tuple]] = {}
+    for order in orders:
+        found = arrangements([parse_amount(t) for t, _, _ in order], width, bands)
+        if offsets is not None:
+            found = under_columns(found, [w[1] for _, _, w in order], offsets)
+        for printed in found:
+            for corrected in corrections(printed, table_spec):
+                out.setdefault(corrected, [])
+                if printed not in out[corrected]:
+                    out[corrected].append(printed)
+    return out
+
+
+def _garbled(record: Record) -> bool:
+    """Digits of an amount among the names of the record's lines ("资源勘 4,037.503,662.03": amounts
+    run together, the glued token split at the wrong place): its amounts are not as printed."""
+    lines = {id(r): r for r in [record.row, *(r for _, r, _ in record.amounts)]}
+    return any(_GARBLED.search("".join(_split(_banded(r))[1])) for r in lines.values())
+
+
 def _interleavings(lines: list[list]) -> list[list]:
     """Every merge of the lines that keeps each line's own order."""
     if not lines:
@@ -429,36 +481,3 @@ def _parent(label: str, kept: dict) -> str | None:
         if label[:n] in kept:
             return label[:n]
     return "total" if "total" in kept else None
-
-
-TOLERANCE = 1  # characters: right edges of right-aligned amounts agree to within one
-
-
-def _column_offsets(kept, width: int) -> list[tuple] | None:
-    """(lowest, highest) right edge of each column relative to the first, from rows printing every
-    column (pdftotext keeps what follows a CJK name in characters, so offsets hold line to line)."""
-    complete = [[w[1] for _, _, w in r.amounts] for r in kept if len(r.amounts) == width]
-    if not complete:
-        return None
-    return [(min(e[i] - e[0] for e in complete), max(e[i] - e[0] for e in complete)) for i in range(width)]
-
-
-def _under_columns(found: list, edges: list, offsets: list[tuple]) -> list:
-    """Placements that put each amount under a column whose offset (from the row's first amount's
-    column, in the complete rows) it matches; an amount matching no column says nothing."""
-    kept = []
-    for vector in found:
-        columns = [i for i, v in enumerate(vector) if v is not None]
-        if not columns or len(columns) != len(edges):
-            kept.append(vector)  # nothing printed, or zeros placed: no positions to compare
-            continue
-        base = columns[0]
-        fits = True
-        for c, e in zip(columns, edges):
-            under = [k for k in range(len(offsets)) if offsets[k][0] - offsets[base][1] - TOLERANCE
-                     <= e - edges[0] <= offsets[k][1] - offsets[base][0] + TOLERANCE]
-            if under and c not in under:
-                fits = False
-        if fits:
-            kept.append(vector)
-    return kept

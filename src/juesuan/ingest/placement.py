@@ -16,7 +16,7 @@ a cent per term (the envelope of the printed figures).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from functools import cache
 from importlib import resources
@@ -181,22 +181,50 @@ def holds(vector: Vector, spec: Spec) -> bool:
     return True
 
 
-def candidates(amounts: list[Decimal], spec: Spec, bands: list[int] | None = None) -> list[Vector]:
-    """Order-keeping placements of ``amounts`` that satisfy the row identities.
+def arrangements(amounts: list[Decimal], width: int, bands: list[int] | None = None) -> list[Vector]:
+    """Every order-keeping placement of ``amounts`` into ``width`` columns, whatever their sums.
 
     ``bands``: the grid column of each amount (tabs, cells), where the source has them: the
     amounts then keep their distances (a header spanning cells may still shift them all).
     """
-    n = len(spec.columns)
     out = []
-    for chosen in combinations(range(n), len(amounts)):
+    for chosen in combinations(range(width), len(amounts)):
         if bands and any(c - chosen[0] != b - bands[0] for c, b in zip(chosen, bands)):
             continue
-        vector = [None] * n
+        vector = [None] * width
         for column, value in zip(chosen, amounts):
             vector[column] = value
-        if holds(tuple(vector), spec):
-            out.append(tuple(vector))
+        out.append(tuple(vector))
+    return out
+
+
+def candidates(amounts: list[Decimal], spec: Spec, bands: list[int] | None = None) -> list[Vector]:
+    """Order-keeping placements of ``amounts`` that satisfy the row identities (``arrangements``)."""
+    return [v for v in arrangements(amounts, len(spec.columns), bands) if holds(v, spec)]
+
+
+def corrections(vector: Vector, spec: Spec) -> list[Vector]:
+    """The row ``vector`` (a placement breaking its identities) as it would add up were one printed
+    amount the document's error: per printed cell, the value every identity through it asks for
+    (they must agree, and the identities not through it must hold already). A value below zero is
+    no correction (amounts are not negative, as ``_reach`` assumes) unless the row prints one."""
+    signed = any(x is not None and x < 0 for x in vector)
+    out = []
+    for column, printed in enumerate(vector):
+        if printed is None:
+            continue
+        through = [t for t in spec.identities if any(i == column for i, _ in t)]
+        others = [t for t in spec.identities if t not in through]
+        if not through or not holds(vector, Spec(spec.columns, tuple(others), spec.families)):
+            continue
+        asked = set()
+        for terms in through:
+            sign = next(s for i, s in terms if i == column)
+            asked.add(-sum(((vector[i] or Decimal(0)) * s for i, s in terms if i != column), Decimal(0)) * sign)
+        value = asked.pop()
+        if any(abs(value - a) > HALF_CENT * len(vector) for a in asked) or value < 0 and not signed:
+            continue
+        out.append(tuple(value if i == column else x for i, x in enumerate(vector)))
     return out
 
 
@@ -234,6 +262,8 @@ class Decided:
     vector: Vector  # placed values; None also where ``unknown``
     unknown: tuple[int, ...]  # columns the consistent placements disagree on
     reason: str = ""
+    options: tuple[Vector, ...] = ()  # the consistent placements it was decided from
+    summed: bool = False  # a family sum it is in (as the whole or a part) was checked and holds
 
 
 def solve(rows: dict[str, list[Vector] | None], parent: dict[str, str | None],
@@ -291,7 +321,8 @@ def solve(rows: dict[str, list[Vector] | None], parent: dict[str, str | None],
         down(top)
     width = next((len(v[0]) for v in rows.values() if v), 0)
     return {label: _decide(loose.get(label) or rows[label] or [], width, rows[label] is None, broken=True)
-            if label in broken else _decide(supported.get(label, []), width, rows[label] is None)
+            if label in broken else replace(_decide(supported.get(label, []), width, rows[label] is None),
+                                            summed=usable[label] or usable.get(parent.get(label), False))
             for label in rows}
 
 
@@ -329,4 +360,37 @@ def _decide(options: list[Vector], width: int, lost: bool, broken: bool = False)
     vector = tuple(None if i in unknown else first[i] for i in range(len(first)))
     reason = "" if not unknown else ("类款项之和与各行排列不符 / the family does not add up under any placement"
                                      if broken else f"有 {len(options)} 种一致排列 / {len(options)} consistent placements")
-    return Decided(vector, unknown, reason)
+    return Decided(vector, unknown, reason, tuple(options))
+
+
+TOLERANCE = 1  # characters: right edges of right-aligned amounts agree to within one
+
+
+def column_offsets(kept, width: int) -> list[tuple] | None:
+    """(lowest, highest) right edge of each column relative to the first, from rows printing every
+    column (pdftotext keeps what follows a CJK name in characters, so offsets hold line to line)."""
+    complete = [[w[1] for _, _, w in r.amounts] for r in kept if len(r.amounts) == width]
+    if not complete:
+        return None
+    return [(min(e[i] - e[0] for e in complete), max(e[i] - e[0] for e in complete)) for i in range(width)]
+
+
+def under_columns(found: list, edges: list, offsets: list[tuple]) -> list:
+    """Placements that put each amount under a column whose offset (from the row's first amount's
+    column, in the complete rows) it matches; an amount matching no column says nothing."""
+    kept = []
+    for vector in found:
+        columns = [i for i, v in enumerate(vector) if v is not None]
+        if not columns or len(columns) != len(edges):
+            kept.append(vector)  # nothing printed, or zeros placed: no positions to compare
+            continue
+        base = columns[0]
+        fits = True
+        for c, e in zip(columns, edges):
+            under = [k for k in range(len(offsets)) if offsets[k][0] - offsets[base][1] - TOLERANCE
+                     <= e - edges[0] <= offsets[k][1] - offsets[base][0] + TOLERANCE]
+            if under and c not in under:
+                fits = False
+        if fits:
+            kept.append(vector)
+    return kept
