@@ -14,6 +14,7 @@ from .coverage import amounts_seen, confidence, coverage
 from .detect import detect_meta, detect_profile
 from .facts import narrative_facts
 from .locate import locate
+from .numbers import PER_WAN
 from .overview import parse_overview
 from .pages import Document
 from .performance import parse_projects
@@ -84,7 +85,7 @@ def assemble(doc: Document, explain: bool = False) -> tuple[Disclosure | None, P
     if not meaningful:
         return None, traced(report, {})
     notes = []
-    for unit in sorted(units & {"元", "千元"}):
+    for unit in sorted(units & PER_WAN.keys()):
         notes.append(f"源表金额单位为{unit}，已换算为万元 / tables printed in {unit}, converted to 万元")
     facts, comparisons, fact_sources = narrative_facts(claims, text)
     performance = {**facts.pop("performance", {}), "projects": projects}

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .locate import ColumnMap
-from .numbers import clean, is_amount, parse_amount
+from .numbers import FOLIO, clean, is_amount, parse_amount
 from .pages import Cell, Row
 
 FOOTERS = ("人员经费合计", "公用经费合计")
@@ -41,14 +41,13 @@ def _amount(token: str) -> bool:
 
 
 _HEADER_WORDS = {"经济分类", "科目名称", "决算数", "科目编码", "类", "款", "项目", "金额", "单位：万元", "单位：元"}
-_PAGE_MARK = re.compile(r"^[—\-–－]+\d{1,3}[—\-–－]+$")
 
 
 def _not_items(row: Row) -> bool:
     """A page number, the page header, the table header repeated on a continuation page."""
     text = clean(row.text)
     tokens = [clean(t) for t in row.text.split()]
-    return bool(_PAGE_MARK.match(text) or "编制单位" in text or text.startswith(("注：", "注:"))
+    return bool(FOLIO.fullmatch(text) or "编制单位" in text or text.startswith(("注：", "注:"))
                 or (tokens and all(t in _HEADER_WORDS for t in tokens)))
 
 

@@ -15,7 +15,7 @@ from . import wrapped
 from .collect import Collector
 from .columns import COLUMNS, ORDER
 from .locate import Block, ColumnMap
-from .numbers import clean, is_amount
+from .numbers import FOLIO, clean, is_amount
 from .pages import Cell, Row
 
 CODED = {"income": "income", "expenditure": "expenditure", "general_budget": "general_budget",
@@ -171,7 +171,7 @@ def _two_sided(block: Block, header: list[Row], data: list[Row], out: Collector)
     if first is not None and data and not _groups(data[0].text.split())[0][0]:
         data = [*header[first:], *data]  # the first income line, its amount on the line after it (and its tail)
     for row, tokens, span in wrapped.lines(data):
-        if wrapped.PAGE_MARK.fullmatch(clean(row.text)):
+        if FOLIO.fullmatch(clean(row.text)):
             continue  # "— 11 —": the page's number, not a row
         groups = _groups(tokens)
         if len(groups) == 1:

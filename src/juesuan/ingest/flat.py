@@ -17,7 +17,7 @@ from ..model import Source
 from .coded import _INLINE_CODE, _by_name
 from .collect import Collector
 from .locate import Block
-from .numbers import clean, compact, is_amount, join_code, parse_amount, to_wanyuan
+from .numbers import FOLIO, clean, compact, is_amount, join_code, parse_amount, to_wanyuan
 from .pages import Cell, Row
 from .placement import (HALF_CENT, _decide, arrangements, bounds, candidates, column_offsets, corrections, evidence,
                         solve, spec, under_columns, within)
@@ -27,7 +27,6 @@ _GLUED = re.compile(r"^(.*?\D)(-?\d{1,3}(?:,\d{3})*\.\d{2}|-?\d+\.\d{2})$")  # "
 _MARKERS = {"类", "款", "项"}
 TOTAL_NAMES = ("合计", "总计")
 _GARBLED = re.compile(r"\d,\d{3}|\d\.\d")  # an amount's digits inside a name
-_FOOTER = re.compile(r"^[—\-–－]+\d{1,3}[—\-–－]+$")
 _PAGE_MARK = re.compile(r"^[—\-–－]*\d{1,3}[—\-–－]*$|^第\d+页")
 _HEADER_WORDS = ("科目编码", "科目名称", "功能分类", "本年收入", "本年支出", "决算数", "单位：", "项目支出", "基本支出",
                  "财政拨款收", "年初结转", "年末结转", "事业收入", "经营收入", "其他收入", "上级补助", "附属单位")
@@ -151,9 +150,15 @@ def records(block: Block, out: Collector, positions: bool = False, resolve=None)
         return after is None or not (after[0] and not after[1])
 
     style: list[str] = []  # how the code list placed the name lines between two named rows so far
+
+    def run_on() -> None:
+        """The name lines ``pending`` end the row above, where ``_wrapped_below`` says so, when no
+        code line follows them (a page break, a 合计 line, the table's end)."""
+        if pending and (k := _wrapped_below(current, pending, "", current and current.code, resolve, style)):
+            current.name += pending[:k]
     started = False
     for index, row in enumerate(block.rows):
-        if _FOOTER.match("".join(t for t, _ in _banded(row))):
+        if FOLIO.fullmatch("".join(t for t, _ in _banded(row))):
             continue  # "— 43 —": the page number, not a name and a zero
         codes, names, banded = split[index]
         amounts = [(a, _printed_on(row, b), b) for a, b in banded]
@@ -168,8 +173,7 @@ def records(block: Block, out: Collector, positions: bool = False, resolve=None)
             # 合计 whose amounts follow on a line of their own (pdfplumber) opens the table
         if not codes and not amounts and (_PAGE_MARK.match(name) or name in ("项目", "栏次")
                                           or any(w in name for w in _HEADER_WORDS)):
-            if pending and (k := _wrapped_below(current, pending, "", current and current.code, resolve, style)):
-                current.name += pending[:k]  # the row above's name ran on to the foot of its page
+            run_on()  # the row above's name ran on to the foot of its page
             pending = ""  # a page number, or the header repeated on a continuation page
             continue
         started = True
@@ -177,8 +181,7 @@ def records(block: Block, out: Collector, positions: bool = False, resolve=None)
         if inline and not codes:
             codes, name = [inline.group(1)], inline.group(2)
         if any(t in name for t in TOTAL_NAMES) and not codes:
-            if pending and (k := _wrapped_below(current, pending, "", current and current.code, resolve, style)):
-                current.name += pending[:k]  # the row above's name ran on past a page break
+            run_on()  # the row above's name ran on past a page break
             current = opened(Record(row, name="合计", total=True, amounts=amounts))
             pending = ""
         elif not codes and current is not None and current.code and not current.amounts \
@@ -226,8 +229,8 @@ def records(block: Block, out: Collector, positions: bool = False, resolve=None)
                 orphans = amounts
     if _named_below(current, pending, resolve):
         current.name = pending
-    elif pending and (k := _wrapped_below(current, pending, "", current and current.code, resolve, style)):
-        current.name += pending[:k]  # the last row's name ran on below its code line
+    else:
+        run_on()  # the last row's name ran on below its code line
     lost(earlier + orphans)
     return found
 

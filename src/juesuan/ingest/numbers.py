@@ -52,13 +52,16 @@ def is_amount(text: str) -> bool:
 
 def to_wanyuan(value: Decimal, unit: str) -> Decimal:
     """Convert to the model's unit 万元 (2 decimals, half-up) from 元 or 千元 when needed."""
-    if unit in _PER_WAN:
-        return (value / _PER_WAN[unit]).quantize(CENT, rounding=ROUND_HALF_UP)
+    if unit in PER_WAN:
+        return (value / PER_WAN[unit]).quantize(CENT, rounding=ROUND_HALF_UP)
     return value
 
 
-_PER_WAN = {"元": TEN_THOUSAND, "千元": Decimal(10)}  # units a table may print amounts in, per 万元
+PER_WAN = {"元": TEN_THOUSAND, "千元": Decimal(10)}  # units a table may print amounts in, per 万元
 
+
+FOLIO = re.compile(r"[—\-–－]+\d{1,3}[—\-–－]+")
+"""A page number framed by dashes ("— 11 —"); ``match``: a running foot may follow it."""
 
 UNIT_RE = re.compile(r"(?:金额)?单位[:：]\s*(万元|千元|元)")
 

@@ -20,11 +20,10 @@ import re
 from functools import cache
 from itertools import combinations
 
-from .numbers import clean, is_amount
+from .numbers import FOLIO, clean, is_amount
 from .pages import Row
 
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|\d+[、.．])")
-PAGE_MARK = re.compile(r"[—\-–－]+\d{1,3}[—\-–－]+")  # "— 11 —" (a running foot may follow it)
 
 Span = list[tuple[Row, int | None]]  # the physical lines of a line, how many amounts each printed
 
@@ -101,7 +100,7 @@ def join(open_labels: list[str], pieces: list[str]) -> tuple[int, ...] | None:
 
 
 def _amounts_first(tokens: list[str], text: str) -> bool:
-    return bool(tokens) and not _word(tokens[0]) and not PAGE_MARK.match(clean(text))
+    return bool(tokens) and not _word(tokens[0]) and not FOLIO.match(clean(text))
 
 
 def lines(rows: list[Row]) -> list[tuple[Row, list[str], Span]]:
