@@ -72,6 +72,8 @@ class Block:
     columns: ColumnMap | None = None
 
 
+_GROUPING = re.compile(r"(?<=\d),(?=\d{3}(?!\d))")
+"""A thousands separator (``clean`` made a full-width one ASCII)."""
 _NARRATIVE_RE = re.compile(r"^(第[一二三四五六七八九十]+部分|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
 _PAGE_MARK_RE = re.compile(r"^(第\d+页(共\d+页)?|[—\-–－]*\d{1,3}[—\-–－]*|\d+/\d+)$")  # "— 11 —" too
 
@@ -174,8 +176,9 @@ def locate(doc: Document, trace: list | None = None) -> list[Block]:
                 continue
             single = len(row.cells) == 1
             heading = _NARRATIVE_RE.match(text) and ("说明" in text or "情况" in text or text.startswith("第"))
-            # Long lines end a table only when they read as prose (a copied table row does not).
-            prose = len(text) > 45 and any(p in text for p in "，。,；;") and \
+            # Long lines end a table only when they read as prose (a copied table row does not; the
+            # commas of 10,424,543.84 are no punctuation, also where its label ran into it).
+            prose = len(text) > 45 and any(p in _GROUPING.sub("", text) for p in "，。,；;") and \
                 sum(is_amount(t) for t in row.text.split()) < 2
             if single and (heading or (prose and current.rows)):
                 if trace is not None:
