@@ -67,10 +67,13 @@ LABELS: dict[str, tuple[tuple[str, str], ...]] = {
         ("年末结转结余", "government_fund.total.closing_balance"),
         ("年末结转和结余", "government_fund.total.closing_balance"),
         ("财政拨款收入", "government_fund.total.income"), ("财政拨款支出", "government_fund.total.expenditure"),
+        # "…财政拨款收入764.58万元，支出27.71万元": 支出 right before the figure ($: nothing between)
+        ("，支出$", "government_fund.total.expenditure"),
     ),
     "state_capital": (
         ("年初结转和结余", "state_capital.total.opening_balance"),
         ("财政拨款收入", "state_capital.total.income"), ("财政拨款支出", "state_capital.total.expenditure"),
+        ("，支出$", "state_capital.total.expenditure"),
     ),
     "operating_costs": (("机关运行经费", "operating_costs.amount"),),
     "procurement": (

@@ -86,7 +86,7 @@ def segments(doc: Document) -> list[Segment]:
             out.append(Segment(key, f"{part}{top}{sub}", row.page, ""))
             continue
         match = _ITEM.match(text)
-        if match and key in ("general_budget",):
+        if match and key in CODED_KEYS:  # "1、X（类）Y（款）Z（项）…": one item of 公开05/08/09 each
             out.append(Segment(key, f"{part}{top}{sub}{match.group(1)}", row.page, text[match.end():]))
             continue
         if out:
@@ -128,8 +128,10 @@ def _label(gap: str, key: str | None, resolver, rows=()) -> Label | None:
     best: tuple[int, int, str] | None = None
     gap = _QUOTES.sub("", gap)  # quote marks drift to other lines in PDF text
     for word, item in LABELS.get(key or "", ()):
-        word = clean(_QUOTES.sub("", word))
+        word, anchored = clean(_QUOTES.sub("", word.rstrip("$"))), word.endswith("$")
         pos = gap.rfind(word)
+        if anchored and pos + len(word) != len(gap):
+            continue  # a word that names a figure only right before it (claim_labels)
         if pos >= 0 and (best is None or (pos + len(word), len(word)) > (best[0], best[1])):
             best = (pos + len(word), len(word), item)
     column = "total" if key == "general_budget" else "expenditure"
