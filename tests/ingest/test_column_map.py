@@ -4,17 +4,17 @@ parser its column plan (``locate.ColumnMap`` on the block) instead of writing he
 -layout of the PDF, every table through these stages' dry reads) each converted stage returns
 only rows and cell texts the block printed."""
 
+from decimal import Decimal
 from pathlib import Path
 
 from juesuan.ingest import read
 
 from .conftest import SHARED, need
 
-# the stages converted so far, as the routes call them, and the tables they are converted for
-# (docs/ingest.md lists those still writing header text)
+# the stages that rearrange rows, as the routes call them, and the tables they do it for
 CODED = ("income", "expenditure", "general_budget", "government_fund", "state_capital")
 CONVERTED = {("routes", "place_coded_by_order"): CODED,
-             ("routes", "to_columns"): (*CODED, "basic_expenditure", "summary", "fiscal_summary"),
+             ("routes", "to_columns"): (*CODED, "basic_expenditure", "summary", "fiscal_summary", "three_public"),
              ("basic_groups", "rows"): ("basic_expenditure",), ("routes", "place_by_order"): ("summary", "fiscal_summary")}
 
 
@@ -79,3 +79,33 @@ def test_space_joined_coded_rows_come_with_their_column_map(tmp_path, shanghai):
     truth = dict(iter_table_cells(shanghai[0]))
     placed = {p: v for p, v in out.values.items() if v}
     assert len(placed) >= 12 and all(truth[p] == v for p, v in placed.items()), placed
+
+
+def test_three_public_as_a_viewer_copies_it__columns_from_its_labels_not_its_number(tmp_path):
+    """公开07 as one line of words per printed line, its number ("公开 07 表") on a line of its own:
+    the number's digits are no amount, so the 预算数/决算数 line below is its header; ``columns_of``
+    says the twelve columns (interleaved: the labels one per column) and the parser, given only the
+    printed rows, reads each amount where the identities of the row put it."""
+    from dataclasses import replace
+
+    from juesuan.ingest import load
+    from juesuan.ingest.collapsed import columns_of, is_collapsed, to_columns
+    from juesuan.ingest.collect import Collector
+    from juesuan.ingest.locate import locate
+    from juesuan.ingest.three_public import parse_three_public
+
+    path = tmp_path / "three_public.txt"
+    path.write_text("财政拨款“三公”经费支出决算表\n公开 07 表\n单位：万元\n"
+                    "合计 因公出国（境）费 公务用车购置及运行费 公务接待费\n小计 公务用车购置费 公务用车运行费\n"
+                    + " ".join(["预算数 决算数"] * 6) + "\n"
+                    "10.00 8.00 2.00 1.00 5.00 4.00 1.00 1.00 4.00 3.00 3.00 3.00\n", encoding="utf-8")
+    block = next(b for b in locate(load(path)) if b.key == "three_public")
+    assert is_collapsed(block)
+    out = Collector(str(path))
+    rows, plan = to_columns(block, out), columns_of(block)
+    assert [r.text for r in rows] == ["10.00 8.00 2.00 1.00 5.00 4.00 1.00 1.00 4.00 3.00 3.00 3.00"]
+    assert plan is not None and plan.fields[:3] == ((0, "budget.total"), (1, "final.total"), (2, "budget.overseas"))
+    table = parse_three_public(replace(block, rows=rows, columns=plan), out)
+    printed = [Decimal(t) for t in rows[0].text.split()]
+    assert [table[m][i] for i in ("total", "overseas", "vehicle_total", "vehicle_purchase", "vehicle_operation",
+                                  "reception") for m in ("budget", "final")] == printed

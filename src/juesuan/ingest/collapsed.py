@@ -20,6 +20,8 @@ from .pages import Cell, Row
 
 CODED = {"income": "income", "expenditure": "expenditure", "general_budget": "general_budget",
          "government_fund": "fund", "state_capital": "fund"}
+# the table's number on a line of its own ("公开 07 表", "表 7"): its digits are no amount
+_TABLE_NUMBER = re.compile(r"(?:公开\s*\d{1,2}\s*表|表\s*\d{1,2})")
 FISCAL_RIGHT = ("合计", "一般公共预算", "政府性基金", "国有资本")
 
 
@@ -82,14 +84,15 @@ def _header_order(kind: str, header: list[Row]) -> tuple[tuple[str, ...], bool]:
 
 def _split(block: Block) -> tuple[list[Row], list[Row]] | None:
     """(header rows, data rows from the first line with an amount), None when no line has one."""
-    first = next((i for i, r in enumerate(block.rows) if any(is_amount(t) for t in r.text.split())), None)
+    first = next((i for i, r in enumerate(block.rows) if any(is_amount(t) for t in r.text.split())
+                  and not _TABLE_NUMBER.fullmatch(r.text.strip())), None)
     return None if first is None else (block.rows[:first], block.rows[first:])
 
 
 def columns_of(block: Block) -> ColumnMap | None:
     """The columns ``to_columns`` puts a coded table's cells in (code 0, 科目名称 1, amounts from 2 in
-    the header's order), 公开06's (``basic_stream.BLOCKS``) or a 总表's (``sequence.order_columns``),
-    for its parser to take instead of header words; None for 公开07."""
+    the header's order), 公开06's (``basic_stream.BLOCKS``), a 总表's (``sequence.order_columns``) or
+    公开07's (``three_public_columns``), for its parser to take instead of header words."""
     from .basic_stream import BLOCKS
     from .sequence import order_columns
 
@@ -98,6 +101,8 @@ def columns_of(block: Block) -> ColumnMap | None:
         return BLOCKS
     if split is not None and block.key in ("summary", "fiscal_summary"):  # as ``place_by_order`` places them
         return replace(order_columns(block.key), evidence="空格分隔行，按顺序 space-joined rows, in order")
+    if split is not None and block.key == "three_public":
+        return three_public_columns(split[0])
     if split is None or block.key not in CODED:
         return None
     order, printed = _header_order(CODED[block.key], split[0])
@@ -436,16 +441,33 @@ def _basic(block: Block, header: list[Row], data: list[Row], out: Collector) -> 
     return rows
 
 
-def _three_public(block: Block, header: list[Row], data: list[Row], out: Collector) -> list[Row]:
-    labels = [t for r in header for t in r.text.split() if t in ("预算数", "决算数")]
+def three_public_columns(header: list[Row]) -> ColumnMap | None:
+    """公开07's twelve columns from the 预算数/决算数 words of its header: one per column (counted per
+    measure, items in printed order), or two (预算数 over its six items, then 决算数); None otherwise."""
+    from .three_public import ITEMS
+
+    labels = ["budget" if t == "预算数" else "final" for r in header for t in r.text.split() if t in ("预算数", "决算数")]
     if len(labels) == 2 and labels[0] != labels[1]:  # grouped: 预算数 over its six items, then 决算数
         labels = [labels[0]] * 6 + [labels[1]] * 6
-    rows = [_row(block.title, [_cell(t, i) for i, t in enumerate(labels)])]
+    if len(labels) != 12 or labels.count("budget") != 6:
+        return None
+    counters = {"budget": 0, "final": 0}
+    fields = []
+    for i, measure in enumerate(labels):
+        fields.append((i, f"{measure}.{ITEMS[counters[measure]]}"))
+        counters[measure] += 1
+    return ColumnMap((), tuple(fields), "空格分隔行，表头预算数/决算数词序 space-joined rows, the header's "
+                                        "预算数/决算数 words in order")
+
+
+def _three_public(block: Block, header: list[Row], data: list[Row], out: Collector) -> list[Row]:
+    columns = three_public_columns(header)
+    rows = []
     for row in data:
         amounts = [t for t in row.text.split() if is_amount(t)]
-        if len(amounts) == len(labels) == 12:
+        if columns is not None and len(amounts) == 12:
             rows.append(_row(row, [_cell(a, i) for i, a in enumerate(amounts)]))
-        elif amounts and len(labels) == 12 and len(amounts) < 12:
+        elif columns is not None and amounts:
             # blank cells left out: no column of its own, the identities place them (three_public.py)
             rows.append(_row(row, [Cell(a, 20 + i, 21 + i, col=None) for i, a in enumerate(amounts)]))
         elif amounts:

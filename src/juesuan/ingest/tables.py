@@ -133,7 +133,7 @@ def build_tables(blocks: list[Block], out: Collector, resolver,
             plan = column_plan(key, block) if route.id == "columns" else ()  # the others place without one
             routes[key] = TableRoute(route.id, route.title, tuple(why or ()), layout, plan)
         data[key] = _finish(block, done.parsed, out, units)
-        if block.rows or block.empty_note:
+        if merged[key].rows or block.rows or block.empty_note:  # located, whatever its route kept
             found.append(key)
     _read_again(read, data, out, resolver, units)
     tables = Tables()

@@ -94,6 +94,10 @@ def _parse_vertical(block: Block, labels: dict[int, str], out: Collector) -> dic
 
 def parse_three_public(block: Block, out: Collector, resolve=None) -> dict:
     labels: dict[int, str] = {}
+    if block.columns is not None:  # the stage that placed the cells said their columns
+        slot = {b: tuple(f.split(".", 1)) for b, f in block.columns.fields}
+        labels = {b: measure for b, (measure, _) in slot.items()}
+        return _read_row(block, labels, slot, out)
     for row in header_rows(block):
         for index, cell in enumerate(row.cells):
             text = clean(cell.text)
@@ -120,6 +124,12 @@ def parse_three_public(block: Block, out: Collector, resolve=None) -> dict:
                         f"budget/final columns, found {len(slot)}", block.title.page, block.title.line)
             if not slot:
                 return {}
+    return _read_row(block, labels, slot, out)
+
+
+def _read_row(block: Block, labels: dict[int, str], slot: dict, out: Collector) -> dict:
+    """The data row's amounts under their columns (``slot``: band → (measure, item)); a row that
+    leaves cells out, or whose sums break under the bands, placed by the identities."""
     table: dict = {"budget": {}, "final": {}}
     for row in block.rows:
         cells = [(band(c, i), c) for i, c in enumerate(row.cells) if is_amount(c.text)]
