@@ -78,8 +78,10 @@ def _say(why: list | None, text: str) -> None:
 
 
 def _trial(block: Block, out: Collector, resolver, by_order: bool) -> int:
-    """Cells a dry read keeps after its proofs (guessed columns, or reading order)."""
-    scratch, tentative = Collector(out.file), set()
+    """Cells a dry read keeps after its proofs (guessed columns, or reading order): in a fork, which
+    sees the tables read before as the real read does (their rows bound this one's) and is dropped."""
+    scratch, tentative = out.fork(exclude=block.key), set()
+    shown = set(scratch.values)
     trial = replace(block, rows=list(block.rows), notes=list(block.notes))
     if by_order:
         rows = place_coded_by_order(trial, scratch, ORDER[block.key], tentative)
@@ -92,7 +94,7 @@ def _trial(block: Block, out: Collector, resolver, by_order: bool) -> int:
     keep_proven_parts(block.key, parsed, scratch, tentative)
     if not by_order:
         keep_proven_families(block.key, parsed, scratch)
-    return sum(1 for v in scratch.values.values() if v)
+    return sum(1 for p, v in scratch.values.items() if v and p.startswith(block.key + ".") and p not in shown)
 
 
 def _columns_hold(block: Block, out: Collector, resolver) -> bool:
