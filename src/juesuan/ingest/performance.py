@@ -17,19 +17,14 @@ from .numbers import clean
 from .pages import Document, Row
 from .performance_numbers import TEXTS, read_numbers
 from .performance_rows import Doubt, read_rows
-from .performance_text import FUNDS as FUND_LINES, LEVEL1, WEIGHT, number as _number, read_header, source_lines, \
-    text_forms
+from .performance_text import FUNDS as FUND_LINES, LEVEL1, LEVEL1_OF, LEVEL2, WEIGHT, number as _number, read_header, \
+    source_lines, text_forms
 from .performance_wrap import AMBIGUOUS, line_fields, place, tidy
 
-LEVEL2 = ("数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标", "生态效益指标",
-          "可持续影响指标", "满意度指标", "社会效益", "经济效益")
 # the path 审核 reads as "the forms kept are not all the forms printed" (checks/unknown.py)
 INCOMPLETE = "performance.projects"
 NAME_LABEL = re.compile(r"^项目名称[:：]?")
 _NUM = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:分|%)?$")  # "2,060.00" too
-LEVEL1_OF = {"数量指标": "产出指标", "质量指标": "产出指标", "时效指标": "产出指标", "成本指标": "产出指标",
-             "经济效益指标": "效益指标", "社会效益指标": "效益指标", "生态效益指标": "效益指标",
-             "可持续影响指标": "效益指标", "社会效益": "效益指标", "经济效益": "效益指标", "满意度指标": "满意度指标"}
 ROW_HEADS = ("年度绩效指标完成情况", "年度绩效指标", "完成情况", "年度绩效", "指标完成情况")
 # what a wrapped line may print left of the 三级指标: pieces of these labels
 LABELS = "\n".join(LEVEL1 + LEVEL2 + ROW_HEADS[:1])

@@ -21,11 +21,13 @@ from .pages import Row
 FUNDS = (("年度资金总额", "total"), ("当年财政拨款", "current_appropriation"), ("上年结转", "carryover"),
          ("其他资金", "other"))
 LEVEL1 = ("产出指标", "效益指标", "满意度指标")
-LEVEL2 = ("数量指标", "质量指标", "时效指标", "成本指标", "经济效益指标", "社会效益指标", "生态效益指标",
-          "可持续影响指标", "满意度指标", "服务对象满意度指标")
+# each 二级指标 with its 一级指标, in the form's order (performance-scoring.md §1); the short names
+# some forms print ("社会效益") right after their full ones. One list for every 自评表 reader.
 LEVEL1_OF = {"数量指标": "产出指标", "质量指标": "产出指标", "时效指标": "产出指标", "成本指标": "产出指标",
-             "经济效益指标": "效益指标", "社会效益指标": "效益指标", "生态效益指标": "效益指标",
-             "可持续影响指标": "效益指标", "满意度指标": "满意度指标", "服务对象满意度指标": "满意度指标"}
+             "经济效益指标": "效益指标", "经济效益": "效益指标", "社会效益指标": "效益指标", "社会效益": "效益指标",
+             "生态效益指标": "效益指标", "可持续影响指标": "效益指标",
+             "满意度指标": "满意度指标", "服务对象满意度指标": "满意度指标"}
+LEVEL2 = tuple(LEVEL1_OF)
 # the merged left label in its printed pieces, and the 一级指标 labels printed once down many rows
 LABELS = frozenset(("年度绩效", "指标完成", "情况", "年度绩效指标完成情况", "绩效指标", "年度", "指标完成情况", *LEVEL1))
 AMOUNT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d+$")
