@@ -55,11 +55,13 @@ def test_extract_claims__rendered_narrative_round_trip(tmp_path: Path, example, 
     assert matched >= len(disclosure.claims) * 85 // 100  # measured 91–97 % (2026-11-27)
 
 
-@pytest.mark.parametrize("fmt", ["docx", "pdf", "xlsx"])
+@pytest.mark.parametrize("fmt", ["docx", "pdf", "xlsx", "html"])
 def test_read__rendered_self_evaluation_forms_round_trip(tmp_path: Path, fmt):
-    """Every 自评表 of the Urumqi example read back from our DOCX, PDF and XLSX (14 forms, 174
+    """Every 自评表 of the Urumqi example read back from our DOCX, PDF, XLSX and HTML (14 forms, 174
     indicators; in the XLSX one sheet each, after 公开09): before merged cells were kept whole,
-    the PDF gave 0 matching project names."""
+    the PDF gave 0 matching project names. Its 项目资金 too: the seed prints one 全年执行数 as
+    33.003, kept as printed, which our tables printed rounded (33.00) until amounts were shown with
+    the decimals they hold."""
     from juesuan.ingest import read
 
     from .test_libreoffice_pdf import INDICATOR_FIELDS, PROJECT_FIELDS, squash
@@ -72,6 +74,7 @@ def test_read__rendered_self_evaluation_forms_round_trip(tmp_path: Path, fmt):
     for project in disclosure.performance.projects:
         have = got[squash(project.name)]
         assert [squash(getattr(have, f)) for f in PROJECT_FIELDS] == [squash(getattr(project, f)) for f in PROJECT_FIELDS]
+        assert have.funds == project.funds
         assert [[squash(getattr(i, f)) for f in INDICATOR_FIELDS] for i in have.indicators] == \
             [[squash(getattr(i, f)) for f in INDICATOR_FIELDS] for i in project.indicators]
 

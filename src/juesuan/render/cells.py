@@ -47,6 +47,8 @@ class Cell:
             if self.fmt == "money":
                 if self.blank_zero and value == 0:
                     return ""
+                if extra_places(value):  # a printed figure kept as it came ("33.003"): never rounded away
+                    return f"{value:,}"
                 return format_amount(value, thousands=True)
             if self.fmt == "percent":
                 return f"{value}%"
@@ -100,6 +102,13 @@ def head(text: str, colspan: int = 1, rowspan: int = 1) -> Cell:
 
 def label(text: str | None, colspan: int = 1, *, align: Align = "left", bold: bool = False) -> Cell:
     return Cell(text, colspan=colspan, align=align, bold=bold)
+
+
+def extra_places(value: Decimal) -> int:
+    """Decimals an amount holds beyond the two tables print (0 for every computed figure); a source
+    figure kept as printed, defect and all, is shown with them so that output and data agree."""
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent - 2) if isinstance(exponent, int) else 0
 
 
 def money_cell(value: Decimal | None, *, blank_zero: bool = True, bold: bool = False) -> Cell:

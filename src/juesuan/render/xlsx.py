@@ -15,7 +15,7 @@ import xlsxwriter
 
 from ..model import Disclosure
 from ..narrative.document import Document
-from .cells import Cell, Grid, placed
+from .cells import Cell, Grid, extra_places, placed
 from .headbreak import break_head, is_head
 from .layout import LayoutOptions, all_grids, grid_for
 from .registry import register
@@ -61,6 +61,8 @@ class Formats:
                 spec.update(font_name=HEAD_FONT, bg_color="#F2F2F2")
             if cell.fmt == "money":
                 spec["num_format"] = AMOUNT_BLANK_ZERO if cell.blank_zero else AMOUNT_FORMAT
+                if places:  # a figure kept with more decimals than tables print: shown with them
+                    spec["num_format"] = spec["num_format"].replace(".00_", ".00" + "0" * places + "_")
             elif cell.fmt == "percent":
                 spec["num_format"] = '0.00"%"'
             elif places is not None:  # 分值, 得分: the decimals the grid prints ("5.00", not "5")
@@ -70,8 +72,13 @@ class Formats:
 
 
 def _places(cell: Cell) -> int | None:
-    """Decimals of a plain number as the grid holds it (grids_selfeval sets one per measure)."""
-    if cell.fmt != "number" or not isinstance(cell.value, Decimal) or not cell.value.is_finite():
+    """Decimals of a plain number as the grid holds it (grids_selfeval sets one per measure); of an
+    amount, those beyond the two every amount prints (``cells.extra_places``)."""
+    if not isinstance(cell.value, Decimal) or not cell.value.is_finite():
+        return None
+    if cell.fmt == "money":
+        return extra_places(cell.value)
+    if cell.fmt != "number":
         return None
     return max(0, -cell.value.as_tuple().exponent)
 
