@@ -56,6 +56,7 @@ LABELS: dict[str, tuple[tuple[str, str], ...]] = {
         ("公务用车运行费", "three_public.final.vehicle_operation"), ("公务接待费", "three_public.final.reception"),
         ("因公出国（境）团组", "three_public_details.overseas_groups"),
         ("公务用车购置数", "three_public_details.vehicles_purchased"),
+        ("购置公务用车", "three_public_details.vehicles_purchased"),  # Shanghai: "购置公务用车2辆"
         ("公务用车保有量", "three_public_details.vehicles_held"),
         ("国内公务接待", "three_public_details.reception_batches"),
         ("国内公务接待支出", "three_public.final.reception"),

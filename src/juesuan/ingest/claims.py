@@ -287,6 +287,13 @@ def extract_claims(doc: Document, resolver, out: Collector, tables=None,
                 word = stated.group(1) or stated.group(2)
                 named = _label(body[:stated.start()], segment.key, resolver, rows)
                 statements.append((_DIRECTION_WORDS.get(word, word), named.item if named else None, reason))
+            if reason and not FIGURE.search(body) and not stated:
+                # "因公出国（境）费支出增加的主要原因是…": the reason of the item it names, where that item's
+                # change was stated before (each item's reason a sentence of its own), else of the last clause
+                named = _label(body, segment.key, resolver, rows)
+                own = [i for i in range(first, len(claims)) if named and claims[i].item == named.item
+                       and claims[i].base == "prior_year" and claims[i].reason is None]
+                pending = own or pending
             if reason and pending and not FIGURE.search(body):
                 for index in pending:
                     claims[index] = claims[index].model_copy(update={"reason": reason})
