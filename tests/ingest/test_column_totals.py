@@ -36,6 +36,25 @@ def test_place_lines__equal_classes_that_could_swap_stay_unknown():
     assert decided[2].vector == (D("10.00"), None, D("10.00"), None)
 
 
+def test_place_lines__a_misprinted_total_is_read_as_printed_where_the_column_totals_hold_once_corrected():
+    """本年支出合计 46.82 with its sources 16.80 + 30.00: no placement adds up (T04-004), but one amount
+    wrong makes it, and the classes' column sums (T04-005) then hold: each line as printed."""
+    lines = [("一、一般公共服务支出", [D("6.80"), D("6.80")]), ("六、科学技术支出", [D("10.00"), D("10.00")]),
+             ("二十三、其他支出", [D("30.00"), D("30.00")]), ("本年支出合计", [D("46.82"), D("16.80"), D("30.00")]),
+             ("年末财政拨款结转和结余", [D("1.20"), D("1.20")]), ("总计", [D("48.00"), D("18.00"), D("30.00")])]
+    decided = place_lines(lines, {"state_capital"})
+    assert decided[3].vector == (D("46.82"), D("16.80"), D("30.00"), None) and not decided[3].unknown
+    assert decided[0].vector == (D("6.80"), D("6.80"), None, None)
+    assert decided[2].vector == (D("30.00"), None, D("30.00"), None)
+    # two amounts wrong: no single correction lets the classes add up to it — unknown, not guessed
+    lines[3] = ("本年支出合计", [D("46.82"), D("16.90"), D("30.00")])
+    decided = place_lines(lines, {"state_capital"})
+    assert decided[3].unknown == (0, 1, 2, 3)
+    # a misprinted line in no family (no 本年支出合计 printed): nothing proves it a misprint
+    decided = place_lines([("一、一般公共服务支出", [D("6.82"), D("6.80")])], {"state_capital"})
+    assert decided[0].unknown == (0, 1, 2, 3)
+
+
 FISCAL = """财政拨款收入支出决算总表
 单位：万元
 收入 支出
@@ -59,6 +78,30 @@ def test_read__fiscal_lines_placed_by_the_column_totals(tmp_path: Path):
         D("6.80"), D("10.00"), D("30.00"))
     assert lines["229"].general_budget == 0
     assert disclosure.provenance["fiscal_summary.expenditure.229.government_fund"].kind == "parsed"
+
+
+def test_read__a_misprinted_fiscal_total_is_read_as_printed(tmp_path: Path):
+    """The document's own 本年支出合计 misprinted (46.82 for 6.80 + 10.00 + 30.00, its sources 16.80 and
+    30.00): read as printed, every column, so 审核 can name it (T04-005/006/007); its classes keep
+    their sources. Before, no placement added up and the line was left unread (来源列无法确定)."""
+    path = tmp_path / "viewer.txt"
+    path.write_text(FISCAL.replace("本年支出合计 46.80 16.80 30.00", "本年支出合计 46.82 16.80 30.00") + """年初财政拨款结转和结余 1.20 年末财政拨款结转和结余 1.20 1.20
+一、一般公共预算财政拨款 1.20
+二、政府性基金预算财政拨款
+三、国有资本经营预算财政拨款
+总计 48.00 总计 48.00 18.00 30.00
+""", encoding="utf-8")
+    disclosure, report = read(path)
+    side = disclosure.tables.fiscal_summary.expenditure
+    assert (side.total.total, side.total.general_budget, side.total.government_fund) == (
+        D("46.82"), D("16.80"), D("30.00"))
+    assert {disclosure.provenance[f"fiscal_summary.expenditure.total.{c}"].kind
+            for c in ("total", "general_budget", "government_fund")} == {"parsed"}
+    assert disclosure.provenance.get("fiscal_summary.expenditure.total.state_capital") is None  # blank, not unread
+    lines = {c.code: c for c in side.classes}
+    assert (lines["201"].general_budget, lines["206"].general_budget, lines["229"].government_fund) == (
+        D("6.80"), D("10.00"), D("30.00"))
+    assert not any("column not certain" in p.message for p in report.not_understood)
 
 
 def test_bounds__a_part_at_most_its_whole_less_the_other_parts():
