@@ -157,6 +157,8 @@ def records(block: Block, out: Collector, positions: bool = False, resolve=None)
         if pending and (k := _wrapped_below(current, pending, "", current and current.code, resolve, style)):
             current.name += pending[:k]
     started = False
+    header: set[str] = set()  # the header's lines, which a continuation page prints again
+    repeating = False  # inside a header printed again (after its first known line)
     for index, row in enumerate(block.rows):
         if FOLIO.fullmatch("".join(t for t, _ in _banded(row))):
             continue  # "— 43 —": the page number, not a name and a zero
@@ -169,13 +171,17 @@ def records(block: Block, out: Collector, positions: bool = False, resolve=None)
                 name in TOTAL_NAMES and index + 1 < len(split) and split[index + 1][2] and not any(split[index + 1][:2])):
             if _names_first_row(name, split[index + 1:], resolve):
                 pending = name  # pdfplumber: the first row's name above its code line, under the header
+            elif name not in TOTAL_NAMES:
+                header.add(name)
             continue  # header lines ("合计" of a wrapped header "本年收入|合计" too); a line holding only
             # 合计 whose amounts follow on a line of their own (pdfplumber) opens the table
         if not codes and not amounts and (_PAGE_MARK.match(name) or name in ("项目", "栏次")
-                                          or any(w in name for w in _HEADER_WORDS)):
+                                          or any(w in name for w in _HEADER_WORDS)
+                                          or repeating and name in header):  # "编码 出" below "…科目名称…"
             run_on()  # the row above's name ran on to the foot of its page
-            pending = ""  # a page number, or the header repeated on a continuation page
+            pending, repeating = "", True  # a page number, or the header repeated on a continuation page
             continue
+        repeating = False
         started = True
         inline = _INLINE_CODE.match(name)
         if inline and not codes:
