@@ -88,6 +88,24 @@ def test_reasons__small_change_or_reason_given():
     assert flat(small, "C-007") + flat(reasoned, "C-007") == []
 
 
+@pytest.mark.rule("C-007", "fails")
+@pytest.mark.rule("C-007", "passes")
+def test_reasons__prior_not_known__the_sentence_s_own_change_decides():
+    """A read document prints no 上年数: the sentence's own change decides whether it reaches the
+    threshold — 增加18 over a 决算 of 98.00 is 22.5 % of 80.00 (a reason is due); 增加3 is 3.16 %
+    of 95.00 (none is); where the 决算数 is not known either, the size is unknown, not judged."""
+    no_prior = "{general_budget.total.total: {initial_budget: 90.00}}"
+    change = """[{{item: general_budget.total.total, measure: change_amount, value: "{0}", text: "{0}",
+                   base: prior_year, direction: 增加, section: 五(一)}}]"""
+    large = disclosure(comparisons=no_prior, claims=change.format(18))
+    small = disclosure(comparisons=no_prior, claims=change.format(3))
+    # a row the tables do not hold: its 决算数 unknown, so is the rate of its change
+    unknown = disclosure(comparisons=no_prior, claims=change.format(18).replace("general_budget.total.total",
+                                                                                  "general_budget.299.total"))
+    assert flat(large, "C-007", "rule_id", "section") == [("C-007", "五(一)")]
+    assert flat(small, "C-007") + flat(unknown, "C-007") == []
+
+
 @pytest.mark.rule("C-008", "fails")
 @pytest.mark.parametrize("text", [
     "XX局2022年度收入总计160万元。", "比上年下降（增长）5%。", "主要原因是。", "【请补充主要职能】",

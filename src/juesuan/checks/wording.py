@@ -95,10 +95,28 @@ def reasons(ctx: RuleContext):
         prior = figures.prior_of(d, claim.item) if claim.measure != "budget_variance_rate" else \
             figures.budget_of(d, claim.item, claim.base or "initial_budget")
         rate = figures.change_rate(current, prior)
-        if rate is not None and abs(rate) < REASON_THRESHOLD:
-            continue
+        if rate is None:
+            rate = _stated_rate(d, claim, current)
+        if rate is None or abs(rate) < REASON_THRESHOLD:
+            continue  # under the threshold, or not known to reach it (a read document prints no 上年数)
         seen.add(claim.item)
         yield ctx.finding(ctx.locate_claim(claim), "增减变化未说明主要原因", suggestion="补充“主要原因是……”")
+
+
+def _stated_rate(d, claim: Claim, current: Decimal | None) -> Decimal | None:
+    """The change its own sentence states where the other figure is not known: the printed rate
+    of the item, else its printed change over the current figure (prior = current − change)."""
+    measures = ("change_rate", "change_amount") if claim.measure != "budget_variance_rate" \
+        else ("budget_variance_rate",)
+    stated = [c for c in d.claims if c.item == claim.item and c.measure in measures]
+    rate = next((c for c in stated if c.measure in ("change_rate", "budget_variance_rate")), None)
+    if rate is not None:
+        return rate.value
+    amount = next((c for c in stated if c.measure == "change_amount"), None)
+    if amount is None or current is None or amount.direction not in ("增加", "减少", "增长", "下降"):
+        return None
+    signed = amount.value if amount.direction in ("增加", "增长") else -amount.value
+    return figures.change_rate(current, current - signed)
 
 
 @rule("C-008", family="完整性", severity="错误", title="没有残留的模板文字（XX局、下降（增长）、主要原因是。、【请补充…】）")
