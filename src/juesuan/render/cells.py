@@ -79,6 +79,9 @@ class Grid:
     landscape: bool = False
     meta_rows: tuple[Row, ...] = field(default_factory=tuple)
     """Leading rows that belong to the form but not to the repeated header (自评表)."""
+    size: float | None = None
+    """Type size (pt) of a table whose figures fit its page only when set smaller than the
+    renderers' own (colfit.py); None: their own."""
 
     @property
     def columns(self) -> int:

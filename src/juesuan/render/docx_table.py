@@ -75,24 +75,27 @@ def paragraph_xml(style_id: str, text: str, *, page_break: bool = False,
     return f"{head}{run}{content}</w:r></w:p>"
 
 
-def _cell_paragraph(style_id: str, text: str, keep: bool = False, lines: bool = False) -> str:
+def _cell_paragraph(style_id: str, text: str, keep: bool = False, lines: bool = False,
+                    run: str = "<w:r>") -> str:
     """A cell's ``w:p``: the text in one ``w:t`` as printed (no tab or break conversion);
     ``keep``: kept on the page of what follows (``keepNext``); ``lines``: each ``\n`` a line
-    break (a header broken between words, headbreak.py)."""
+    break (a header broken between words, headbreak.py); ``run``: the run's opening tag (a
+    table set smaller than its style, ``Grid.size``)."""
     pr = f'<w:pPr><w:pStyle w:val="{style_id}"/><w:keepNext/></w:pPr>' if keep else \
         f'<w:pPr><w:pStyle w:val="{style_id}"/></w:pPr>'
     if not text:
         return f"<w:p>{pr}</w:p>"
     if lines and "\n" in text:
-        return f"<w:p>{pr}<w:r>{'<w:br/>'.join(_t(line) for line in text.split(chr(10)))}</w:r></w:p>"
-    return f"<w:p>{pr}<w:r>{_t(text)}</w:r></w:p>"
+        return f"<w:p>{pr}{run}{'<w:br/>'.join(_t(line) for line in text.split(chr(10)))}</w:r></w:p>"
+    return f"<w:p>{pr}{run}{_t(text)}</w:r></w:p>"
 
 
-def _header_text(cell: Cell, width_twips: int) -> str:
+def _header_text(cell: Cell, width_twips: int, size: float = S.PT["五号"]) -> str:
     """A header cell's text broken between words where it is too long for its column (五号
-    characters, one em each, in the column less its insets): never "本年收入合\n计"."""
+    characters, or the table's own size, one em each, in the column less its insets): never
+    "本年收入合\n计"."""
     room_pt = width_twips / 20 - 2 * INSET_X_PT
-    return break_head(cell.text(), int(room_pt // S.PT["五号"]))  # noqa: money-float-ok (points)
+    return break_head(cell.text(), int(room_pt // size))  # noqa: money-float-ok (points)
 
 
 def table_xml(grid: Grid, width_mm: float, style_ids: dict[str, str], table_style: str) -> str:
@@ -106,6 +109,10 @@ def table_xml(grid: Grid, width_mm: float, style_ids: dict[str, str], table_styl
         for dr in range(cell.rowspan):
             origin[(r + dr, c)] = (r, c, cell)
     ids = {key: escape(value) for key, value in style_ids.items()}
+    # A table whose figures fit the page only in smaller type (colfit.py) sets every run so.
+    size = grid.size or S.PT["五号"]
+    run = f'<w:r><w:rPr><w:sz w:val="{round(size * 2)}"/><w:szCs w:val="{round(size * 2)}"/></w:rPr>' \
+        if grid.size else "<w:r>"
     out = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{escape(table_style)}"/>'
            f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/><w:jc w:val="center"/>'
            f'<w:tblLayout w:type="fixed"/>{TABLE_MARGINS}</w:tblPr><w:tblGrid>']
@@ -145,9 +152,10 @@ def table_xml(grid: Grid, width_mm: float, style_ids: dict[str, str], table_styl
                 paragraph = covered
             elif is_head(cell, row.kind):
                 paragraph = _cell_paragraph(_style_for(cell, row.kind, ids),
-                                            _header_text(cell, sum(widths[c:c + span])), keep, lines=True)
+                                            _header_text(cell, sum(widths[c:c + span]), size), keep,
+                                            lines=True, run=run)
             else:
-                paragraph = _cell_paragraph(_style_for(cell, row.kind, ids), cell.text(), keep)
+                paragraph = _cell_paragraph(_style_for(cell, row.kind, ids), cell.text(), keep, run=run)
             out.append(f'<w:tc><w:tcPr>{width}{merge}{shading}<w:vAlign w:val="center"/>'
                        f"</w:tcPr>{paragraph}</w:tc>")
             c += span

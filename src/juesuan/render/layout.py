@@ -114,6 +114,13 @@ def grid_for(disclosure: Disclosure, key: str, options: LayoutOptions | None = N
 
 
 def _build_grid(disclosure: Disclosure, key: str, options: LayoutOptions) -> Grid:
+    """The grid as arranged, its widths fitted to the figures it prints (colfit.py)."""
+    from .colfit import fitted
+
+    return fitted(_arranged(disclosure, key, options))
+
+
+def _arranged(disclosure: Disclosure, key: str, options: LayoutOptions) -> Grid:
     from . import grids_coded, grids_summary, grids_selfeval
 
     if key.startswith("performance:"):

@@ -68,11 +68,20 @@ def height(grid: Grid, setting: Setting,
 
 
 def setting(grid: Grid, above: float = 0) -> Setting:
-    """The type and insets a grid is set in: dense for a form, tight when it just overflows."""
+    """The type and insets a grid is set in: dense for a form, tight when it just overflows;
+    smaller where its figures need it (``Grid.size``, colfit.py), the leading in step."""
     dense = bool(grid.meta_rows)
     if needs_tight(grid, above):
-        return DENSE_TIGHT if dense else TIGHT
-    return DENSE if dense else NORMAL
+        chosen = DENSE_TIGHT if dense else TIGHT
+    else:
+        chosen = DENSE if dense else NORMAL
+    return _sized(chosen, grid.size)
+
+
+def _sized(chosen: Setting, size: float | None) -> Setting:
+    if size is None or size >= chosen.size:
+        return chosen
+    return chosen._replace(size=size, leading=chosen.leading * size / chosen.size)
 
 
 def needs_tight(grid: Grid, above: float = 0) -> bool:
@@ -81,5 +90,6 @@ def needs_tight(grid: Grid, above: float = 0) -> bool:
     room = (LANDSCAPE if grid.landscape else PORTRAIT)[1] - TITLE - above
     dense = bool(grid.meta_rows)
     normal, tight = (DENSE, DENSE_TIGHT) if dense else (NORMAL, TIGHT)
+    normal, tight = _sized(normal, grid.size), _sized(tight, grid.size)
     cells = _cells(grid)  # measured once for both settings
     return height(grid, normal, cells) > room >= height(grid, tight, cells)

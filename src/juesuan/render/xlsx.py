@@ -125,6 +125,18 @@ def _header_texts(grid: Grid, widths: list[float]) -> dict[tuple[int, int], str]
     return texts
 
 
+def _figure_room(grid: Grid, widths: list[float]) -> list[float]:
+    """Widths with room for every figure of a column: Excel shows "####" for a number wider
+    than its cell. A figure's characters are one unit each (宋体 digits), one more for the cell
+    margins and one for an amount format's trailing space; the page-share widths give that room
+    unless the PDF sets the table smaller (``Grid.size``, colfit.py): then the sheet is wider."""
+    widths = list(widths)
+    for _, c, cell in placed(grid.rows, grid.columns):
+        if cell.is_amount and cell.colspan == 1:
+            widths[c] = max(widths[c], len(cell.text()) + 1 + (cell.fmt == "money"))
+    return widths
+
+
 def _write(sheet, row: int, col: int, cell: Cell, fmt, text: str | None = None) -> None:
     value = cell.value
     if isinstance(value, Decimal):
@@ -139,7 +151,7 @@ def _sheet(book, formats: Formats, grid: Grid, name: str, unit_text: str = "") -
     sheet = book.add_worksheet(name)
     last = grid.columns - 1
     unit = sum(grid.widths)
-    widths = [CHARS[grid.landscape] * width / unit for width in grid.widths]
+    widths = _figure_room(grid, [CHARS[grid.landscape] * width / unit for width in grid.widths])
     for col, width in enumerate(widths):
         sheet.set_column(col, col, width)
     row = 0
