@@ -3,6 +3,8 @@
 from decimal import Decimal
 
 import openpyxl
+from hypothesis import given
+from hypothesis import strategies as st
 
 from juesuan.ingest import read
 from juesuan.ingest.locate import title_key
@@ -15,6 +17,24 @@ def test_parse_amount__thousands_fullwidth_and_blank():
     assert parse_amount("１２.５") == Decimal("12.5")
     assert parse_amount("—") == Decimal("0.00")
     assert parse_amount("合计") is None
+
+
+@given(st.integers(0, 10**13), st.integers(0, 99))
+def test_parse_amount__every_grouped_amount_reads_back(whole, cents):
+    """An amount printed with thousands groups, as every table prints them, is read as itself."""
+    assert parse_amount(f"{whole:,}.{cents:02d}") == Decimal(whole) + Decimal(cents) / 100
+
+
+@given(st.integers(1000, 10**13), st.integers(0, 99), st.integers(1, 12))
+def test_parse_amount__an_amount_cut_or_run_together_is_none(whole, cents, cut):
+    """The same amount cut at a cell's edge ("1|0,424,543.84" → "0,424,543.84") or with two of its
+    groups run together ("1234,567.00") is no amount: unread, never a wrong value."""
+    printed = f"{whole:,}.{cents:02d}"
+    rest = printed[cut:]
+    if rest[:1] in ("0", ",") and "," in rest.split(".")[0]:
+        assert parse_amount(rest) is None
+    if printed.count(",") >= 2:
+        assert parse_amount(printed.replace(",", "", 1)) is None
 
 
 def test_to_wanyuan__yuan_converted_half_up():

@@ -9,6 +9,9 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from ..limits import decimal_problem
 
 AMOUNT_RE = re.compile(r"^[-−–]?\(?[\d,，]*\d(?:[.．]\d+)?\)?$")
+# thousands groups as every Chinese table prints them; "0,424,543.84" or "1,2345.00" is a number cut
+# at a cell's edge or run together with another, not an amount
+GROUPED_RE = re.compile(r"^[1-9]\d{0,2}(?:,\d{3})+$")
 CODE_PART_RE = re.compile(r"^\d{2,7}$")
 BLANK_MARKS = {"", "-", "—", "--", "——", "/", "－", "0"}
 TEN_THOUSAND = Decimal("10000")
@@ -33,6 +36,9 @@ def parse_amount(text: str) -> Decimal | None:
     if not AMOUNT_RE.match(t):
         return None
     negative = t.startswith("-") or (t.startswith("(") and t.endswith(")"))
+    whole = t.strip("-()").split(".")[0]
+    if "," in whole and not GROUPED_RE.match(whole):
+        return None
     digits = t.strip("-()").replace(",", "")
     if digits.count(",") or not digits:
         return None
