@@ -32,8 +32,9 @@ CENT = Decimal("0.01")
 ZERO = Decimal(0)
 
 FITS = Decimal(1000000)
-"""Our PDF's amount columns hold 999,999.99 (公开01/02, both profiles): a wider amount runs over the
-cell's rule into its neighbour (juesuan.render; the reader then reads the part inside the cell)."""
+"""The amounts ``derive`` keeps under by default, so that the floors measured before our PDF fitted
+its columns to their figures (render/colfit.py, a828eed) stay comparable; ``fit=False`` draws
+beyond (those PDFs widen the columns or set a table smaller: tests/render/test_figure_fit.py)."""
 # magnitudes of a leaf amount (万元): lowest and highest, drawn log-uniformly in cents
 MAGNITUDES = {"cents": (CENT, Decimal(20)), "small": (Decimal("0.5"), Decimal(900)),
               "usual": (Decimal(1), Decimal(9000)), "large": (Decimal(100), Decimal(900000)),
@@ -168,7 +169,7 @@ def _class_lines(printed: list[dict], by_class: dict[str, Decimal]) -> list[dict
 def derive(stem: str, seed: int, fit: bool = True) -> Disclosure:
     """A disclosure with our example ``stem``'s department, wording and profile and data drawn from
     ``seed`` (the same seed always gives the same disclosure). ``fit``: every amount under
-    ``FITS`` (drawn again otherwise), as our PDFs print amounts within their cells."""
+    ``FITS`` (drawn again otherwise)."""
     for attempt in range(50):
         disclosure = _derive(random.Random(f"{stem}:{seed}" + (f":{attempt}" if attempt else "")), stem)
         if not fit or max(v for _, v in iter_table_cells(disclosure)) < FITS:
