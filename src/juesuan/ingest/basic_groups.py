@@ -192,31 +192,44 @@ def readings(parsed: Parsed) -> list[dict[int, tuple[str, Row] | None]]:
                     fixed[id(item)] = (text, row)
         if not ok or len(choices) > MAX_OPEN:
             continue
+        # each code's sum with every open amount left out, then each reading adds its picks: the
+        # printed amounts are parsed once, not once per reading (2**16 readings of 50 items)
+        base: dict[str, Decimal] = {}
+        for item in items:
+            amount = fixed[id(item)]
+            base[item.code] = base.get(item.code, Decimal(0)) + (parse_amount(amount[0]) if amount else 0)
+        opened = [(left.code, right.code, parse_amount(amount[0])) for left, right, amount in choices]
+        holds = _holds(list(base), parsed.footers)
         for picks in product((0, 1), repeat=len(choices)):
-            reading = dict(fixed)
-            for (left, right, amount), pick in zip(choices, picks):
-                reading[id(right if pick else left)] = amount
-            if _holds(items, reading, parsed.footers):
+            value = dict(base)
+            for (left, right, amount), pick in zip(opened, picks):
+                value[right if pick else left] += amount
+            if holds(value):
+                reading = dict(fixed)
+                for (left, right, amount), pick in zip(choices, picks):
+                    reading[id(right if pick else left)] = amount
                 found.append(reading)
     return found
 
 
-def _holds(items: list[Item], reading: dict, footers) -> bool:
-    """T06-001/002/003 within the rounding of the printed figures (each ±0.005, blanks exact)."""
-    value = {}
-    for item in items:
-        amount = reading[id(item)]
-        value[item.code] = value.get(item.code, Decimal(0)) + (parse_amount(amount[0]) if amount else 0)
-    for code in [c for c in value if len(c) == 3]:
-        kids = [v for c, v in value.items() if len(c) == 5 and c.startswith(code)]
-        if kids and not _adds_up(value[code], kids):
-            return False
-    classes = {c: v for c, v in value.items() if len(c) == 3}
-    for label, text, _ in footers:
-        part = [v for c, v in classes.items() if (c in PERSONNEL) == (label == FOOTERS[0])]
-        if classes and not _adds_up(parse_amount(text), part):
-            return False
-    return True
+def _holds(codes: list[str], footers):
+    """T06-001/002/003 within the rounding of the printed figures (each ±0.005, blanks exact), as a
+    test of each code's value in a reading."""
+    classes = [c for c in codes if len(c) == 3]
+    kids = {c: [k for k in codes if len(k) == 5 and k.startswith(c)] for c in classes}
+    totals = [(parse_amount(text), label == FOOTERS[0]) for label, text, _ in footers]
+
+    def holds(value: dict[str, Decimal]) -> bool:
+        for code in classes:
+            if kids[code] and not _adds_up(value[code], [value[k] for k in kids[code]]):
+                return False
+        for total, personnel in totals:
+            part = [value[c] for c in classes if (c in PERSONNEL) == personnel]
+            if classes and not _adds_up(total, part):
+                return False
+        return True
+
+    return holds
 
 
 def _adds_up(total: Decimal | None, parts: list[Decimal]) -> bool:
