@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .placement import Decided, _decide, arrangements, candidates, corrections, solve, spec
+from .placement import Decided, arrangements, as_printed, candidates, misprints, solve, spec
 
 TOTAL, GRAND, CLOSING = "本年支出合计", "总计", ("结转", "结余")
 
@@ -57,22 +57,15 @@ def place_lines(lines: list[tuple[str, list[Decimal | None]]], empty: set[str]) 
                 up = str(grand)
         parent[key] = up
     decided = solve(options, parent) if options else {}
-    for key, printed in misprinted.items():  # as printed, where a family sum holds once corrected
-        used = [p for v in decided[key].options for p in printed.get(v, ())] if decided[key].summed else []
-        decided[key] = _decide(list(dict.fromkeys(used)), len(line_spec.columns), False)
+    # as printed, where a family sum holds once corrected
+    decided = as_printed(decided, misprinted, len(line_spec.columns))
     return [decided.get(str(index)) for index in range(len(lines))]
 
 
 def _misprinted(values: list[Decimal], line_spec, blanks: list[int]) -> dict[tuple, list[tuple]]:
     """Each order-keeping placement of the line's amounts (the unfunded sources blank) with the line
-    as it would add up were one printed amount wrong (``placement.corrections``) → {corrected line:
+    as it would add up were one printed amount wrong (``placement.misprints``) → {corrected line:
     its printed placements}. A correction to zero is none: the amount would not be the line's at all
     (taken from elsewhere: a page mark, the other side), not misprinted."""
-    out: dict[tuple, list[tuple]] = {}
-    for printed in arrangements(values, len(line_spec.columns)):
-        if any(printed[b] for b in blanks):
-            continue
-        for corrected in corrections(printed, line_spec):
-            if all(b for a, b in zip(printed, corrected) if a != b):
-                out.setdefault(corrected, []).append(printed)
-    return out
+    return misprints((p for p in arrangements(values, len(line_spec.columns)) if not any(p[b] for b in blanks)),
+                     line_spec, keep=lambda printed, corrected: all(b for a, b in zip(printed, corrected) if a != b))

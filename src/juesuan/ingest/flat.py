@@ -19,8 +19,8 @@ from .collect import Collector
 from .locate import Block
 from .numbers import FOLIO, clean, compact, is_amount, join_code, parse_amount, to_wanyuan
 from .pages import Cell, Row
-from .placement import (HALF_CENT, _decide, arrangements, bounds, candidates, column_offsets, corrections, evidence,
-                        solve, spec, under_columns, within)
+from .placement import (HALF_CENT, _decide, arrangements, as_printed, bounds, candidates, column_offsets, evidence,
+                        misprints, solve, spec, under_columns, within)
 
 ZERO_MARKS = {"-", "—", "--", "——", "－", "0"}
 _GLUED = re.compile(r"^(.*?\D)(-?\d{1,3}(?:,\d{3})*\.\d{2}|-?\d+\.\d{2})$")  # "事务5.00"
@@ -366,10 +366,7 @@ def parse_flat_coded(block: Block, out: Collector, resolve, positions: bool = Fa
                         for c, x in stated.items() if c in table_spec.columns)]
         options["total"] = agree or options["total"]
     decided = solve(options, parent, loose)
-    for label, printed in misprinted.items():  # the placements kept, as printed, where a family sum
-        # that holds once corrected proves the amounts are the row's (not misread: run together, lost)
-        used = [p for v in decided[label].options for p in printed.get(v, ())] if decided[label].summed else []
-        decided[label] = _decide(list(dict.fromkeys(used)), len(table_spec.columns), False)
+    decided = as_printed(decided, misprinted, len(table_spec.columns))
     table: dict = {"rows": []}
     for label, record in kept.items():
         entry = {"code": label if label != "total" else "合计", "name": record.name or "合计"}
@@ -428,7 +425,7 @@ def _misprinted(record: Record, table_spec, bands, in_order: bool, offsets) -> d
     """A row of two amounts or more that no placement makes add up: the document's own sums may be
     broken. Each order-keeping placement (lines interleaved as ``_line_candidates`` does, under the
     complete rows' columns over ``-layout`` positions) is kept with the row as it would add up were
-    one printed amount wrong (``corrections``): the family sums then choose among those, and a row
+    one printed amount wrong (``placement.misprints``): the family sums then choose among those, and a row
     whose kept ones agree is read as printed (a row printing every column has one placement).
     → {corrected row: [its printed placements]}."""
     width = len(table_spec.columns)
@@ -442,17 +439,11 @@ def _misprinted(record: Record, table_spec, bands, in_order: bool, offsets) -> d
                 lines.append([amount])
         if 1 < len(lines) <= 3:
             orders = _interleavings(lines)
-    out: dict[tuple, list[tuple]] = {}
+    placements = []
     for order in orders:
         found = arrangements([parse_amount(t) for t, _, _ in order], width, bands)
-        if offsets is not None:
-            found = under_columns(found, [w[1] for _, _, w in order], offsets)
-        for printed in found:
-            for corrected in corrections(printed, table_spec):
-                out.setdefault(corrected, [])
-                if printed not in out[corrected]:
-                    out[corrected].append(printed)
-    return out
+        placements += found if offsets is None else under_columns(found, [w[1] for _, _, w in order], offsets)
+    return misprints(placements, table_spec)
 
 
 def _garbled(record: Record) -> bool:

@@ -21,6 +21,7 @@ from decimal import Decimal
 from functools import cache
 from importlib import resources
 from itertools import combinations
+from typing import Callable, Iterable
 
 import yaml
 
@@ -225,6 +226,34 @@ def corrections(vector: Vector, spec: Spec) -> list[Vector]:
         if any(abs(value - a) > HALF_CENT * len(vector) for a in asked) or value < 0 and not signed:
             continue
         out.append(tuple(value if i == column else x for i, x in enumerate(vector)))
+    return out
+
+
+def misprints(placements: Iterable[Vector], spec: Spec,
+              keep: Callable[[Vector, Vector], bool] = lambda printed, corrected: True) -> dict[Vector, list[Vector]]:
+    """Each placement of a row that no placement makes add up, with the row as it would add up were
+    one printed amount the document's error (``corrections``) → {corrected row: its printed
+    placements}; ``keep`` refuses a pair for a reader's own reason. The corrected rows go to
+    ``solve`` as the row's options, and ``as_printed`` reads its decision back."""
+    out: dict[Vector, list[Vector]] = {}
+    for printed in placements:
+        for corrected in corrections(printed, spec):
+            if keep(printed, corrected):
+                out.setdefault(corrected, [])
+                if printed not in out[corrected]:
+                    out[corrected].append(printed)
+    return out
+
+
+def as_printed(decided: dict[str, Decided], misprinted: dict[str, dict[Vector, list[Vector]]],
+               width: int) -> dict[str, Decided]:
+    """The rows placed through ``misprints`` read as printed: where ``solve`` kept them by a family sum
+    that holds once corrected (``summed``), the printed placements of the corrected rows it kept,
+    each cell where they agree; unread otherwise (their amounts may not be the row's at all)."""
+    out = dict(decided)
+    for label, printed in misprinted.items():
+        used = [p for v in decided[label].options for p in printed.get(v, ())] if decided[label].summed else []
+        out[label] = _decide(list(dict.fromkeys(used)), width, False)
     return out
 
 
